@@ -1,0 +1,58 @@
+import { requirementsSignature, type Analysis, type Operation } from './analysis/index.js';
+import { words } from './analysis/names.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+
+export interface AdminSharedSecurityOptions {
+  /** Words that mark an operation as administrative, in a path segment or a tag. */
+  markers: string[];
+}
+
+export function isAdministrative(operation: Operation, markers: ReadonlySet<string>): boolean {
+  const inPath = operation.pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).some(w => markers.has(w)));
+  return inPath || operation.tags.some(tag => words(tag).some(w => markers.has(w)));
+}
+
+/** Signatures of ordinary operations' requirements, computed once per document and marker list. */
+const ordinaryCache = new WeakMap<Analysis, Map<string, Map<string, Operation>>>();
+
+function ordinarySignatures(analysis: Analysis, markers: ReadonlySet<string>, key: string): Map<string, Operation> {
+  let perMarkers = ordinaryCache.get(analysis);
+  if (!perMarkers) ordinaryCache.set(analysis, (perMarkers = new Map()));
+  let signatures = perMarkers.get(key);
+  if (!signatures) {
+    signatures = new Map();
+    for (const operation of analysis.operations) {
+      if (operation.container !== 'paths' || operation.security.state !== 'required' || isAdministrative(operation, markers)) continue;
+      const signature = requirementsSignature(operation.security.requirements);
+      if (!signatures.has(signature)) signatures.set(signature, operation);
+    }
+    perMarkers.set(key, signatures);
+  }
+  return signatures;
+}
+
+/**
+ * Function-level authorization (OWASP API5): an administrative operation that accepts
+ * exactly the callers an ordinary operation accepts cannot, by its description, be
+ * restricted to administrators.
+ */
+export const adminSharedSecurity = analysisFunction<AdminSharedSecurityOptions>(
+  'adminSharedSecurity',
+  objectOptions({ markers: stringList('Words that mark a path segment or tag as administrative.') }),
+  { markers: ['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops'] },
+  function* ({ analysis, options, path }): Iterable<Finding> {
+    const markers = new Set(options.markers.map(m => m.toLowerCase()));
+    const key = [...markers].sort().join(',');
+    for (const operation of operationsAt(analysis, path)) {
+      if (operation.security.state !== 'required' || !isAdministrative(operation, markers)) continue;
+      const ordinary = ordinarySignatures(analysis, markers, key).get(requirementsSignature(operation.security.requirements));
+      if (!ordinary) continue;
+      const inherited = operation.security.source === 'root' ? ' (inherited from the root)' : '';
+      yield {
+        message: `Administrative operation ${describe(operation)} accepts the same security requirements${inherited} as ${describe(ordinary)}: require an admin-only scope or scheme so ordinary callers cannot reach it.`,
+        path: operation.security.source === 'operation' && operation.security.path ? operation.security.path : operation.path,
+        operation,
+      };
+    }
+  },
+);

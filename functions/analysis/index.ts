@@ -1,0 +1,104 @@
+import { isObject, type JsonObject } from './json.js';
+import { collectOperations, type Operation } from './operations.js';
+import { collectSchemaUses, type SchemaUse } from './schemas.js';
+import { collectSecuritySchemes, type SecurityScheme } from './security.js';
+import { specVersion, type SpecVersion } from './spec.js';
+import { readExemptions, type ExemptionScope } from './exemptions.js';
+
+export * from './json.js';
+export * from './operations.js';
+export * from './schemas.js';
+export * from './security.js';
+export * from './spec.js';
+export * from './exemptions.js';
+
+/** Everything the rules need to know about one document, derived in one pass. */
+export interface Analysis {
+  root: JsonObject;
+  version: SpecVersion;
+  operations: Operation[];
+  /** Operations by the key of their path item (`/users/{id}`), for rules given `$.paths[*]`. */
+  operationsByPathKey: Map<string, Operation[]>;
+  schemes: Map<string, SecurityScheme>;
+  /** True when the document defines or requires any security at all. */
+  documentsSecurity: boolean;
+  schemaUses: Map<JsonObject, SchemaUse>;
+  exemptions: {
+    root: ExemptionScope;
+    /** Keyed by the path item or operation object. */
+    byNode: WeakMap<object, ExemptionScope>;
+    all: ExemptionScope[];
+  };
+}
+
+const cache = new WeakMap<object, Analysis>();
+
+function build(root: JsonObject): Analysis {
+  const version = specVersion(root);
+  const operations = collectOperations(root, version);
+  const operationsByPathKey = new Map<string, Operation[]>();
+  for (const op of operations) {
+    if (op.container !== 'paths') continue;
+    const list = operationsByPathKey.get(op.pathKey);
+    if (list) list.push(op);
+    else operationsByPathKey.set(op.pathKey, [op]);
+  }
+  const schemes = collectSecuritySchemes(root, version);
+  const documentsSecurity =
+    schemes.size > 0 || Array.isArray(root.security) || operations.some(op => Array.isArray(op.node.security));
+
+  const rootScope = readExemptions(root, []);
+  const byNode = new WeakMap<object, ExemptionScope>();
+  const all: ExemptionScope[] = [rootScope];
+  const remember = (node: object, scope: ExemptionScope) => {
+    if (byNode.has(node)) return;
+    byNode.set(node, scope);
+    all.push(scope);
+  };
+  for (const op of operations) {
+    remember(op.pathItem, readExemptions(op.pathItem, op.pathItemPath));
+    remember(op.node, readExemptions(op.node, op.path));
+  }
+
+  return {
+    root,
+    version,
+    operations,
+    operationsByPathKey,
+    schemes,
+    documentsSecurity,
+    schemaUses: collectSchemaUses(root, operations),
+    exemptions: { root: rootScope, byNode, all },
+  };
+}
+
+const EMPTY_ROOT: JsonObject = {};
+
+/**
+ * The analysis of the document a rule is running on, computed on first use and
+ * shared by every rule for the rest of that lint run (and dropped with the document).
+ */
+export function analyse(data: unknown): Analysis {
+  const root = isObject(data) ? data : EMPTY_ROOT;
+  let analysis = cache.get(root);
+  if (analysis === undefined) {
+    analysis = build(root);
+    cache.set(root, analysis);
+  }
+  return analysis;
+}
+
+/** The reason a rule is exempted for an operation (or for the whole document when no operation is given). */
+export function exemptionReason(analysis: Analysis, rule: string, operation?: Operation): string | undefined {
+  if (operation) {
+    const own = analysis.exemptions.byNode.get(operation.node)?.rules.get(rule);
+    if (own !== undefined) return own;
+    const item = analysis.exemptions.byNode.get(operation.pathItem)?.rules.get(rule);
+    if (item !== undefined) return item;
+  }
+  return analysis.exemptions.root.rules.get(rule);
+}
+
+export function isExempt(analysis: Analysis, rule: string, operation?: Operation): boolean {
+  return exemptionReason(analysis, rule, operation) !== undefined;
+}

@@ -1,0 +1,30 @@
+// Name matching on words, so `userId`, `user_id` and `user-id` compare alike
+// and `paid` never matches `id`.
+
+/** Splits an identifier into lower-case words at camelCase humps, digits and separators. */
+export function words(name: string): string[] {
+  if (typeof name !== 'string' || name.length === 0) return [];
+  // Bounded input keeps the regular expressions below linear in practice too.
+  const text = name.length > 256 ? name.slice(0, 256) : name;
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(word => word.length > 0)
+    .map(word => word.toLowerCase());
+}
+
+/** The name with case and separators folded away: `X-Api-Key` and `x_api_key` both give `xapikey`. */
+export function compact(name: string): string {
+  return words(name).join('');
+}
+
+/** A set of compacted names, for options given as human-written names. */
+export function compactSet(names: readonly string[]): Set<string> {
+  return new Set(names.filter(n => typeof n === 'string').map(compact).filter(n => n.length > 0));
+}
+
+/** True when any word of `name` is in `vocabulary` (words already lower-case). */
+export function hasWordIn(name: string, vocabulary: ReadonlySet<string>): boolean {
+  return words(name).some(word => vocabulary.has(word));
+}

@@ -1,0 +1,137 @@
+import { deref, entries, isObject, asArray, type JsonObject, type JsonPath } from './json.js';
+import type { SpecVersion } from './spec.js';
+
+export interface SecurityFlow {
+  /** implicit, password, clientCredentials, authorizationCode (3.x); implicit, password, application, accessCode (2.0). */
+  name: string;
+  node: JsonObject;
+  path: JsonPath;
+  scopes: ReadonlySet<string>;
+}
+
+export interface SecurityScheme {
+  name: string;
+  node: JsonObject;
+  path: JsonPath;
+  /** Lower-cased `type`: apikey, http, oauth2, openidconnect, mutualtls, basic (2.0). */
+  type: string;
+  /** Lower-cased HTTP auth scheme for `type: http`. */
+  httpScheme?: string;
+  flows: SecurityFlow[];
+}
+
+export interface RequirementEntry {
+  scheme: string;
+  scopes: string[];
+  /** Where this scheme's name is written inside the requirement object. */
+  path: JsonPath;
+}
+
+export interface Requirement {
+  entries: RequirementEntry[];
+  path: JsonPath;
+}
+
+export type SecurityState =
+  /** At least one scheme must be satisfied. */
+  | 'required'
+  /** An empty requirement `{}` is one of the alternatives: a caller may send nothing. */
+  | 'optional'
+  /** `security: []` written on purpose. */
+  | 'public'
+  /** No security at the operation or the root. */
+  | 'none';
+
+export interface EffectiveSecurity {
+  state: SecurityState;
+  source: 'operation' | 'root' | 'none';
+  requirements: Requirement[];
+  /** Where the governing `security` array is written; undefined when there is none. */
+  path?: JsonPath;
+}
+
+function lower(value: unknown): string {
+  return typeof value === 'string' ? value.toLowerCase() : '';
+}
+
+function scopeNames(scopes: unknown): Set<string> {
+  return new Set(entries(scopes).map(([name]) => name));
+}
+
+export function collectSecuritySchemes(root: JsonObject, version: SpecVersion): Map<string, SecurityScheme> {
+  const schemes = new Map<string, SecurityScheme>();
+  const containerPath: JsonPath = version === '2.0' ? ['securityDefinitions'] : ['components', 'securitySchemes'];
+  const container = version === '2.0' ? root.securityDefinitions : isObject(root.components) ? root.components.securitySchemes : undefined;
+  for (const [name, raw] of entries(container)) {
+    const { node, path } = deref(root, raw, [...containerPath, name]);
+    if (!isObject(node)) continue;
+    const type = lower(node.type);
+    const flows: SecurityFlow[] = [];
+    if (type === 'oauth2') {
+      if (version === '2.0') {
+        flows.push({ name: typeof node.flow === 'string' ? node.flow : '', node, path, scopes: scopeNames(node.scopes) });
+      } else {
+        for (const [flowName, flow] of entries(node.flows)) {
+          if (isObject(flow)) flows.push({ name: flowName, node: flow, path: [...path, 'flows', flowName], scopes: scopeNames(flow.scopes) });
+        }
+      }
+    }
+    schemes.set(name, { name, node, path, type, httpScheme: type === 'http' ? lower(node.scheme) : undefined, flows });
+  }
+  return schemes;
+}
+
+export function parseRequirements(value: unknown, path: JsonPath): Requirement[] {
+  const requirements: Requirement[] = [];
+  asArray(value).forEach((item, index) => {
+    if (!isObject(item)) return;
+    const reqPath = [...path, index];
+    requirements.push({
+      path: reqPath,
+      entries: entries(item).map(([scheme, scopes]) => ({
+        scheme,
+        scopes: asArray(scopes).filter((s): s is string => typeof s === 'string'),
+        path: [...reqPath, scheme],
+      })),
+    });
+  });
+  return requirements;
+}
+
+/** Applies the override rule: an operation's own `security` (even `[]`) replaces the root's. */
+export function effectiveSecurity(root: JsonObject, operation: JsonObject, operationPath: JsonPath): EffectiveSecurity {
+  let source: EffectiveSecurity['source'];
+  let path: JsonPath;
+  let raw: unknown;
+  if (Array.isArray(operation.security)) {
+    source = 'operation';
+    path = [...operationPath, 'security'];
+    raw = operation.security;
+  } else if (Array.isArray(root.security)) {
+    source = 'root';
+    path = ['security'];
+    raw = root.security;
+  } else {
+    return { state: 'none', source: 'none', requirements: [] };
+  }
+  const requirements = parseRequirements(raw, path);
+  let state: SecurityState;
+  if ((raw as unknown[]).length === 0) state = 'public';
+  else if (requirements.some(r => r.entries.length === 0)) state = 'optional';
+  else if (requirements.length === 0) state = 'none';
+  else state = 'required';
+  return { state, source, requirements, path };
+}
+
+/** A stable text for a set of alternatives, so two operations can be compared for "accepts exactly the same callers". */
+export function requirementsSignature(requirements: readonly Requirement[]): string {
+  return requirements
+    .map(r =>
+      r.entries
+        .map(e => `${e.scheme}(${[...new Set(e.scopes)].sort().join(' ')})`)
+        .sort()
+        .join('+'),
+    )
+    .sort()
+    .join(' | ');
+}

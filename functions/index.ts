@@ -1,0 +1,11 @@
+export { adminSharedSecurity, type AdminSharedSecurityOptions } from './adminSharedSecurity.js';
+export { credentialParameters, DEFAULT_CREDENTIAL_PARAMETER_NAMES, type CredentialParametersOptions } from './credentialParameters.js';
+export { exemptionReasons } from './exemptionReasons.js';
+export { guessableObjectId, type GuessableObjectIdOptions } from './guessableObjectId.js';
+export { oauthUrlTransport } from './oauthUrlTransport.js';
+export { securityRequirementDefined, type SecurityRequirementDefinedOptions } from './securityRequirementDefined.js';
+export { securitySchemeStrength, type SecuritySchemeStrengthOptions } from './securitySchemeStrength.js';
+export { securityUndocumented } from './securityUndocumented.js';
+export { unauthorizedResponses, type UnauthorizedResponsesOptions } from './unauthorizedResponses.js';
+export { unprotectedOperation, type UnprotectedOperationOptions } from './unprotectedOperation.js';
+export { analyse, EXEMPTIONS_KEY, type Analysis } from './analysis/index.js';

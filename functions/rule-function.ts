@@ -1,0 +1,76 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
+import type { JSONSchema7 } from 'json-schema';
+import { analyse, isExempt, type Analysis, type JsonPath, type Operation } from './analysis/index.js';
+
+export interface Finding {
+  message: string;
+  /** Where the flaw is written, from the document root. */
+  path: JsonPath;
+  /** The operation the finding is about, so its (and its path item's) exemptions apply. */
+  operation?: Operation;
+}
+
+export interface Check<O> {
+  analysis: Analysis;
+  options: O;
+  /** The node matched by the rule's `given` (unresolved: rules run with `resolved: false`). */
+  target: unknown;
+  path: JsonPath;
+}
+
+/**
+ * Wraps a check over the shared analysis as a Spectral function: options are validated
+ * (and defaulted), exemptions are honoured, duplicates dropped, and a failure inside
+ * a check never escapes into the user's lint run.
+ */
+export function analysisFunction<O extends object>(
+  name: string,
+  optionsSchema: JSONSchema7,
+  defaults: O,
+  check: (input: Check<O>) => Iterable<Finding>,
+): RulesetFunctionWithValidator<unknown, Partial<O> | null> {
+  const fn = {
+    [name](target: unknown, options: Partial<O> | null, context: RulesetFunctionContext): IFunctionResult[] {
+      try {
+        const analysis = analyse(context.document.data);
+        const rule = (context.rule as { name?: string } | undefined)?.name ?? '';
+        const merged = { ...defaults, ...(options ?? {}) } as O;
+        const results: IFunctionResult[] = [];
+        const seen = new Set<string>();
+        for (const finding of check({ analysis, options: merged, target, path: [...context.path] })) {
+          if (isExempt(analysis, rule, finding.operation)) continue;
+          const key = `${JSON.stringify(finding.path)}\u0000${finding.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          results.push({ message: finding.message, path: finding.path });
+        }
+        return results;
+      } catch (error) {
+        // Untrusted documents must never break a user's lint run; the test suite runs strict to surface bugs.
+        if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;
+        return [];
+      }
+    },
+  }[name];
+  return createRulesetFunction<unknown, Partial<O> | null>({ input: null, options: { ...optionsSchema } }, fn);
+}
+
+/** JSON Schema for a list of strings option. */
+export const stringList = (description: string): JSONSchema7 => ({ type: 'array', items: { type: 'string' }, description });
+
+export function objectOptions(properties: Record<string, JSONSchema7>): JSONSchema7 {
+  return { type: ['object', 'null'], properties, additionalProperties: false };
+}
+
+/** The operations under the path item a rule was given (`$.paths[*]`), or every operation for `$`. */
+export function operationsAt(analysis: Analysis, path: JsonPath): Operation[] {
+  if (path.length === 0) return analysis.operations;
+  if (path.length === 2 && path[0] === 'paths') return analysis.operationsByPathKey.get(String(path[1])) ?? [];
+  if (path.length === 2 && path[0] === 'webhooks') return analysis.operations.filter(op => op.container === 'webhooks' && op.pathKey === String(path[1]));
+  return [];
+}
+
+export function describe(operation: Operation): string {
+  return `${operation.method.toUpperCase()} ${operation.pathKey}`;
+}

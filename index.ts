@@ -1,0 +1,8 @@
+import { apiSecurityRuleset } from './rulesets/api-security.js';
+
+export { createRuleset, apiSecurityRuleset } from './rulesets/api-security.js';
+export type { ApiSecurityOptions, ListOverride } from './rulesets/options.js';
+export { OWASP } from './rulesets/owasp.js';
+export * as functions from './functions/index.js';
+
+export default apiSecurityRuleset;

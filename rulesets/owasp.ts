@@ -1,0 +1,14 @@
+/** OWASP API Security Top 10 2023 categories, used as rule tags. */
+export const OWASP = {
+  API1: 'OWASP API1:2023 Broken Object Level Authorization',
+  API2: 'OWASP API2:2023 Broken Authentication',
+  API3: 'OWASP API3:2023 Broken Object Property Level Authorization',
+  API4: 'OWASP API4:2023 Unrestricted Resource Consumption',
+  API5: 'OWASP API5:2023 Broken Function Level Authorization',
+  API6: 'OWASP API6:2023 Unrestricted Access to Sensitive Business Flows',
+  API8: 'OWASP API8:2023 Security Misconfiguration',
+} as const;
+
+export type OwaspCategory = keyof typeof OWASP;
+
+export const DOCS_BASE_URL = 'https://github.com/spectral-api-security/spectral-api-security/blob/main/docs/rules/';
