@@ -7,9 +7,14 @@ export interface AdminSharedSecurityOptions {
   markers: string[];
 }
 
+/** A word is a marker as written or as a plain plural (`administrators` for `administrator`). */
+function isMarker(word: string, markers: ReadonlySet<string>): boolean {
+  return markers.has(word) || (word.length > 1 && word.endsWith('s') && markers.has(word.slice(0, -1)));
+}
+
 export function isAdministrative(operation: Operation, markers: ReadonlySet<string>): boolean {
-  const inPath = operation.pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).some(w => markers.has(w)));
-  return inPath || operation.tags.some(tag => words(tag).some(w => markers.has(w)));
+  const inPath = operation.pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).some(w => isMarker(w, markers)));
+  return inPath || operation.tags.some(tag => words(tag).some(w => isMarker(w, markers)));
 }
 
 /** Signatures of ordinary operations' requirements, computed once per document and marker list. */

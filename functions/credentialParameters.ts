@@ -1,5 +1,5 @@
 import { compact, compactSet } from './analysis/names.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
 export interface CredentialParametersOptions {
   /**
@@ -21,6 +21,20 @@ export const DEFAULT_CREDENTIAL_PARAMETER_NAMES = [
   'password', 'passwd', 'secret', 'client_secret', 'private_key', 'session_id', 'session_token',
 ];
 
+/**
+ * `/tokens/{token}` or `/api_keys/{api_key}`: a path parameter named after the collection
+ * right before it identifies an object of that collection (Stripe's token ids), it is not
+ * the credential itself.
+ */
+export function namesCollectionItem(pathKey: string, parameter: string): boolean {
+  const segments = pathKey.split('/');
+  const index = segments.indexOf(`{${parameter}}`);
+  if (index < 1) return false;
+  const collection = compact(segments[index - 1]);
+  const name = compact(parameter);
+  return collection === name || collection === `${name}s` || collection === `${name}es`;
+}
+
 export const credentialParameters = analysisFunction<CredentialParametersOptions>(
   'credentialParameters',
   objectOptions({
@@ -34,14 +48,16 @@ export const credentialParameters = analysisFunction<CredentialParametersOptions
       for (const parameter of operation.parameters) {
         if (options.check === 'url') {
           if ((parameter.in !== 'query' && parameter.in !== 'path') || !names.has(compact(parameter.name))) continue;
+          if (parameter.in === 'path' && namesCollectionItem(operation.pathKey, parameter.name)) continue;
           yield {
             message: `Parameter "${parameter.name}" carries a credential in the ${parameter.in}, where logs, proxies and browser history keep it: move it to a header declared as a security scheme.`,
             path: parameter.path,
             operation,
           };
         } else if (parameter.in === 'header' && compact(parameter.name) === 'authorization') {
+          // The message names no operation: a shared (component or path-level) parameter must be reported once.
           yield {
-            message: `${describe(operation)} declares the Authorization header as a parameter: declare a security scheme (http bearer, oauth2, …) and require it with \`security\`, so tools and readers know how callers authenticate.`,
+            message: `Parameter "${parameter.name}" declares the Authorization header as a parameter: declare a security scheme (http bearer, oauth2, …) and require it with \`security\`, so tools and readers know how callers authenticate.`,
             path: parameter.path,
             operation,
           };

@@ -1,4 +1,5 @@
 import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
+import { schemeAt } from './securitySchemeStrength.js';
 
 const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'];
 
@@ -24,8 +25,7 @@ export const oauthUrlTransport = analysisFunction<Record<string, never>>(
   objectOptions({}),
   {},
   function* ({ analysis, path }): Iterable<Finding> {
-    const name = path[path.length - 1];
-    const scheme = typeof name === 'string' ? analysis.schemes.get(name) : undefined;
+    const scheme = schemeAt(analysis, path);
     if (!scheme) return;
     const candidates: Array<{ value: unknown; path: typeof path; field: string }> = [];
     if (scheme.type === 'openidconnect') candidates.push({ value: scheme.node.openIdConnectUrl, path: [...scheme.path, 'openIdConnectUrl'], field: 'openIdConnectUrl' });
@@ -38,6 +38,7 @@ export const oauthUrlTransport = analysisFunction<Record<string, never>>(
       yield {
         message: `\`${candidate.field}\` of "${scheme.name}" uses ${url.scheme}://: tokens and codes would cross the network unencrypted; use an https:// URL.`,
         path: candidate.path,
+        exemptIn: scheme.node,
       };
     }
   },

@@ -9,6 +9,8 @@ export interface Finding {
   path: JsonPath;
   /** The operation the finding is about, so its (and its path item's) exemptions apply. */
   operation?: Operation;
+  /** Another node whose exemptions apply (a security scheme, for findings about its definition). */
+  exemptIn?: object;
 }
 
 export interface Check<O> {
@@ -39,7 +41,7 @@ export function analysisFunction<O extends object>(
         const results: IFunctionResult[] = [];
         const seen = new Set<string>();
         for (const finding of check({ analysis, options: merged, target, path: [...context.path] })) {
-          if (isExempt(analysis, rule, finding.operation)) continue;
+          if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
           const key = `${JSON.stringify(finding.path)}\u0000${finding.message}`;
           if (seen.has(key)) continue;
           seen.add(key);

@@ -1,4 +1,4 @@
-import { parseRequirements } from './analysis/index.js';
+import { parseRequirements, type Analysis, type Operation, type Requirement } from './analysis/index.js';
 import { analysisFunction, objectOptions, operationsAt, type Finding } from './rule-function.js';
 
 export interface SecurityRequirementDefinedOptions {
@@ -6,8 +6,31 @@ export interface SecurityRequirementDefinedOptions {
   check: 'scheme' | 'scope';
 }
 
+function* requirementFindings(analysis: Analysis, check: SecurityRequirementDefinedOptions['check'], requirements: Requirement[], operation?: Operation): Iterable<Finding> {
+  const container = analysis.version === '2.0' ? '`securityDefinitions`' : '`components.securitySchemes`';
+  for (const entry of requirements.flatMap(requirement => requirement.entries)) {
+    const scheme = analysis.schemes.get(entry.scheme);
+    if (check === 'scheme') {
+      if (!scheme) yield { message: `Security scheme "${entry.scheme}" is not defined: define it in ${container} or correct the name.`, path: entry.path, operation };
+      continue;
+    }
+    if (!scheme || scheme.type !== 'oauth2') continue;
+    const declared = new Set(scheme.flows.flatMap(flow => [...flow.scopes]));
+    for (let index = 0; index < entry.scopes.length; index++) {
+      const scope = entry.scopes[index];
+      if (declared.has(scope)) continue;
+      yield {
+        message: `Scope "${scope}" is not declared by any flow of OAuth2 scheme "${entry.scheme}": declare it in the flow's \`scopes\` or correct the name.`,
+        path: [...entry.path, index],
+        operation,
+      };
+    }
+  }
+}
+
 /**
- * Given a `security` array (root or operation). Unlike `oas3-operation-security-defined`,
+ * Given the root `security` or a path item (whose operations' own requirements are judged
+ * where they are written, also through a `$ref`ed path item). Unlike `oas3-operation-security-defined`,
  * scopes are only checked for OAuth2 schemes: OpenID Connect scopes are not declared in
  * the description, and OAS 3.1 lets other schemes list role names.
  */
@@ -16,28 +39,12 @@ export const securityRequirementDefined = analysisFunction<SecurityRequirementDe
   objectOptions({ check: { enum: ['scheme', 'scope'] } }),
   { check: 'scheme' },
   function* ({ analysis, options, target, path }): Iterable<Finding> {
-    // Given `$.paths[*][method].security`: the operation whose exemptions apply; undefined for the root's.
-    const operation = path.length === 4 ? operationsAt(analysis, path.slice(0, 2)).find(op => op.method === path[2]) : undefined;
-    const container = analysis.version === '2.0' ? '`securityDefinitions`' : '`components.securitySchemes`';
-    for (const requirement of parseRequirements(target, path)) {
-      for (const entry of requirement.entries) {
-        const scheme = analysis.schemes.get(entry.scheme);
-        if (options.check === 'scheme') {
-          if (!scheme) yield { message: `Security scheme "${entry.scheme}" is not defined: define it in ${container} or correct the name.`, path: entry.path, operation };
-          continue;
-        }
-        if (!scheme || scheme.type !== 'oauth2') continue;
-        const declared = new Set(scheme.flows.flatMap(flow => [...flow.scopes]));
-        for (let index = 0; index < entry.scopes.length; index++) {
-          const scope = entry.scopes[index];
-          if (declared.has(scope)) continue;
-          yield {
-            message: `Scope "${scope}" is not declared by any flow of OAuth2 scheme "${entry.scheme}": declare it in the flow's \`scopes\` or correct the name.`,
-            path: [...entry.path, index],
-            operation,
-          };
-        }
-      }
+    if (path.length === 1 && path[0] === 'security') {
+      yield* requirementFindings(analysis, options.check, parseRequirements(target, path));
+      return;
+    }
+    for (const operation of operationsAt(analysis, path)) {
+      if (operation.security.source === 'operation') yield* requirementFindings(analysis, options.check, operation.security.requirements, operation);
     }
   },
 );

@@ -1,4 +1,4 @@
-import type { SecurityScheme } from './analysis/index.js';
+import type { Analysis, JsonPath, SecurityScheme } from './analysis/index.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
 
 export interface SecuritySchemeStrengthOptions {
@@ -28,9 +28,16 @@ const FLOW_WHY: Record<string, string> = {
 };
 
 function weakHttpScheme(scheme: SecurityScheme, weak: Set<string>): string | undefined {
-  if (scheme.type === 'basic') return 'basic';
+  if (scheme.type === 'basic') return weak.has('basic') ? 'basic' : undefined;
   if (scheme.type === 'http' && scheme.httpScheme && weak.has(scheme.httpScheme)) return scheme.httpScheme;
   return undefined;
+}
+
+/** The scheme a rule given `$.components.securitySchemes[*]` is on, when that entry reports its definition. */
+export function schemeAt(analysis: Analysis, path: JsonPath): SecurityScheme | undefined {
+  const name = path[path.length - 1];
+  const scheme = typeof name === 'string' ? analysis.schemes.get(name) : undefined;
+  return scheme?.reportsDefinition ? scheme : undefined;
 }
 
 /** Given one security scheme (`$.components.securitySchemes[*]` or `$.securityDefinitions[*]`). */
@@ -43,8 +50,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
   }),
   { check: 'weak-scheme', weakHttpSchemes: ['basic', 'digest', 'negotiate', 'ntlm', 'oauth'], deprecatedFlows: ['implicit', 'password'] },
   function* ({ analysis, options, path }): Iterable<Finding> {
-    const name = path[path.length - 1];
-    const scheme = typeof name === 'string' ? analysis.schemes.get(name) : undefined;
+    const scheme = schemeAt(analysis, path);
     if (!scheme) return;
     if (options.check === 'weak-scheme') {
       const weak = weakHttpScheme(scheme, new Set(options.weakHttpSchemes.map(s => s.toLowerCase())));
@@ -53,6 +59,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
       yield {
         message: `Security scheme "${scheme.name}" uses ${weak === 'oauth' ? 'OAuth 1.0' : `HTTP ${weak}`}: ${WHY[weak] ?? 'it is weak'}; use OAuth 2.0 or OpenID Connect, or short-lived bearer tokens.`,
         path: where,
+        exemptIn: scheme.node,
       };
     } else if (options.check === 'apikey-in-url') {
       const location = typeof scheme.node.in === 'string' ? scheme.node.in.toLowerCase() : '';
@@ -60,6 +67,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
       yield {
         message: `API key "${scheme.name}" is sent in the ${location}, where proxies, logs and browser history keep it: send it in a header (\`in: header\`) instead.`,
         path: [...scheme.path, 'in'],
+        exemptIn: scheme.node,
       };
     } else {
       const deprecated = new Set(options.deprecatedFlows.map(f => f.toLowerCase()));
@@ -69,6 +77,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
         yield {
           message: `OAuth2 scheme "${scheme.name}" offers the ${flowName} flow: ${FLOW_WHY[flowName] ?? 'it is deprecated'}; use the authorization code flow with PKCE (or client credentials between services).`,
           path: analysis.version === '2.0' ? [...flow.path, 'flow'] : flow.path,
+          exemptIn: scheme.node,
         };
       }
     }

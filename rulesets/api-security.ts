@@ -31,7 +31,7 @@ const ALL_FORMATS = [oas2, oas3_0, oas3_1];
 
 // Targeted given paths: the analysis has already walked the document once.
 const PATH_ITEMS = ['$.paths[*]'];
-const SECURITY_ARRAYS = ['$.security', '$.paths[*][get,put,post,delete,options,head,patch,trace].security'];
+const SECURITY_ARRAYS = ['$.security', '$.paths[*]', '$.webhooks[*]'];
 const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
 const EXEMPTION_SCOPES = ['$'];
 
@@ -100,7 +100,7 @@ export function createRuleset(options: ApiSecurityOptions = {}): RulesetDefiniti
     'auth-oauth2-flow-deprecated': rule('auth-oauth2-flow-deprecated', {
       owasp: 'API2', severity: 'warn',
       description: 'OAuth2 implicit and resource owner password flows, deprecated by the OAuth 2.0 Security Best Current Practice (RFC 9700).',
-      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'deprecated-flow' } },
+      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'deprecated-flow', deprecatedFlows: applyOverride(['implicit', 'password'], options.deprecatedOAuthFlows) } },
     }),
     'auth-oauth-url-insecure': rule('auth-oauth-url-insecure', {
       owasp: 'API2', severity: 'error',

@@ -14,6 +14,8 @@ export interface ApiSecurityOptions {
   idWords?: ListOverride;
   /** HTTP schemes reported as weak (`auth-scheme-weak`). */
   weakHttpSchemes?: ListOverride;
+  /** OAuth2 flows reported as deprecated (`auth-oauth2-flow-deprecated`). */
+  deprecatedOAuthFlows?: ListOverride;
   /** Read methods that must be protected (`auth-read-operation-unprotected`, `auth-read-operation-public`). */
   readMethods?: ListOverride;
   /** Write methods that must be protected (`auth-write-operation-unprotected`). */

@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './json.js';
+import { deref, entries, isObject, type JsonObject } from './json.js';
 import { collectOperations, type Operation } from './operations.js';
 import { collectSchemaUses, type SchemaUse } from './schemas.js';
 import { collectSecuritySchemes, type SecurityScheme } from './security.js';
@@ -59,6 +59,12 @@ function build(root: JsonObject): Analysis {
     remember(op.pathItem, readExemptions(op.pathItem, op.pathItemPath));
     remember(op.node, readExemptions(op.node, op.path));
   }
+  for (const scheme of schemes.values()) remember(scheme.node, readExemptions(scheme.node, scheme.path));
+  // Path items without operations can still carry (malformed) exemptions worth reporting.
+  for (const [key, raw] of entries(root.paths)) {
+    const item = deref(root, raw, ['paths', key]);
+    if (isObject(item.node)) remember(item.node, readExemptions(item.node, item.path));
+  }
 
   return {
     root,
@@ -88,8 +94,10 @@ export function analyse(data: unknown): Analysis {
   return analysis;
 }
 
-/** The reason a rule is exempted for an operation (or for the whole document when no operation is given). */
-export function exemptionReason(analysis: Analysis, rule: string, operation?: Operation): string | undefined {
+/** The reason a rule is exempted for a node (e.g. a security scheme), an operation (or its path item), or the whole document. */
+export function exemptionReason(analysis: Analysis, rule: string, operation?: Operation, node?: object): string | undefined {
+  const own = node ? analysis.exemptions.byNode.get(node)?.rules.get(rule) : undefined;
+  if (own !== undefined) return own;
   if (operation) {
     const own = analysis.exemptions.byNode.get(operation.node)?.rules.get(rule);
     if (own !== undefined) return own;
@@ -99,6 +107,6 @@ export function exemptionReason(analysis: Analysis, rule: string, operation?: Op
   return analysis.exemptions.root.rules.get(rule);
 }
 
-export function isExempt(analysis: Analysis, rule: string, operation?: Operation): boolean {
-  return exemptionReason(analysis, rule, operation) !== undefined;
+export function isExempt(analysis: Analysis, rule: string, operation?: Operation, node?: object): boolean {
+  return exemptionReason(analysis, rule, operation, node) !== undefined;
 }

@@ -18,6 +18,11 @@ export interface SecurityScheme {
   /** Lower-cased HTTP auth scheme for `type: http`. */
   httpScheme?: string;
   flows: SecurityFlow[];
+  /**
+   * Entries that `$ref` one definition share it; only one of them reports findings on it:
+   * the entry written in place when there is one, else the first that references it.
+   */
+  reportsDefinition: boolean;
 }
 
 export interface RequirementEntry {
@@ -76,8 +81,15 @@ export function collectSecuritySchemes(root: JsonObject, version: SpecVersion): 
         }
       }
     }
-    schemes.set(name, { name, node, path, type, httpScheme: type === 'http' ? lower(node.scheme) : undefined, flows });
+    schemes.set(name, { name, node, path, type, httpScheme: type === 'http' ? lower(node.scheme) : undefined, flows, reportsDefinition: false });
   }
+  const reporters = new Map<JsonObject, SecurityScheme>();
+  for (const scheme of schemes.values()) {
+    const current = reporters.get(scheme.node);
+    const inPlace = scheme.path.length === containerPath.length + 1 && scheme.path[scheme.path.length - 1] === scheme.name && containerPath.every((s, i) => scheme.path[i] === s);
+    if (!current || inPlace) reporters.set(scheme.node, scheme);
+  }
+  for (const scheme of reporters.values()) scheme.reportsDefinition = true;
   return schemes;
 }
 
