@@ -1,4 +1,4 @@
-import { compact, compactSet } from './analysis/names.js';
+import { compact, compactSet, words } from './analysis/names.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
 export interface CredentialParametersOptions {
@@ -22,17 +22,19 @@ export const DEFAULT_CREDENTIAL_PARAMETER_NAMES = [
 ];
 
 /**
- * `/tokens/{token}` or `/api_keys/{api_key}`: a path parameter named after the collection
- * right before it identifies an object of that collection (Stripe's token ids), it is not
- * the credential itself.
+ * `/tokens/{token}` or `/keys/{access_key}`: a path parameter named after the collection right
+ * before it identifies an object of that collection (Stripe's token ids, DigitalOcean's access
+ * key ids); it is not the credential itself.
  */
 export function namesCollectionItem(pathKey: string, parameter: string): boolean {
   const segments = pathKey.split('/');
   const index = segments.indexOf(`{${parameter}}`);
   if (index < 1) return false;
   const collection = compact(segments[index - 1]);
-  const name = compact(parameter);
-  return collection === name || collection === `${name}s` || collection === `${name}es`;
+  const nameWords = words(parameter);
+  return [nameWords.join(''), nameWords[nameWords.length - 1] ?? ''].some(
+    name => name.length > 0 && (collection === name || collection === `${name}s` || collection === `${name}es`),
+  );
 }
 
 export const credentialParameters = analysisFunction<CredentialParametersOptions>(

@@ -19,6 +19,8 @@ export interface Check<O> {
   /** The node matched by the rule's `given` (unresolved: rules run with `resolved: false`). */
   target: unknown;
   path: JsonPath;
+  /** The id of the rule running the check, for checks that summarise several operations' exemptions. */
+  rule: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function analysisFunction<O extends object>(
         const merged = { ...defaults, ...(options ?? {}) } as O;
         const results: IFunctionResult[] = [];
         const seen = new Set<string>();
-        for (const finding of check({ analysis, options: merged, target, path: [...context.path] })) {
+        for (const finding of check({ analysis, options: merged, target, path: [...context.path], rule })) {
           if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
           const key = `${JSON.stringify(finding.path)}\u0000${finding.message}`;
           if (seen.has(key)) continue;

@@ -1,4 +1,4 @@
-import type { SecurityState } from './analysis/index.js';
+import { isExempt, type Operation, type SecurityState } from './analysis/index.js';
 import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
 export interface UnprotectedOperationOptions {
@@ -15,10 +15,24 @@ const ADVICE: Record<SecurityState, string> = {
   required: '',
 };
 
+const ROOT_ADVICE: Record<SecurityState, string> = {
+  none: '',
+  optional: 'includes the empty requirement `{}`, which makes authentication optional',
+  public: 'is empty (`security: []`)',
+  required: '',
+};
+
+function sample(operations: Operation[]): string {
+  const shown = operations.slice(0, 3).map(describe).join(', ');
+  return operations.length > 3 ? `${shown} and ${operations.length - 3} more` : shown;
+}
+
 /**
  * Operations whose effective security (operation-level overriding root-level) lets an
- * unauthenticated caller through. Documents that declare no security anywhere are
- * reported once by `securityUndocumented` instead of once per operation.
+ * unauthenticated caller through. A gap written in the root `security` is reported once,
+ * there, for all the operations that inherit it; a gap written on an operation, or no
+ * security anywhere, is reported on the operation. Documents that declare no security
+ * at all are reported once by `securityUndocumented` instead.
  */
 export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions>(
   'unprotectedOperation',
@@ -27,13 +41,27 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     states: { type: 'array', items: { enum: ['none', 'optional', 'public'] } },
   }),
   { methods: ['post', 'put', 'patch', 'delete'], states: ['none', 'optional', 'public'] },
-  function* ({ analysis, options, path }): Iterable<Finding> {
+  function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
+    const judged = (operation: Operation) => methods.has(operation.method) && options.states.includes(operation.security.state);
+
+    if (path.length === 1 && path[0] === 'security') {
+      const inheriting = analysis.operations.filter(op => op.container === 'paths' && op.security.source === 'root' && judged(op) && !isExempt(analysis, rule, op));
+      if (inheriting.length === 0) return;
+      const { state, requirements } = inheriting[0].security;
+      const empty = requirements.find(r => r.entries.length === 0);
+      yield {
+        message: `The root \`security\` ${ROOT_ADVICE[state]}, so ${inheriting.length} operation(s) that inherit it accept anonymous callers (${sample(inheriting)}): require a scheme at the root, and mark deliberately public operations one by one with \`security: []\` and an exemption.`,
+        path: state === 'optional' && empty ? empty.path : ['security'],
+      };
+      return;
+    }
+
     for (const operation of operationsAt(analysis, path)) {
+      if (operation.security.source === 'root' || !judged(operation)) continue;
       const { state } = operation.security;
-      if (!methods.has(operation.method) || !options.states.includes(state)) continue;
-      // Point at the operation's own `security` when it wrote the flaw; an inherited gap belongs to the operation.
+      // Point at the operation's own `security` when it wrote the flaw; a missing one belongs to the operation.
       const where = operation.security.source === 'operation' && operation.security.path ? operation.security.path : operation.path;
       yield { message: `${describe(operation)} ${ADVICE[state]}.`, path: where, operation };
     }

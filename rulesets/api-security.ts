@@ -31,6 +31,7 @@ const ALL_FORMATS = [oas2, oas3_0, oas3_1];
 
 // Targeted given paths: the analysis has already walked the document once.
 const PATH_ITEMS = ['$.paths[*]'];
+const ROOT_SECURITY_AND_PATH_ITEMS = ['$.security', '$.paths[*]'];
 const SECURITY_ARRAYS = ['$.security', '$.paths[*]', '$.webhooks[*]'];
 const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
 const EXEMPTION_SCOPES = ['$'];
@@ -65,17 +66,17 @@ export function createRuleset(options: ApiSecurityOptions = {}): RulesetDefiniti
     'auth-write-operation-unprotected': rule('auth-write-operation-unprotected', {
       owasp: 'API2', severity: 'error',
       description: 'Write operations (POST, PUT, PATCH, DELETE) must require authentication: no security, an empty requirement `{}` or `security: []` lets anyone change data.',
-      given: PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'] } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'] } },
     }),
     'auth-read-operation-unprotected': rule('auth-read-operation-unprotected', {
       owasp: 'API2', severity: 'warn',
       description: 'Read operations should require authentication: they have no security requirement, or an empty requirement `{}` makes it optional.',
-      given: PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'] } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'] } },
     }),
     'auth-read-operation-public': rule('auth-read-operation-public', {
       owasp: 'API2', severity: 'hint',
       description: 'Read operations declared public with `security: []`: confirm they expose nothing private, and record why with an exemption.',
-      given: PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'] } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'] } },
     }),
     'auth-security-scheme-undefined': rule('auth-security-scheme-undefined', {
       owasp: 'API2', severity: 'error',

@@ -103,9 +103,28 @@ describe.each(VERSIONS)('operation security rules (%s)', version => {
       expect(await byRule(d)).toEqual({ [WRITE]: ['paths./alone.post.security', 'paths./alternative.delete.security'] });
     });
 
-    it('flags an inherited optional root requirement at the operation, not at the root array', async () => {
-      const d = doc(version, { '/items': { post: op(version) } }, [{ bearer: [] }, {}]);
-      expect(await findings(WRITE, d)).toEqual(['paths./items.post']);
+    it('reports an optional root requirement once, at the `{}` where it is written, for all operations inheriting it', async () => {
+      const d = doc(version, { '/items': { post: op(version), put: op(version) }, '/orders': { delete: op(version), get: op(version) } }, [{ bearer: [] }, {}]);
+      expect(await findings(WRITE, d)).toEqual(['security.1']);
+      expect(await findings(READ, d)).toEqual(['security.1']);
+      const [message] = (await lint(d)).filter(r => r.code === WRITE).map(r => r.message);
+      expect(message).toMatch(/^The root `security` includes the empty requirement `\{\}`.* so 3 operation\(s\) that inherit it accept anonymous callers \(PUT \/items, POST \/items, DELETE \/orders\)/);
+    });
+
+    it('reports an empty root `security: []` once at the root, and operations that override it are judged on their own', async () => {
+      const d = doc(version, { '/items': { post: op(version), get: op(version) }, '/orders': { post: op(version, { security: [{ bearer: [] }] }) } }, []);
+      expect(await findings(WRITE, d)).toEqual(['security']);
+      expect(await findings(PUBLIC, d)).toEqual(['security']);
+      expect(await findings(READ, d)).toEqual([]);
+    });
+
+    it('leaves exempted operations out of the root finding, and drops it when every inheriting operation is exempt', async () => {
+      const exempt = { [EXEMPTIONS]: { [WRITE]: 'Anonymous feedback form.' } };
+      const some = doc(version, { '/feedback': { post: op(version, exempt) }, '/items': { post: op(version) } }, [{ bearer: [] }, {}]);
+      const [message] = (await lint(some)).filter(r => r.code === WRITE).map(r => r.message);
+      expect(message).toContain('1 operation(s) that inherit it accept anonymous callers (POST /items)');
+      const all = doc(version, { '/feedback': { post: op(version, exempt) } }, [{ bearer: [] }, {}]);
+      expect(await findings(WRITE, all)).toEqual([]);
     });
 
     it('ignores `security` written on the path item (not an OpenAPI field): the operation is still unprotected', async () => {
