@@ -11,7 +11,7 @@ export const securityUndocumented = analysisFunction<Record<string, never>>(
     if (count === 0) return;
     const where = analysis.version === '2.0' ? 'securityDefinitions' : 'components.securitySchemes';
     yield {
-      message: `None of the ${count} operations documents authentication: define the schemes callers use in \`${where}\` and require them with \`security\` (root or per operation).`,
+      message: `${count === 1 ? 'The only operation documents no' : `None of the ${count} operations documents`} authentication: define the schemes callers use in \`${where}\` and require them with \`security\` (root or per operation).`,
       path: [],
     };
   },

@@ -1,0 +1,180 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import ruleset from '../index.js';
+import { lint } from './helpers.js';
+
+interface RuleDefinition {
+  description?: string;
+  documentationUrl?: string;
+  severity?: string;
+  tags?: string[];
+}
+
+const rules = (ruleset as unknown as { rules: Record<string, RuleDefinition> }).rules;
+const ruleIds = Object.keys(rules);
+const ourRules = new Set(ruleIds);
+const docsDir = new URL('../docs/rules/', import.meta.url);
+
+function page(id: string): string {
+  return readFileSync(new URL(`${id}.md`, docsDir), 'utf8');
+}
+
+/** The first ```yaml block after a `## <heading>` line, before the next `## ` heading. */
+function yamlBlockAfter(text: string, heading: string): string {
+  const start = text.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`no "## ${heading}" section`);
+  const rest = text.slice(start + heading.length + 5);
+  const end = rest.search(/\n## /);
+  const section = end < 0 ? rest : rest.slice(0, end);
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)];
+  if (blocks.length !== 1) throw new Error(`"## ${heading}" must hold exactly one yaml block, found ${blocks.length}`);
+  return blocks[0][1];
+}
+
+/** A complete, minimal OpenAPI 3.1 document: `openapi`, `info` with title and version, `paths`. */
+function expectCompleteOas31(source: string): void {
+  const doc = parse(source) as Record<string, unknown>;
+  expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+  expect(doc.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
+  expect(doc.paths).toEqual(expect.any(Object));
+}
+
+async function diagnostics(source: string) {
+  const results = await lint(source);
+  // Only our rules are loaded, so anything else is a parser or engine complaint about the example itself.
+  expect(results.filter(r => !ourRules.has(String(r.code))).map(r => `${r.code}: ${r.message}`)).toEqual([]);
+  for (const r of results) {
+    expect(r.message.trim().length, `${r.code} message`).toBeGreaterThan(0);
+    expect(r.message, `${r.code} message`).not.toContain('undefined');
+  }
+  return results;
+}
+
+/** Where each page's failing example is flagged, so a page cannot drift from what its rule reports. */
+const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
+  'auth-security-undocumented': [''],
+  'auth-write-operation-unprotected': ['paths./orders.post.security'],
+  'auth-read-operation-unprotected': ['paths./orders.get'],
+  'auth-read-operation-public': ['paths./products.get.security'],
+  'auth-security-scheme-undefined': ['security.0.BearerAuth'],
+  'auth-oauth-scope-undefined': ['security.0.oauth.0'],
+  'auth-scheme-weak': ['components.securitySchemes.basicAuth.scheme'],
+  'auth-apikey-in-url': ['components.securitySchemes.apiKey.in'],
+  'auth-oauth2-flow-deprecated': ['components.securitySchemes.oauth.flows.implicit'],
+  'auth-oauth-url-insecure': ['components.securitySchemes.oauth.flows.authorizationCode.tokenUrl'],
+  'auth-credentials-in-url': ['paths./orders.get.parameters.0'],
+  'auth-authorization-header-parameter': ['paths./orders.get.parameters.0'],
+  'auth-unauthorized-response-undocumented': ['paths./orders.get.responses'],
+  'auth-admin-operation-shared-security': ['paths./admin/users.get'],
+  'auth-object-id-guessable': ['paths./orders/{orderId}.parameters.0'],
+  'security-exemption-reason-missing': ['paths./status.get.x-api-security-exemptions.auth-read-operation-public'],
+};
+
+/** Every `x-api-security-exemptions` map found anywhere in a parsed YAML fragment. */
+function exemptionMaps(node: unknown): Array<Record<string, unknown>> {
+  if (typeof node !== 'object' || node === null) return [];
+  const own = (node as Record<string, unknown>)['x-api-security-exemptions'];
+  const found = typeof own === 'object' && own !== null && !Array.isArray(own) ? [own as Record<string, unknown>] : [];
+  return [...found, ...Object.values(node).flatMap(exemptionMaps)];
+}
+
+/**
+ * Pages whose passing example cannot be free of every rule's findings. Empty: each passing
+ * example is a clean document for the whole default ruleset.
+ */
+const PASSING_EXAMPLE_ONLY_CLEAN_FOR_OWN_RULE = new Set<string>();
+
+describe('rule documentation', () => {
+  it('covers every rule, and every page belongs to a rule', () => {
+    const pages = readdirSync(docsDir).filter(f => f.endsWith('.md')).map(f => f.slice(0, -3)).sort();
+    expect(pages).toEqual([...ruleIds].sort());
+    expect(ruleIds.length).toBe(16);
+  });
+
+  describe.each(ruleIds)('%s', id => {
+    const rule = rules[id];
+
+    it('has a page, a matching documentationUrl, a description and an OWASP tag', () => {
+      expect(existsSync(new URL(`${id}.md`, docsDir))).toBe(true);
+      expect(rule.documentationUrl).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+      expect(rule.description?.trim().length ?? 0).toBeGreaterThan(0);
+      const owasp = (rule.tags ?? []).filter(tag => /^OWASP API\d+:2023 \S/.test(tag));
+      expect(owasp).toHaveLength(1);
+    });
+
+    it('page states the rule id, severity, OWASP category and formats, and has every section', () => {
+      const text = page(id);
+      expect(text.startsWith(`# ${id}\n`)).toBe(true);
+      const [, summary = ''] = /\n(\*\*Severity:\*\*[^\n]*)\n/.exec(text) ?? [];
+      expect(summary).toContain(`**Severity:** ${rule.severity} `);
+      const owasp = (rule.tags ?? []).find(tag => tag.startsWith('OWASP '))!;
+      expect(summary).toContain(`**OWASP:** ${owasp.slice('OWASP '.length)} `);
+      expect(summary).toContain('**Formats:** Swagger 2.0, OpenAPI 3.0, OpenAPI 3.1');
+      const headings = [...text.matchAll(/^## (.+)$/gm)].map(m => m[1]);
+      expect(headings).toEqual(['Why it matters', 'What it flags', 'What it does not flag', 'Failing example', 'Passing example', 'Options', 'Exempting']);
+      expect(text).toContain('x-api-security-exemptions');
+    });
+
+    it('failing example is a complete OpenAPI 3.1 document that the rule flags', async () => {
+      const source = yamlBlockAfter(page(id), 'Failing example');
+      expectCompleteOas31(source);
+      const results = await diagnostics(source);
+      expect(results.filter(r => r.code === id).length).toBeGreaterThanOrEqual(1);
+      expect(results.filter(r => r.code === id).map(r => r.path.join('.'))).toEqual(FAILING_EXAMPLE_FINDINGS[id]);
+    });
+
+    it('a root exemption with a reason silences the failing example', async () => {
+      const doc = parse(yamlBlockAfter(page(id), 'Failing example')) as Record<string, unknown>;
+      const own = (doc['x-api-security-exemptions'] ?? {}) as Record<string, unknown>;
+      doc['x-api-security-exemptions'] = { ...own, [id]: 'Accepted in this test: the page says root exemptions apply.' };
+      const results = await diagnostics(stringify(doc));
+      expect(results.filter(r => r.code === id).map(r => r.path.join('.'))).toEqual([]);
+    });
+
+    const schemeFinding = FAILING_EXAMPLE_FINDINGS[id][0].startsWith('components.securitySchemes.');
+    if (schemeFinding) it('scheme findings: an exemption on the scheme silences them, operation exemptions do not', async () => {
+      const source = yamlBlockAfter(page(id), 'Failing example');
+      const schemeName = FAILING_EXAMPLE_FINDINGS[id][0].split('.')[2];
+      const reason = 'Accepted in this test.';
+
+      const onOperations = parse(source) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+      for (const item of Object.values(onOperations.paths)) {
+        item['x-api-security-exemptions'] = { [id]: reason };
+        for (const operation of Object.values(item)) operation['x-api-security-exemptions'] = { [id]: reason };
+      }
+      const stillFlagged = await diagnostics(stringify(onOperations));
+      expect(stillFlagged.filter(r => r.code === id).map(r => r.path.join('.'))).toEqual(FAILING_EXAMPLE_FINDINGS[id]);
+
+      const onScheme = parse(source) as { components: { securitySchemes: Record<string, Record<string, unknown>> } };
+      onScheme.components.securitySchemes[schemeName]['x-api-security-exemptions'] = { [id]: reason };
+      const exempted = await diagnostics(stringify(onScheme));
+      expect(exempted.filter(r => r.code === id).map(r => r.path.join('.'))).toEqual([]);
+    });
+
+    it('Exempting section shows an exemption of this rule with a reason', () => {
+      const text = page(id);
+      const section = text.slice(text.indexOf('\n## Exempting\n'));
+      const snippets = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => parse(m[1]));
+      // security-exemption-reason-missing's own page shows the exemption in its passing example instead.
+      const shown = id === 'security-exemption-reason-missing' ? [parse(yamlBlockAfter(text, 'Passing example'))] : snippets;
+      const reasons = shown.flatMap(exemptionMaps).flatMap(map => Object.entries(map));
+      expect(reasons.length).toBeGreaterThan(0);
+      for (const [rule, reason] of reasons) {
+        expect(ruleIds).toContain(rule);
+        expect(typeof reason === 'string' && reason.trim().length > 0).toBe(true);
+      }
+      expect(reasons.map(([rule]) => rule)).toContain(id === 'security-exemption-reason-missing' ? 'auth-read-operation-public' : id);
+    });
+
+    it('passing example is a complete OpenAPI 3.1 document with no findings', async () => {
+      const source = yamlBlockAfter(page(id), 'Passing example');
+      expectCompleteOas31(source);
+      const results = await diagnostics(source);
+      expect(results.filter(r => r.code === id).map(r => r.path.join('.'))).toEqual([]);
+      if (!PASSING_EXAMPLE_ONLY_CLEAN_FOR_OWN_RULE.has(id)) {
+        expect(results.map(r => `${r.code} ${r.path.join('.')}`)).toEqual([]);
+      }
+    });
+  });
+});

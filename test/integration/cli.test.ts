@@ -1,0 +1,255 @@
+// End to end: the package as npm publishes it, loaded by the real Spectral CLI the ways
+// users load it (YAML `extends` by package name, a JavaScript ruleset importing it, the
+// `createRuleset` factory, severity overrides), on the examples shipped in the repository.
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuleset } from '../../index.js';
+import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
+
+const run = promisify(execFile);
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE = 'spectral-api-security';
+const ALL_RULES = Object.keys((createRuleset() as unknown as { rules: Record<string, unknown> }).rules).sort();
+
+interface Diagnostic {
+  code: string;
+  path: string[];
+  severity: number;
+  source: string;
+}
+
+let tmp: string;
+let cliBin: string;
+
+/** Runs `spectral lint` in the temporary project; exit code 1 only means "findings at or above --fail-severity". */
+async function spectral(args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run(process.execPath, [cliBin, 'lint', ...args], { cwd: tmp, env: process.env, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    if (failed.code === 1 && failed.stdout) return failed.stdout;
+    throw new Error(`spectral ${args.join(' ')} exited with ${failed.code}:\n${failed.stdout}\n${failed.stderr}`);
+  }
+}
+
+/** Lints documents (relative to the temporary project) and returns the parsed `-f json` output. */
+async function lintJson(ruleset: string, documents: string[]): Promise<Diagnostic[]> {
+  return JSON.parse(await spectral(['-r', ruleset, '-f', 'json', '--quiet', ...documents])) as Diagnostic[];
+}
+
+/** "code dotted.path" for one document's findings, sorted, for exact comparisons. */
+function summary(results: Diagnostic[], document: string, codes?: ReadonlySet<string>): string[] {
+  return results
+    .filter(r => r.source === join(tmp, document) && (!codes || codes.has(r.code)))
+    .map(r => `${r.code} ${r.path.join('.')}`)
+    .sort();
+}
+
+function writeRuleset(dir: string, file: string, text: string): string {
+  mkdirSync(join(tmp, dir), { recursive: true });
+  writeFileSync(join(tmp, dir, file), text);
+  return `${dir}/${file}`;
+}
+
+// The flaws examples/flawed.yaml is written to show: one finding per rule but `auth-security-undocumented`.
+const FLAWED = [
+  'auth-admin-operation-shared-security paths./admin/users/{userId}.delete',
+  'auth-apikey-in-url components.securitySchemes.partnerKey.in',
+  'auth-authorization-header-parameter paths./orders.get.parameters.1',
+  'auth-credentials-in-url paths./orders.get.parameters.0',
+  'auth-oauth-scope-undefined paths./orders/{orderId}.get.security.0.oauth2.1',
+  'auth-oauth-url-insecure components.securitySchemes.oauth2.flows.implicit.authorizationUrl',
+  'auth-oauth2-flow-deprecated components.securitySchemes.oauth2.flows.implicit',
+  'auth-object-id-guessable components.parameters.UserId',
+  'auth-read-operation-public paths./products.get.security',
+  'auth-read-operation-unprotected paths./users/{userId}/orders.get.security',
+  'auth-scheme-weak components.securitySchemes.backOffice.scheme',
+  'auth-security-scheme-undefined paths./orders/{orderId}.delete.security.0.bearerAuth',
+  'auth-unauthorized-response-undocumented paths./users/{userId}.patch.responses',
+  'auth-write-operation-unprotected paths./orders.post.security',
+  'security-exemption-reason-missing paths./users/{userId}.patch.x-api-security-exemptions.auth-unauthorized-response-undocumented',
+];
+
+// A signed download link: `sig` is a credential only to teams that say so through `createRuleset`.
+const SIGNED_URL = `openapi: 3.1.0
+info: {title: Files, version: 1.0.0}
+security: [{apiKey: []}]
+paths:
+  /files/{fileId}/download:
+    get:
+      parameters:
+        - {name: fileId, in: path, required: true, schema: {type: string, format: uuid}}
+        - {name: sig, in: query, required: true, schema: {type: string}}
+      responses:
+        '200': {description: The file.}
+        '401': {description: Missing or invalid credentials.}
+        '403': {description: Not allowed.}
+components:
+  securitySchemes:
+    apiKey: {type: apiKey, in: header, name: X-API-Key}
+`;
+
+const DOCUMENTS = ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml', 'signed-url.yaml'];
+
+beforeAll(async () => {
+  if (!existsSync(join(REPO, 'dist/cjs/index.js')) || !existsSync(join(REPO, 'dist/esm/index.js'))) {
+    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'spectral-api-security-cli-'));
+
+  // The tarball npm would publish, unpacked where npm would install it.
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8' }),
+  ) as Array<{ filename: string }>;
+  mkdirSync(join(tmp, 'unpacked'));
+  execFileSync('tar', ['-xzf', join(tmp, packed.filename), '-C', join(tmp, 'unpacked')]);
+  mkdirSync(join(tmp, 'node_modules'));
+  renameSync(join(tmp, 'unpacked', 'package'), join(tmp, 'node_modules', PACKAGE));
+
+  // No network: every other installed package (the CLI and our dependencies) is linked from the repository.
+  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
+    if (entry === PACKAGE || entry.startsWith('.')) continue;
+    symlinkSync(join(REPO, 'node_modules', entry), join(tmp, 'node_modules', entry), 'junction');
+  }
+  cliBin = join(tmp, 'node_modules/@stoplight/spectral-cli/dist/index.js');
+
+  cpSync(join(REPO, 'examples'), join(tmp, 'examples'), { recursive: true });
+  writeFileSync(join(tmp, 'signed-url.yaml'), SIGNED_URL);
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('ships every file its package.json points at, and resolves by name to the unpacked copy', () => {
+    const root = join(tmp, 'node_modules', PACKAGE);
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const targets = [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.exports['.'] as Record<string, string>)];
+    expect(targets.filter(target => !existsSync(join(root, target)))).toEqual([]);
+    // How Spectral resolves `extends: [spectral-api-security]` from a ruleset in `tmp`.
+    expect(createRequire(join(tmp, 'x.js')).resolve(PACKAGE, { paths: [tmp] })).toBe(join(root, 'dist/cjs/index.js'));
+  });
+});
+
+describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
+  /** The findings of the plain `.spectral.yaml`, which the other ways of loading the package must reproduce. */
+  let byYaml: Diagnostic[];
+  beforeAll(async () => {
+    byYaml = await lintJson(writeRuleset('yaml', '.spectral.yaml', 'extends: ["spectral-api-security"]\n'), DOCUMENTS);
+  });
+
+  it('(a) `.spectral.yaml` extending the package by name: every rule fires on the flawed examples, nothing on the secure one', () => {
+    expect(summary(byYaml, 'examples/flawed.yaml')).toEqual(FLAWED);
+    expect(summary(byYaml, 'examples/flawed-no-security.yaml')).toEqual(['auth-security-undocumented ']);
+    expect(summary(byYaml, 'examples/secure.yaml')).toEqual([]);
+    expect(summary(byYaml, 'signed-url.yaml')).toEqual([]);
+    // Between them the two flawed examples exercise every rule of the ruleset.
+    expect([...new Set(byYaml.map(r => r.code))].sort()).toEqual(ALL_RULES);
+  });
+
+  it('the exemption in the secure example is what keeps its public /health probe quiet', async () => {
+    const secure = readFileSync(join(tmp, 'examples/secure.yaml'), 'utf8');
+    const withoutExemption = secure.replace(/^ {6}x-api-security-exemptions:\n {8}auth-read-operation-public: .*\n/m, '');
+    expect(withoutExemption).not.toBe(secure);
+    writeFileSync(join(tmp, 'secure-unexempted.yaml'), withoutExemption);
+    const results = await lintJson('yaml/.spectral.yaml', ['secure-unexempted.yaml']);
+    expect(summary(results, 'secure-unexempted.yaml')).toEqual(['auth-read-operation-public paths./health.get.security']);
+  });
+
+  it('(b) a JavaScript ruleset importing the package (ESM syntax) gives the same findings', async () => {
+    const ruleset = writeRuleset('esm', '.spectral.js', `import ruleset from '${PACKAGE}';\nexport default ruleset;\n`);
+    const results = await lintJson(ruleset, DOCUMENTS);
+    for (const document of DOCUMENTS) expect(summary(results, document)).toEqual(summary(byYaml, document));
+  });
+
+  it('(b) a CommonJS ruleset `module.exports = require(...)` gives the same findings', async () => {
+    const ruleset = writeRuleset('cjs', '.spectral.js', `module.exports = require('${PACKAGE}');\n`);
+    const results = await lintJson(ruleset, DOCUMENTS);
+    for (const document of DOCUMENTS) expect(summary(results, document)).toEqual(summary(byYaml, document));
+  });
+
+  it('(c) a ruleset built with `createRuleset` applies its options and keeps the defaults', async () => {
+    const ruleset = writeRuleset(
+      'factory',
+      '.spectral.js',
+      `import { createRuleset } from '${PACKAGE}';\nexport default createRuleset({ credentialParameterNames: { add: ['sig'] } });\n`,
+    );
+    const results = await lintJson(ruleset, DOCUMENTS);
+    expect(summary(results, 'signed-url.yaml')).toEqual(['auth-credentials-in-url paths./files/{fileId}/download.get.parameters.1']);
+    expect(summary(results, 'examples/flawed.yaml')).toEqual(FLAWED);
+    expect(summary(results, 'examples/secure.yaml')).toEqual([]);
+  });
+
+  it('(d) a YAML ruleset extending the package can turn a rule off and change a severity', async () => {
+    const ruleset = writeRuleset(
+      'override',
+      '.spectral.yaml',
+      'extends: ["spectral-api-security"]\nrules:\n  auth-read-operation-public: off\n  auth-object-id-guessable: error\n',
+    );
+    const results = await lintJson(ruleset, ['examples/flawed.yaml']);
+    expect(summary(results, 'examples/flawed.yaml')).toEqual(FLAWED.filter(f => !f.startsWith('auth-read-operation-public ')));
+    const severity = (code: string, list: Diagnostic[]) => list.filter(r => r.code === code).map(r => r.severity);
+    expect(severity('auth-object-id-guessable', results)).toEqual([0]);
+    expect(severity('auth-object-id-guessable', byYaml)).toEqual([2]);
+  });
+
+  it('`-f sarif` writes a SARIF 2.1.0 log describing every rule with a description and help link', async () => {
+    const log = JSON.parse(await spectral(['-r', 'yaml/.spectral.yaml', '-f', 'sarif', '--quiet', 'examples/flawed.yaml']));
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(log.runs).toHaveLength(1);
+    const [runLog] = log.runs;
+    expect(runLog.tool.driver.name).toBe('spectral');
+    const rules = runLog.tool.driver.rules as Array<{ id: string; shortDescription?: { text?: string }; helpUri?: string }>;
+    expect(rules.map(rule => rule.id).sort()).toEqual(ALL_RULES);
+    for (const rule of rules) {
+      expect(rule.shortDescription?.text, rule.id).toMatch(/\S/);
+      expect(rule.helpUri, rule.id).toBe(`${DOCS_BASE_URL}${rule.id}.md`);
+    }
+    const results = runLog.results as Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: any[] }>;
+    expect(results.map(r => r.ruleId).sort()).toEqual(FLAWED.map(f => f.split(' ')[0]).sort());
+    for (const result of results) {
+      expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(['error', 'warning', 'note', 'none']).toContain(result.level);
+      expect(result.message.text).toMatch(/\S/);
+      const location = result.locations[0].physicalLocation;
+      expect(location.artifactLocation.uri).toBe('examples/flawed.yaml');
+      expect(location.region.startLine).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('next to `spectral:oas`, no finding of ours repeats one of its findings, but for the named overlaps', async () => {
+    const ruleset = writeRuleset('with-oas', '.spectral.yaml', 'extends: ["spectral:oas", "spectral-api-security"]\n');
+    const results = await lintJson(ruleset, ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml']);
+    const ours = new Set(ALL_RULES);
+    const theirs = results.filter(r => !ours.has(r.code));
+    const at = (r: Diagnostic) => `${r.source}\u0000${r.path.join('.')}`;
+    const collisions = results
+      .filter(r => ours.has(r.code))
+      .flatMap(r => theirs.filter(t => at(t) === at(r)).map(t => `${r.code} = ${t.code} at ${r.path.join('.')}`))
+      .sort();
+    // Both rules check security requirements against the declared schemes; ours is OWASP-tagged and
+    // only checks OAuth2 scopes. spectral:oas (1.23) checks scopes too, so the scope finding overlaps as well.
+    expect(collisions).toEqual([
+      'auth-oauth-scope-undefined = oas3-operation-security-defined at paths./orders/{orderId}.get.security.0.oauth2.1',
+      'auth-security-scheme-undefined = oas3-operation-security-defined at paths./orders/{orderId}.delete.security.0.bearerAuth',
+    ]);
+    // The examples are valid descriptions: spectral:oas reports only those two.
+    expect(theirs.map(r => `${r.code} ${r.path.join('.')}`).sort()).toEqual([
+      'oas3-operation-security-defined paths./orders/{orderId}.delete.security.0.bearerAuth',
+      'oas3-operation-security-defined paths./orders/{orderId}.get.security.0.oauth2.1',
+    ]);
+    // Extending both changes nothing in what we report.
+    for (const document of ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml']) {
+      expect(summary(results, document, ours)).toEqual(summary(byYaml, document));
+    }
+  });
+});
