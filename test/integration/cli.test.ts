@@ -188,6 +188,28 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     expect(summary(results, 'examples/secure.yaml')).toEqual([]);
   });
 
+  it('(e) a JavaScript ruleset can override one rule\'s functionOptions, reusing the exported function', async () => {
+    const ruleset = writeRuleset(
+      'rule-options',
+      '.spectral.js',
+      [
+        `import ruleset, { functions } from '${PACKAGE}';`,
+        'const base = ruleset.rules["auth-credentials-in-url"];',
+        'export default {',
+        '  extends: [ruleset],',
+        '  rules: {',
+        '    "auth-credentials-in-url": { ...base, then: { function: functions.credentialParameters, functionOptions: { check: "url", names: ["sig"] } } },',
+        '  },',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    const results = await lintJson(ruleset, DOCUMENTS);
+    expect(summary(results, 'signed-url.yaml')).toEqual(['auth-credentials-in-url paths./files/{fileId}/download.get.parameters.1']);
+    // The list replaced the defaults for this rule only: the flawed example's `api_key` is no longer a credential name.
+    expect(summary(results, 'examples/flawed.yaml')).toEqual(FLAWED.filter(f => !f.startsWith('auth-credentials-in-url ')));
+  });
+
   it('(d) a YAML ruleset extending the package can turn a rule off and change a severity', async () => {
     const ruleset = writeRuleset(
       'override',
