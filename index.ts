@@ -1,7 +1,8 @@
 import { apiSecurityRuleset } from './rulesets/api-security.js';
 
 export { createRuleset, apiSecurityRuleset } from './rulesets/api-security.js';
-export type { ApiSecurityOptions, ListOverride } from './rulesets/options.js';
+export type { ApiSecurityOptions } from './rulesets/api-security.js';
+export type { ListOverride } from './rulesets/options.js';
 export { OWASP } from './rulesets/owasp.js';
 export * as functions from './functions/index.js';
 

@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
-import { analyse, isExempt, type Analysis, type JsonPath, type Operation } from './analysis/index.js';
+import { analyse, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
 
 export interface Finding {
   message: string;
@@ -11,6 +11,20 @@ export interface Finding {
   operation?: Operation;
   /** Another node whose exemptions apply (a security scheme, for findings about its definition). */
   exemptIn?: object;
+  /**
+   * For findings on shared schemas: the classes of operations that reach it. The finding is
+   * dropped when every one of them is exempt from the rule.
+   */
+  uses?: Iterable<UseContext>;
+}
+
+function everyUseExempt(analysis: Analysis, rule: string, uses: Iterable<UseContext>): boolean {
+  let any = false;
+  for (const use of uses) {
+    any = true;
+    if (!use.operation || !isExempt(analysis, rule, use.operation)) return false;
+  }
+  return any;
 }
 
 export interface Check<O> {
@@ -44,6 +58,7 @@ export function analysisFunction<O extends object>(
         const seen = new Set<string>();
         for (const finding of check({ analysis, options: merged, target, path: [...context.path], rule })) {
           if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
+          if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
           const key = `${JSON.stringify(finding.path)}\u0000${finding.message}`;
           if (seen.has(key)) continue;
           seen.add(key);

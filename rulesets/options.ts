@@ -4,8 +4,8 @@ export interface ListOverride {
   remove?: string[];
 }
 
-/** Options for `createRuleset`: one object for the whole ruleset, every field optional. */
-export interface ApiSecurityOptions {
+/** Options of the authentication and authorization family. */
+export interface AuthOptions {
   /** Query/path parameter names treated as credentials (`auth-credentials-in-url`). */
   credentialParameterNames?: ListOverride;
   /** Words marking a path segment or tag as administrative (`auth-admin-operation-shared-security`). */

@@ -1,6 +1,6 @@
 import { deref, entries, isObject, type JsonObject } from './json.js';
 import { collectOperations, type Operation } from './operations.js';
-import { collectSchemaUses, type SchemaUse } from './schemas.js';
+import { buildSchemaGraph, type SchemaGraph } from './schemas.js';
 import { collectSecuritySchemes, type SecurityScheme } from './security.js';
 import { specVersion, type SpecVersion } from './spec.js';
 import { readExemptions, type ExemptionScope } from './exemptions.js';
@@ -22,7 +22,6 @@ export interface Analysis {
   schemes: Map<string, SecurityScheme>;
   /** True when the document defines or requires any security at all. */
   documentsSecurity: boolean;
-  schemaUses: Map<JsonObject, SchemaUse>;
   exemptions: {
     root: ExemptionScope;
     /** Keyed by the path item or operation object. */
@@ -73,7 +72,6 @@ function build(root: JsonObject): Analysis {
     operationsByPathKey,
     schemes,
     documentsSecurity,
-    schemaUses: collectSchemaUses(root, operations),
     exemptions: { root: rootScope, byNode, all },
   };
 }
@@ -109,4 +107,35 @@ export function exemptionReason(analysis: Analysis, rule: string, operation?: Op
 
 export function isExempt(analysis: Analysis, rule: string, operation?: Operation, node?: object): boolean {
   return exemptionReason(analysis, rule, operation, node) !== undefined;
+}
+
+const graphs = new WeakMap<Analysis, SchemaGraph>();
+
+/** Paths of the OAuth2 token URLs the description declares, lower case, without a trailing slash. */
+function tokenPaths(analysis: Analysis): string[] {
+  const out: string[] = [];
+  for (const scheme of analysis.schemes.values()) {
+    for (const flow of scheme.flows) {
+      const url = flow.node.tokenUrl;
+      if (typeof url !== 'string') continue;
+      const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/\/+$/, '').toLowerCase();
+      if (path.length > 0) out.push(path);
+    }
+  }
+  return out;
+}
+
+/**
+ * The schemas reached from requests and responses, with their properties and the classes of
+ * operations that reach them. Built on first use: documents linted only by rules that do not
+ * look at schemas never pay for it.
+ */
+export function schemaGraph(analysis: Analysis): SchemaGraph {
+  let graph = graphs.get(analysis);
+  if (!graph) {
+    const scoped = (node: object) => (analysis.exemptions.byNode.get(node)?.rules.size ?? 0) > 0;
+    graph = buildSchemaGraph(analysis.root, analysis.operations, tokenPaths(analysis), scoped);
+    graphs.set(analysis, graph);
+  }
+  return graph;
 }

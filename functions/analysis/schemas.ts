@@ -1,67 +1,175 @@
-import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
+import { asArray, deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import type { Operation } from './operations.js';
 
-export interface SchemaUse {
+export type Direction = 'request' | 'response';
+
+/**
+ * A class of operations that reach a schema. Rules only need these facts, so the walk runs
+ * once per class and not once per operation: the cost stays linear in the size of the
+ * schemas however many operations share them.
+ */
+export interface UseContext {
+  direction: Direction;
+  /** Lower-case HTTP method of the operations. */
+  method: string;
+  /** A response of an OAuth2 token endpoint, where returning tokens is the point. */
+  tokenEndpoint: boolean;
+  /** A 4xx, 5xx or `default` response. */
+  errorResponse: boolean;
+  /** Set when the operation (or its path item) has exemptions of its own, so rules can honour them. */
+  operation?: Operation;
+}
+
+/** A place where a value is described: a body, a parameter, a property, array items, a map value, an alternative. */
+export interface ValueSite {
   node: JsonObject;
   /** Where the schema is written (the component when reached through `$ref`). */
   path: JsonPath;
-  request: boolean;
-  response: boolean;
+  /** The schema and, recursively, its `allOf` members: together they constrain the value. */
+  members: Array<Located<JsonObject>>;
+  contexts: Set<UseContext>;
 }
 
-/** Keywords whose value is one subschema. */
-const SINGLE = ['additionalProperties', 'unevaluatedProperties', 'items', 'additionalItems', 'unevaluatedItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'contentSchema'];
-/** Keywords whose value is a list of subschemas. */
-const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-/** Keywords whose value maps names to subschemas. */
-const MAP = ['properties', 'patternProperties', 'dependentSchemas'];
+export interface PropertyUse {
+  name: string;
+  /** Where the property is declared: `<schema>.properties.<name>`. */
+  path: JsonPath;
+  /** The property's schema as written (possibly a `$ref` with siblings). */
+  declared: JsonObject;
+  value: ValueSite;
+  readOnly: boolean;
+  writeOnly: boolean;
+  contexts: Set<UseContext>;
+}
+
+export interface SchemaGraph {
+  sites: Map<JsonObject, ValueSite>;
+  /** Keyed by the declaration path, so a property is one entry however many schemas compose it. */
+  properties: Map<string, PropertyUse>;
+}
 
 /** Bounds that keep hostile documents (huge or deeply nested schemas) from stalling the editor. */
-const MAX_DEPTH = 256;
+const MAX_ALLOF_DEPTH = 64;
 
-/** The direct subschemas of a schema, each located where it is written (after following `$ref`). */
-export function childSchemas(root: unknown, schema: JsonObject, path: JsonPath): Located[] {
-  const out: Located[] = [];
-  for (const key of SINGLE) {
-    const value = schema[key];
-    if (isObject(value)) out.push(deref(root, value, [...path, key]));
+/** The schema and its `allOf` members, recursively, each located where it is written. */
+export function allOfMembers(root: unknown, start: Located<JsonObject>, cache?: Map<JsonObject, Array<Located<JsonObject>>>): Array<Located<JsonObject>> {
+  const cached = cache?.get(start.node);
+  if (cached) return cached;
+  const out: Array<Located<JsonObject>> = [];
+  const seen = new Set<JsonObject>();
+  const stack: Array<{ at: Located<JsonObject>; depth: number }> = [{ at: start, depth: 0 }];
+  while (stack.length > 0) {
+    const { at, depth } = stack.pop()!;
+    if (seen.has(at.node) || depth > MAX_ALLOF_DEPTH) continue;
+    seen.add(at.node);
+    out.push(at);
+    const list = asArray(at.node.allOf);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const member = deref(root, list[i], [...at.path, 'allOf', i]);
+      if (isObject(member.node)) stack.push({ at: member as Located<JsonObject>, depth: depth + 1 });
+    }
   }
-  for (const key of LIST) {
-    const value = schema[key];
-    if (Array.isArray(value)) value.forEach((item, i) => isObject(item) && out.push(deref(root, item, [...path, key, i])));
-  }
-  for (const key of MAP) {
-    for (const [name, value] of entries(schema[key])) if (isObject(value)) out.push(deref(root, value, [...path, key, name]));
-  }
+  cache?.set(start.node, out);
   return out;
 }
 
+/** True when any member says so (`readOnly`/`writeOnly` may sit beside a `$ref` or in an `allOf` member). */
+function flag(declared: JsonObject, members: Array<Located<JsonObject>>, key: 'readOnly' | 'writeOnly'): boolean {
+  return declared[key] === true || members.some(m => m.node[key] === true);
+}
+
+/** Subschema keywords whose values are further value positions (allOf is not: its members merge into the site). */
+const SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'additionalItems', 'unevaluatedItems', 'contains', 'then', 'else'];
+const LIST = ['items', 'prefixItems', 'oneOf', 'anyOf'];
+
+/** The description's own token URLs (their paths may include the server's base path), or a path ending in `/token`. */
+function isTokenEndpoint(operation: Operation, tokenPaths: readonly string[]): boolean {
+  const path = operation.pathKey.replace(/\/+$/, '').toLowerCase();
+  return /(^|\/)token$/.test(path) || (path.length > 1 && tokenPaths.some(tokenPath => tokenPath.endsWith(path)));
+}
+
+function hasExemptions(operation: Operation, exemptionsOf: (node: object) => boolean): boolean {
+  return exemptionsOf(operation.node) || exemptionsOf(operation.pathItem);
+}
+
 /**
- * Marks every schema reachable from the operations' requests and responses, once per
- * direction, so the cost is linear in the size of the schemas and not in the number of
- * operations that share them.
+ * Walks every schema reached from the operations' requests and responses once per use
+ * context. In requests, `readOnly` properties are not walked (clients do not send them); in
+ * responses, `writeOnly` ones are not (servers do not return them).
  */
-export function collectSchemaUses(root: JsonObject, operations: readonly Operation[]): Map<JsonObject, SchemaUse> {
-  const uses = new Map<JsonObject, SchemaUse>();
-  const walk = (start: Located, direction: 'request' | 'response') => {
-    const stack: Array<{ at: Located; depth: number }> = [{ at: start, depth: 0 }];
+export function buildSchemaGraph(root: JsonObject, operations: readonly Operation[], tokenPaths: readonly string[], exemptionsOf: (node: object) => boolean): SchemaGraph {
+  const sites = new Map<JsonObject, ValueSite>();
+  const properties = new Map<string, PropertyUse>();
+  const membersCache = new Map<JsonObject, Array<Located<JsonObject>>>();
+  const contexts = new Map<string, UseContext>();
+
+  const contextFor = (operation: Operation, direction: Direction, errorResponse: boolean): UseContext => {
+    const exempt = hasExemptions(operation, exemptionsOf);
+    const tokenEndpoint = direction === 'response' && isTokenEndpoint(operation, tokenPaths);
+    const key = `${direction}|${operation.method}|${tokenEndpoint}|${errorResponse}|${exempt ? JSON.stringify(operation.path) : ''}`;
+    let context = contexts.get(key);
+    if (!context) {
+      context = { direction, method: operation.method, tokenEndpoint, errorResponse, operation: exempt ? operation : undefined };
+      contexts.set(key, context);
+    }
+    return context;
+  };
+
+  const walk = (start: Located, context: UseContext) => {
+    const stack: Located[] = [start];
     while (stack.length > 0) {
-      const { at, depth } = stack.pop()!;
-      if (!isObject(at.node) || depth > MAX_DEPTH) continue;
-      let use = uses.get(at.node);
-      if (use === undefined) {
-        use = { node: at.node, path: at.path, request: false, response: false };
-        uses.set(at.node, use);
+      const at = stack.pop()!;
+      if (!isObject(at.node)) continue;
+      const node = at.node;
+      let site = sites.get(node);
+      if (!site) {
+        site = { node, path: at.path, members: allOfMembers(root, at as Located<JsonObject>, membersCache), contexts: new Set() };
+        sites.set(node, site);
       }
-      if (use[direction]) continue;
-      use[direction] = true;
-      for (const child of childSchemas(root, at.node, at.path)) stack.push({ at: child, depth: depth + 1 });
+      if (site.contexts.has(context)) continue;
+      site.contexts.add(context);
+      for (const member of site.members) {
+        for (const [name, raw] of entries(member.node.properties)) {
+          if (!isObject(raw)) continue;
+          const declaredPath = [...member.path, 'properties', name];
+          const value = deref(root, raw, declaredPath);
+          if (!isObject(value.node)) continue;
+          const valueMembers = allOfMembers(root, value as Located<JsonObject>, membersCache);
+          const readOnly = flag(raw, valueMembers, 'readOnly');
+          const writeOnly = flag(raw, valueMembers, 'writeOnly');
+          if ((context.direction === 'request' && readOnly) || (context.direction === 'response' && writeOnly)) continue;
+          const key = JSON.stringify(declaredPath);
+          let use = properties.get(key);
+          if (!use) {
+            const valueSite = sites.get(value.node) ?? { node: value.node, path: value.path, members: valueMembers, contexts: new Set<UseContext>() };
+            sites.set(value.node, valueSite);
+            use = { name, path: declaredPath, declared: raw, value: valueSite, readOnly, writeOnly, contexts: new Set() };
+            properties.set(key, use);
+          }
+          use.contexts.add(context);
+          stack.push(value);
+        }
+        for (const [name, raw] of entries(member.node.patternProperties)) stack.push(deref(root, raw, [...member.path, 'patternProperties', name]));
+        for (const key of SINGLE) {
+          if (isObject(member.node[key])) stack.push(deref(root, member.node[key], [...member.path, key]));
+        }
+        for (const key of LIST) {
+          const list = member.node[key];
+          if (Array.isArray(list)) list.forEach((item, i) => stack.push(deref(root, item, [...member.path, key, i])));
+        }
+      }
     }
   };
+
   for (const operation of operations) {
-    for (const schema of operation.requestSchemas) walk(schema, 'request');
-    for (const parameter of operation.parameters) if (parameter.schema && parameter.in !== 'body') walk(parameter.schema, 'request');
-    for (const response of operation.responses) for (const schema of response.schemas) walk(schema, 'response');
+    const request = contextFor(operation, 'request', false);
+    for (const schema of operation.requestSchemas) walk(schema, request);
+    for (const parameter of operation.parameters) if (parameter.schema && parameter.in !== 'body') walk(parameter.schema, request);
+    for (const response of operation.responses) {
+      const status = response.status.toUpperCase();
+      const context = contextFor(operation, 'response', status.startsWith('4') || status.startsWith('5') || status === 'DEFAULT');
+      for (const schema of response.schemas) walk(schema, context);
+    }
   }
-  return uses;
+  return { sites, properties };
 }

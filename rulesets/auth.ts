@@ -1,0 +1,106 @@
+import {
+  adminSharedSecurity,
+  credentialParameters,
+  DEFAULT_CREDENTIAL_PARAMETER_NAMES,
+  exemptionReasons,
+  guessableObjectId,
+  oauthUrlTransport,
+  securityRequirementDefined,
+  securitySchemeStrength,
+  securityUndocumented,
+  unauthorizedResponses,
+  unprotectedOperation,
+} from '../functions/index.js';
+import { applyOverride, type AuthOptions } from './options.js';
+import { PATH_ITEMS, ROOT, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
+
+/** Authentication and authorization (OWASP API1, API2, API5), and the exemption check every family relies on. */
+export function authRules(options: AuthOptions): RuleDefinitions {
+  const readMethods = applyOverride(['get', 'head'], options.readMethods);
+  const writeMethods = applyOverride(['post', 'put', 'patch', 'delete'], options.writeMethods);
+  const weakHttpSchemes = applyOverride(['basic', 'digest', 'negotiate', 'ntlm', 'oauth'], options.weakHttpSchemes);
+  const credentialNames = applyOverride(DEFAULT_CREDENTIAL_PARAMETER_NAMES, options.credentialParameterNames);
+
+  return {
+    'auth-security-undocumented': rule('auth-security-undocumented', {
+      owasp: 'API2', severity: 'error',
+      description: 'The description has operations but defines no security scheme and requires no security anywhere.',
+      given: ROOT, then: { function: securityUndocumented },
+    }),
+    'auth-write-operation-unprotected': rule('auth-write-operation-unprotected', {
+      owasp: 'API2', severity: 'error',
+      description: 'Write operations (POST, PUT, PATCH, DELETE) must require authentication: no security, an empty requirement `{}` or `security: []` lets anyone change data.',
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'] } },
+    }),
+    'auth-read-operation-unprotected': rule('auth-read-operation-unprotected', {
+      owasp: 'API2', severity: 'warn',
+      description: 'Read operations should require authentication: they have no security requirement, or an empty requirement `{}` makes it optional.',
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'] } },
+    }),
+    'auth-read-operation-public': rule('auth-read-operation-public', {
+      owasp: 'API2', severity: 'hint',
+      description: 'Read operations declared public with `security: []`: confirm they expose nothing private, and record why with an exemption.',
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'] } },
+    }),
+    'auth-security-scheme-undefined': rule('auth-security-scheme-undefined', {
+      owasp: 'API2', severity: 'error',
+      description: 'A security requirement names a scheme that is not defined, so the operation has no usable authentication.',
+      given: SECURITY_ARRAYS, then: { function: securityRequirementDefined, functionOptions: { check: 'scheme' } },
+    }),
+    'auth-oauth-scope-undefined': rule('auth-oauth-scope-undefined', {
+      owasp: 'API2', severity: 'error',
+      description: 'A security requirement asks for an OAuth2 scope that no flow of the scheme declares (OpenID Connect scopes and OAS 3.1 roles are not checked).',
+      given: SECURITY_ARRAYS, then: { function: securityRequirementDefined, functionOptions: { check: 'scope' } },
+    }),
+    'auth-scheme-weak': rule('auth-scheme-weak', {
+      owasp: 'API2', severity: 'warn',
+      description: 'Security schemes that send reusable or weakly protected credentials: HTTP Basic, Digest, Negotiate/NTLM, OAuth 1.0.',
+      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'weak-scheme', weakHttpSchemes } },
+    }),
+    'auth-apikey-in-url': rule('auth-apikey-in-url', {
+      owasp: 'API2', severity: 'error',
+      description: 'API key security schemes that carry the key in the query string or path, where logs and caches keep it.',
+      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'apikey-in-url' } },
+    }),
+    'auth-oauth2-flow-deprecated': rule('auth-oauth2-flow-deprecated', {
+      owasp: 'API2', severity: 'warn',
+      description: 'OAuth2 implicit and resource owner password flows, deprecated by the OAuth 2.0 Security Best Current Practice (RFC 9700).',
+      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'deprecated-flow', deprecatedFlows: applyOverride(['implicit', 'password'], options.deprecatedOAuthFlows) } },
+    }),
+    'auth-oauth-url-insecure': rule('auth-oauth-url-insecure', {
+      owasp: 'API2', severity: 'error',
+      description: 'OAuth2 authorization, token and refresh URLs and OpenID Connect discovery URLs must use https (loopback hosts excepted).',
+      given: SECURITY_SCHEMES, then: { function: oauthUrlTransport },
+    }),
+    'auth-credentials-in-url': rule('auth-credentials-in-url', {
+      owasp: 'API2', severity: 'error',
+      description: 'Query or path parameters named like credentials (token, api_key, password, client_secret, …) put secrets in URLs.',
+      given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'url', names: credentialNames } },
+    }),
+    'auth-authorization-header-parameter': rule('auth-authorization-header-parameter', {
+      owasp: 'API2', severity: 'hint',
+      description: 'An `Authorization` header declared as a parameter instead of a security scheme.',
+      given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'authorization-header', names: credentialNames } },
+    }),
+    'auth-unauthorized-response-undocumented': rule('auth-unauthorized-response-undocumented', {
+      owasp: 'API2', severity: 'warn',
+      description: 'Operations that require authentication should document 401 and 403 responses (a `4XX` or `default` response counts).',
+      given: PATH_ITEMS, then: { function: unauthorizedResponses, functionOptions: { accepted: applyOverride(['401', '403', '4XX', 'default'], options.unauthorizedResponseKeys) } },
+    }),
+    'auth-admin-operation-shared-security': rule('auth-admin-operation-shared-security', {
+      owasp: 'API5', severity: 'warn',
+      description: 'Administrative operations (admin, internal, manage, ops in the path or tags) that accept exactly the security requirements of ordinary operations.',
+      given: PATH_ITEMS, then: { function: adminSharedSecurity, functionOptions: { markers: applyOverride(['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops'], options.adminMarkers) } },
+    }),
+    'auth-object-id-guessable': rule('auth-object-id-guessable', {
+      owasp: 'API1', severity: 'info',
+      description: 'Integer object identifiers in paths can be enumerated; prefer random identifiers such as UUIDs.',
+      given: PATH_ITEMS, then: { function: guessableObjectId, functionOptions: { idWords: applyOverride(['id'], options.idWords) } },
+    }),
+    'security-exemption-reason-missing': rule('security-exemption-reason-missing', {
+      owasp: 'API8', severity: 'warn',
+      description: 'An `x-api-security-exemptions` entry has no reason; without one it exempts nothing.',
+      given: ROOT, then: { function: exemptionReasons },
+    }),
+  };
+}

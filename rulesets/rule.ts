@@ -1,0 +1,42 @@
+import { oas2, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
+import { DOCS_BASE_URL, OWASP, type OwaspCategory } from './owasp.js';
+
+export type Severity = 'error' | 'warn' | 'info' | 'hint';
+
+export interface RuleSpec {
+  owasp: OwaspCategory;
+  severity: Severity;
+  description: string;
+  given: string | string[];
+  then: { function: unknown; functionOptions?: Record<string, unknown> };
+  formats?: unknown[];
+  /** `false` for rules a team turns on by giving them a severity (or with `extends: [[ruleset, all]]`). */
+  recommended?: boolean;
+}
+
+export const ALL_FORMATS = [oas2, oas3_0, oas3_1];
+
+// Targeted given paths: the analysis has already walked the document once.
+export const ROOT = '$';
+export const PATH_ITEMS = ['$.paths[*]'];
+export const ROOT_SECURITY_AND_PATH_ITEMS = ['$.security', '$.paths[*]'];
+export const SECURITY_ARRAYS = ['$.security', '$.paths[*]', '$.webhooks[*]'];
+export const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
+
+export type RuleDefinitions = Record<string, Record<string, unknown>>;
+
+/** One row of the rule table, in the shape Spectral expects. Every rule reads the unresolved document through the analysis. */
+export function rule(id: string, spec: RuleSpec): Record<string, unknown> {
+  return {
+    description: spec.description,
+    documentationUrl: `${DOCS_BASE_URL}${id}.md`,
+    severity: spec.severity,
+    ...(spec.recommended === false ? { recommended: false } : {}),
+    message: '{{error}}',
+    tags: [OWASP[spec.owasp]],
+    formats: spec.formats ?? ALL_FORMATS,
+    given: spec.given,
+    resolved: false,
+    then: spec.then,
+  };
+}
