@@ -9,3 +9,8 @@ export { securityUndocumented } from './securityUndocumented.js';
 export { unauthorizedResponses, type UnauthorizedResponsesOptions } from './unauthorizedResponses.js';
 export { unprotectedOperation, type UnprotectedOperationOptions } from './unprotectedOperation.js';
 export { analyse, EXEMPTIONS_KEY, type Analysis } from './analysis/index.js';
+export { DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from './abuseProne.js';
+export { tooManyRequestsResponse, type TooManyRequestsOptions } from './rateLimitResponses.js';
+export { DEFAULT_RATE_LIMIT_HEADERS, rateLimitHeaders, retryAfterHeader, type RateLimitHeadersOptions, type RetryAfterOptions } from './rateLimitHeaders.js';
+export { DEFAULT_PAGE_SIZE_NAMES, paginationBounds, type PaginationOptions } from './pagination.js';
+export { DEFAULT_BOUNDED_FORMATS, DEFAULT_UPLOAD_SIZE_KEYWORDS, unboundedValues, type UnboundedValuesOptions } from './unboundedValues.js';

@@ -1,13 +1,105 @@
-import type { ListOverride } from './options.js';
-import type { RuleDefinitions } from './rule.js';
+import {
+  DEFAULT_BOUNDED_FORMATS,
+  DEFAULT_CREDENTIAL_FLOW_WORDS,
+  DEFAULT_EXPENSIVE_WORDS,
+  DEFAULT_PAGE_SIZE_NAMES,
+  DEFAULT_RATE_LIMIT_HEADERS,
+  DEFAULT_UPLOAD_SIZE_KEYWORDS,
+  paginationBounds,
+  rateLimitHeaders,
+  retryAfterHeader,
+  tooManyRequestsResponse,
+  unboundedValues,
+} from '../functions/index.js';
+import { applyOverride, type ListOverride } from './options.js';
+import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
 
-/** Options of this family for `createRuleset`; every field optional. */
+/** Options of the rate limiting and resource consumption family. */
 export interface ResourceOptions {
-  /** Placeholder until the family's first rule lands. */
-  _?: ListOverride;
+  /** Words marking credential flows (login, token, password, …) as abuse-prone on non-read methods (`rate-limit-429-missing-abuse-prone`). */
+  credentialFlowWords?: ListOverride;
+  /** Words marking expensive or bulk operations (search, export, upload, …) as abuse-prone on any method. */
+  expensiveOperationWords?: ListOverride;
+  /** Accepted rate-limit header names; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
+  rateLimitHeaderNames?: ListOverride;
+  /** String formats with an inherent maximum length (`resource-string-unbounded`). */
+  boundedStringFormats?: ListOverride;
+  /** Keywords that document an upload's size limit (`resource-upload-unbounded`). */
+  uploadSizeKeywords?: ListOverride;
+  /** Query parameters that set a page size (`resource-pagination-unbounded`). */
+  pageSizeParameterNames?: ListOverride;
 }
 
+const ROOT_AND_PATH_ITEMS = [ROOT, ...PATH_ITEMS];
+
 /** Rate limiting and resource consumption (OWASP API4, API6). */
-export function resourceRules(_options: ResourceOptions): RuleDefinitions {
-  return {};
+export function resourceRules(options: ResourceOptions): RuleDefinitions {
+  const abuse = {
+    credentialFlowWords: applyOverride(DEFAULT_CREDENTIAL_FLOW_WORDS, options.credentialFlowWords),
+    expensiveWords: applyOverride(DEFAULT_EXPENSIVE_WORDS, options.expensiveOperationWords),
+  };
+  const bounds = {
+    boundedFormats: applyOverride(DEFAULT_BOUNDED_FORMATS, options.boundedStringFormats),
+    uploadSizeKeywords: applyOverride(DEFAULT_UPLOAD_SIZE_KEYWORDS, options.uploadSizeKeywords),
+    pageSizeNames: applyOverride(DEFAULT_PAGE_SIZE_NAMES, options.pageSizeParameterNames),
+  };
+  const values = (kinds: string[], direction = 'request') => ({ function: unboundedValues, functionOptions: { kinds, direction, ...bounds } });
+
+  return {
+    'rate-limit-429-missing-abuse-prone': rule('rate-limit-429-missing-abuse-prone', {
+      owasp: 'API6', severity: 'error',
+      description: 'Abuse-prone operations (login, sign-up, token, password reset, OTP, search, export, bulk, upload, generation) must document a 429 Too Many Requests response.',
+      given: PATH_ITEMS, then: { function: tooManyRequestsResponse, functionOptions: { operations: 'abuse-prone', ...abuse } },
+    }),
+    'rate-limit-429-missing': rule('rate-limit-429-missing', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Operations should document a 429 Too Many Requests response (a `4XX` or `default` counts when it says it covers rate limiting).',
+      given: ROOT_AND_PATH_ITEMS, then: { function: tooManyRequestsResponse, functionOptions: { operations: 'other', ...abuse } },
+    }),
+    'rate-limit-retry-after-missing': rule('rate-limit-retry-after-missing', {
+      owasp: 'API4', severity: 'warn',
+      description: '429 and 503 responses should declare a `Retry-After` header.',
+      given: PATH_ITEMS, then: { function: retryAfterHeader, functionOptions: { statuses: ['429', '503'] } },
+    }),
+    'rate-limit-headers-missing': rule('rate-limit-headers-missing', {
+      owasp: 'API4', severity: 'info',
+      description: 'Successful and 429 responses should declare rate-limit headers (IETF `RateLimit`/`RateLimit-Policy`, `RateLimit-*` or `X-RateLimit-*`).',
+      given: ROOT_AND_PATH_ITEMS, then: { function: rateLimitHeaders, functionOptions: { headerNames: applyOverride(DEFAULT_RATE_LIMIT_HEADERS, options.rateLimitHeaderNames), statuses: ['2XX', '429'] } },
+    }),
+    'resource-string-unbounded': rule('resource-string-unbounded', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Strings in requests need a `maxLength`, an `enum`/`const`, a bounded `format` or an anchored, bounded `pattern`.',
+      given: ROOT, then: values(['string']),
+    }),
+    'resource-array-unbounded': rule('resource-array-unbounded', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Arrays in requests need a `maxItems`.',
+      given: ROOT, then: values(['array']),
+    }),
+    'resource-number-unbounded': rule('resource-number-unbounded', {
+      owasp: 'API4', severity: 'info',
+      description: 'Integers and numbers in requests need a `maximum` (or `exclusiveMaximum`, `enum`, `const`).',
+      given: ROOT, then: values(['number']),
+    }),
+    'resource-map-unbounded': rule('resource-map-unbounded', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Objects in requests with schema-valued `additionalProperties` need a `maxProperties`.',
+      given: ROOT, then: values(['map']),
+    }),
+    'resource-upload-unbounded': rule('resource-upload-unbounded', {
+      owasp: 'API4', severity: 'warn',
+      description: 'File uploads (`format: binary`, `contentMediaType`/`contentEncoding`, multipart file parts, Swagger 2.0 `type: file`, raw binary bodies) need a documented size limit.',
+      given: ROOT, then: values(['upload']),
+    }),
+    'resource-response-unbounded': rule('resource-response-unbounded', {
+      owasp: 'API4', severity: 'info', recommended: false,
+      description: 'Off by default: strings, arrays, numbers and maps in responses without an upper bound. Turn it on by giving it a severity.',
+      given: ROOT, then: values(['string', 'array', 'number', 'map', 'upload'], 'response'),
+    }),
+    'resource-pagination-unbounded': rule('resource-pagination-unbounded', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Collection reads must bound their page size: page-size parameters need a `maximum`; a GET returning a bare array needs a page-size parameter or `maxItems`.',
+      given: PATH_ITEMS, then: { function: paginationBounds, functionOptions: { pageSizeNames: bounds.pageSizeNames } },
+    }),
+  };
 }

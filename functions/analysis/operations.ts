@@ -22,6 +22,8 @@ export interface Response {
   node: JsonObject;
   path: JsonPath;
   schemas: MediaSchema[];
+  /** Declared headers by lower-cased name (header names are case-insensitive), each where it is written. */
+  headers: Map<string, Located>;
 }
 
 export interface Operation {
@@ -102,7 +104,9 @@ function readResponses(root: JsonObject, operation: JsonObject, operationPath: J
           ? [deref(root, node.schema, [...path, 'schema'])]
           : []
         : mediaSchemas(root, node.content, [...path, 'content']);
-    out.push({ status, node, path, schemas });
+    const headers = new Map<string, Located>();
+    for (const [name, header] of entries(node.headers)) headers.set(name.toLowerCase(), deref(root, header, [...path, 'headers', name]));
+    out.push({ status, node, path, schemas, headers });
   }
   return out;
 }

@@ -1,0 +1,48 @@
+import type { Operation } from './analysis/index.js';
+import { words } from './analysis/names.js';
+
+/** Credential flows: abused by replaying or guessing, so they only count on calls that submit something. */
+export const DEFAULT_CREDENTIAL_FLOW_WORDS = ['login', 'logon', 'signin', 'signon', 'signup', 'register', 'token', 'password', 'otp', 'mfa', 'verify', 'verification'];
+/** Expensive or bulk work: abused by volume, whatever the method. */
+export const DEFAULT_EXPENSIVE_WORDS = ['search', 'export', 'bulk', 'upload', 'generate', 'generation', 'inference', 'predict', 'prediction', 'completion', 'completions', 'embedding', 'embeddings'];
+
+const READ_METHODS = new Set(['get', 'head', 'options', 'trace']);
+
+/** Words of a phrase plus each adjacent pair joined, so `sign-in`, `signIn` and `signin` all give `signin`. */
+function vocabulary(text: string): string[] {
+  const list = words(text);
+  const out = [...list];
+  for (let i = 0; i + 1 < list.length; i++) out.push(list[i] + list[i + 1]);
+  return out;
+}
+
+function matches(candidates: string[], set: ReadonlySet<string>): string | undefined {
+  for (const word of candidates) {
+    if (set.has(word)) return word;
+    if (word.length > 3 && word.endsWith('s') && set.has(word.slice(0, -1))) return word.slice(0, -1);
+    if (word.length > 4 && word.endsWith('es') && set.has(word.slice(0, -2))) return word.slice(0, -2);
+  }
+  return undefined;
+}
+
+/** The leading verb of an operationId or summary (and its pair: `Sign in`, `logIn`); GitHub-style ids use the part after the last `/`. */
+function leadingWords(text: unknown): string[] {
+  if (typeof text !== 'string') return [];
+  const list = words(text.slice(text.lastIndexOf('/') + 1, 200));
+  return list.length > 1 ? [list[0], list[0] + list[1]] : list;
+}
+
+/**
+ * Why an operation is abuse-prone (the word that marks it), or undefined. Matched on every
+ * word of the literal path segments, and on the leading verb of the operationId and the
+ * summary only: ids like `PostShippingRatesShippingRateToken` and summaries like "Get a SARIF
+ * upload" name things, not the flow.
+ */
+export function abuseProneReason(operation: Operation, credentialFlowWords: ReadonlySet<string>, expensiveWords: ReadonlySet<string>): string | undefined {
+  const segments = operation.pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
+  const candidates = [...segments.flatMap(vocabulary)];
+  candidates.push(...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary));
+  const expensive = matches(candidates, expensiveWords);
+  if (expensive) return expensive;
+  return READ_METHODS.has(operation.method) ? undefined : matches(candidates, credentialFlowWords);
+}

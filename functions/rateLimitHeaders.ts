@@ -1,0 +1,110 @@
+import { isExempt, type Analysis, type Operation, type Response } from './analysis/index.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+
+export interface RetryAfterOptions {
+  /** Statuses whose responses must say when to retry. */
+  statuses: string[];
+}
+
+/** 429 and 503 responses must tell the caller when to come back (RFC 9110 §10.2.3, RFC 6585 §4). */
+export const retryAfterHeader = analysisFunction<RetryAfterOptions>(
+  'retryAfterHeader',
+  objectOptions({ statuses: stringList('Response statuses that must declare Retry-After.') }),
+  { statuses: ['429', '503'] },
+  function* ({ analysis, options, path }): Iterable<Finding> {
+    const statuses = new Set(options.statuses.map(s => s.toUpperCase()));
+    for (const operation of operationsAt(analysis, path)) {
+      for (const response of operation.responses) {
+        if (!statuses.has(response.status.toUpperCase()) || response.headers.has('retry-after')) continue;
+        yield {
+          message: `This ${response.status} response does not declare a Retry-After header: add one so clients back off for the right time instead of retrying at once.`,
+          path: response.path,
+          operation,
+        };
+      }
+    }
+  },
+);
+
+export interface RateLimitHeadersOptions {
+  /** Header names that publish rate limits, case-insensitive; a trailing `*` matches any suffix. */
+  headerNames: string[];
+  /** Response statuses that should carry them (`2XX` covers 200–299). */
+  statuses: string[];
+}
+
+export const DEFAULT_RATE_LIMIT_HEADERS = ['RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-RateLimit-*', 'X-Rate-Limit-*'];
+
+function headerMatcher(names: string[]): (header: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (lower.endsWith('*')) prefixes.push(lower.slice(0, -1));
+    else exact.add(lower);
+  }
+  return header => exact.has(header) || prefixes.some(prefix => header.startsWith(prefix));
+}
+
+function statusMatcher(statuses: string[]): (status: string) => boolean {
+  const wanted = new Set(statuses.map(s => s.toUpperCase()));
+  return status => {
+    const upper = status.toUpperCase();
+    return wanted.has(upper) || (wanted.has('2XX') && /^2\d\d$/.test(upper));
+  };
+}
+
+const documentsAnyHeader = new WeakMap<Analysis, Map<string, boolean>>();
+
+function anyResponseDeclares(analysis: Analysis, key: string, isRateLimitHeader: (h: string) => boolean): boolean {
+  let perKey = documentsAnyHeader.get(analysis);
+  if (!perKey) documentsAnyHeader.set(analysis, (perKey = new Map()));
+  let known = perKey.get(key);
+  if (known === undefined) {
+    known = analysis.operations.some(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader)));
+    perKey.set(key, known);
+  }
+  return known;
+}
+
+/**
+ * Successful and 429 responses should tell clients their limits (IETF RateLimit fields, the
+ * legacy RateLimit-* or X-RateLimit-* headers). Not asked of 401, 403, 404 or other errors:
+ * limits disclosed there help attackers probe. A description that declares no such header
+ * anywhere is reported once, at `paths`.
+ */
+export const rateLimitHeaders = analysisFunction<RateLimitHeadersOptions>(
+  'rateLimitHeaders',
+  objectOptions({
+    headerNames: stringList('Accepted rate-limit header names; a trailing * matches any suffix.'),
+    statuses: stringList('Statuses whose responses should declare rate-limit headers.'),
+  }),
+  { headerNames: DEFAULT_RATE_LIMIT_HEADERS, statuses: ['2XX', '429'] },
+  function* ({ analysis, options, path, rule }): Iterable<Finding> {
+    const isRateLimitHeader = headerMatcher(options.headerNames);
+    const judged = statusMatcher(options.statuses);
+    const lacking = (response: Response) => judged(response.status) && ![...response.headers.keys()].some(isRateLimitHeader);
+    const declaresAny = anyResponseDeclares(analysis, options.headerNames.join('\u0000'), isRateLimitHeader);
+    if (path.length === 0) {
+      if (declaresAny) return;
+      const operations = analysis.operations.filter((op: Operation) => op.container === 'paths' && op.responses.some(lacking) && !isExempt(analysis, rule, op));
+      if (operations.length === 0) return;
+      yield {
+        message: `No response declares rate-limit headers, so clients of ${operations.length} operation(s) cannot see their limits: declare \`RateLimit\` and \`RateLimit-Policy\` (or X-RateLimit-*) on successful and 429 responses.`,
+        path: ['paths'],
+      };
+      return;
+    }
+    if (!declaresAny) return;
+    for (const operation of operationsAt(analysis, path)) {
+      for (const response of operation.responses) {
+        if (!lacking(response)) continue;
+        yield {
+          message: `This ${response.status} response declares no rate-limit headers: add \`RateLimit\` and \`RateLimit-Policy\` (or the X-RateLimit-* headers the rest of the API uses) so clients can pace themselves.`,
+          path: response.path,
+          operation,
+        };
+      }
+    }
+  },
+);

@@ -1,0 +1,79 @@
+import { isExempt, type Analysis, type Operation, type Response } from './analysis/index.js';
+import { abuseProneReason, DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from './abuseProne.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+
+export interface TooManyRequestsOptions {
+  /** `abuse-prone`: judge only abuse-prone operations; `other`: judge the rest. */
+  operations: 'abuse-prone' | 'other';
+  credentialFlowWords: string[];
+  expensiveWords: string[];
+}
+
+/** A `4XX` or `default` response only covers rate limiting when it says so. */
+const MENTIONS_RATE_LIMIT = /rate[ _-]?limit|too many requests|throttl|\b429\b/i;
+
+function mentionsRateLimit(response: Response): boolean {
+  const texts: unknown[] = [response.node.description];
+  for (const schema of response.schemas) texts.push(schema.node && (schema.node as Record<string, unknown>).description);
+  return texts.some(text => typeof text === 'string' && MENTIONS_RATE_LIMIT.test(text.slice(0, 4096)));
+}
+
+export function documents429(operation: Operation): boolean {
+  return operation.responses.some(response => {
+    const status = response.status.toUpperCase();
+    return status === '429' || ((status === '4XX' || status === 'DEFAULT') && mentionsRateLimit(response));
+  });
+}
+
+const anyDocuments429 = new WeakMap<Analysis, boolean>();
+
+function documentsAny429(analysis: Analysis): boolean {
+  let known = anyDocuments429.get(analysis);
+  if (known === undefined) {
+    known = analysis.operations.some(op => op.container === 'paths' && documents429(op));
+    anyDocuments429.set(analysis, known);
+  }
+  return known;
+}
+
+/**
+ * Operations that do not document what happens when a caller exceeds a limit. When no
+ * operation documents 429 at all, the ordinary operations are reported once (at `paths`)
+ * instead of one by one; abuse-prone operations are always reported one by one.
+ */
+export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
+  'tooManyRequestsResponse',
+  objectOptions({
+    operations: { enum: ['abuse-prone', 'other'] },
+    credentialFlowWords: stringList('Words marking credential flows (counted on non-read methods).'),
+    expensiveWords: stringList('Words marking expensive or bulk operations (any method).'),
+  }),
+  { operations: 'other', credentialFlowWords: DEFAULT_CREDENTIAL_FLOW_WORDS, expensiveWords: DEFAULT_EXPENSIVE_WORDS },
+  function* ({ analysis, options, path, rule }): Iterable<Finding> {
+    const credential = new Set(options.credentialFlowWords.map(w => w.toLowerCase()));
+    const expensive = new Set(options.expensiveWords.map(w => w.toLowerCase()));
+    const reason = (op: Operation) => abuseProneReason(op, credential, expensive);
+    const wanted = (op: Operation) => op.container === 'paths' && !documents429(op) && (options.operations === 'abuse-prone') === (reason(op) !== undefined);
+
+    if (path.length === 0) {
+      if (options.operations !== 'other' || documentsAny429(analysis)) return;
+      const missing = analysis.operations.filter(op => wanted(op) && !isExempt(analysis, rule, op));
+      if (missing.length === 0) return;
+      yield {
+        message: `No operation documents a 429 (Too Many Requests) response, so callers cannot tell how ${missing.length} operation(s) are rate limited: define the limits and add a 429 response (with Retry-After) to each operation, or to a shared response component.`,
+        path: ['paths'],
+      };
+      return;
+    }
+    if (options.operations === 'other' && !documentsAny429(analysis)) return;
+    for (const operation of operationsAt(analysis, path)) {
+      if (!wanted(operation)) continue;
+      const why = options.operations === 'abuse-prone' ? ` It is abuse-prone ("${reason(operation)}"): attackers hammer such operations first.` : '';
+      yield {
+        message: `${describe(operation)} does not document a 429 (Too Many Requests) response: rate limit it and document the 429 with a Retry-After header.${why}`,
+        path: operation.node.responses !== undefined ? [...operation.path, 'responses'] : operation.path,
+        operation,
+      };
+    }
+  },
+);

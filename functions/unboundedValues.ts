@@ -1,0 +1,144 @@
+import { deref, entries, isObject, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
+import { compactSet } from './analysis/names.js';
+import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from './bounds.js';
+import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+
+export type ValueKind = 'string' | 'array' | 'number' | 'map' | 'upload';
+
+export interface UnboundedValuesOptions {
+  kinds: ValueKind[];
+  direction: Direction;
+  /** String formats whose values have an inherent maximum length. */
+  boundedFormats: string[];
+  /** Keywords that document an upload's maximum size. */
+  uploadSizeKeywords: string[];
+  /** Page-size parameters are judged by `resource-pagination-unbounded`, not as plain numbers. */
+  pageSizeNames: string[];
+}
+
+/**
+ * Formats a validator only accepts at bounded lengths: dates and times (RFC 3339), UUIDs
+ * (36 characters), IP addresses, and host names (at most 253 characters, RFC 1123).
+ */
+export const DEFAULT_BOUNDED_FORMATS = ['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6', 'hostname'];
+export const DEFAULT_UPLOAD_SIZE_KEYWORDS = ['maxLength', 'x-max-size'];
+
+/** Media types of raw binary request bodies (3.1 lets them have no schema at all). */
+const BINARY_MEDIA = /^(application\/(octet-stream|pdf|zip|gzip)|image\/|video\/|audio\/)/i;
+
+function isUpload(members: ReadonlyArray<Located<JsonObject>>, types: Set<string>): boolean {
+  if (types.has('file')) return true;
+  return members.some(m => m.node.format === 'binary' || m.node.contentMediaType !== undefined || m.node.contentEncoding !== undefined);
+}
+
+interface Judgement {
+  kind: ValueKind;
+  at: Located<JsonObject>;
+}
+
+const ADVICE: Record<Direction, Record<ValueKind, string>> = {
+  request: {
+    upload: 'File upload has no documented size limit: give the binary value a `maxLength` (bytes) or an `x-max-size`, and enforce it.',
+    string: 'String has no `maxLength`: set one (or an `enum`, a bounded `format` or an anchored `pattern` without `*`/`+`) so oversized input is rejected at the edge.',
+    array: 'Array has no `maxItems`: set one so a single request cannot carry an unbounded number of items.',
+    number: 'Number has no `maximum`: set one so quantities, sizes and counts cannot be arbitrarily large.',
+    map: 'Map (schema-valued `additionalProperties`) has no `maxProperties`: set one so a request cannot carry unboundedly many keys.',
+  },
+  response: {
+    upload: 'Binary response value has no documented size limit: give it a `maxLength` (bytes) or an `x-max-size` so clients can size their buffers.',
+    string: 'Response string has no `maxLength`: document one so clients can size their buffers and storage.',
+    array: 'Response array has no `maxItems`: paginate it or document a maximum so one response cannot grow without bound.',
+    number: 'Response number has no `maximum`: document the range clients must handle.',
+    map: 'Response map has no `maxProperties`: document a maximum so one response cannot grow without bound.',
+  },
+};
+
+function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, skip: ReadonlySet<JsonObject>): Judgement[] {
+  const members = site.members;
+  const types = typesOf(members);
+  const out: Judgement[] = [];
+  const owner = typeOwner(members);
+  if (isUpload(members, types)) {
+    if (!hasAny(members, options.uploadSizeKeywords)) {
+      out.push({ kind: 'upload', at: owner });
+    }
+    return out;
+  }
+  if (types.has('string') && !hasAny(members, ['maxLength', 'enum', 'const'])) {
+    const format = firstWith(members, 'format')?.node.format;
+    const pattern = firstWith(members, 'pattern')?.node.pattern;
+    if (!(typeof format === 'string' && boundedFormats.has(format.toLowerCase())) && !patternBoundsLength(pattern)) {
+      out.push({ kind: 'string', at: owner });
+    }
+  }
+  if (types.has('array') && !hasAny(members, ['maxItems', 'enum', 'const'])) {
+    out.push({ kind: 'array', at: owner });
+  }
+  if ((types.has('integer') || types.has('number')) && !hasUpperBound(members) && !skip.has(site.node)) {
+    out.push({ kind: 'number', at: owner });
+  }
+  const map = members.find(m => isObject(m.node.additionalProperties));
+  if (map && !hasAny(members, ['maxProperties'])) {
+    out.push({ kind: 'map', at: map });
+  }
+  return out;
+}
+
+/** Parameter schemas the pagination rule judges, so a page size is not reported twice. */
+function pageSizeSchemas(analysis: Analysis, names: string[]): Set<JsonObject> {
+  const set = new Set<JsonObject>();
+  const compacted = compactSet(names);
+  for (const operation of analysis.operations) {
+    if (operation.method !== 'get') continue;
+    for (const { parameter } of pageSizeParameters(analysis, operation, compacted)) {
+      if (parameter.schema && isObject(parameter.schema.node)) set.add(parameter.schema.node);
+    }
+  }
+  return set;
+}
+
+function* schemalessUploads(analysis: Analysis, options: UnboundedValuesOptions): Iterable<Finding> {
+  for (const operation of analysis.operations) {
+    if (analysis.version === '2.0' || operation.node.requestBody === undefined) continue;
+    const body = deref(analysis.root, operation.node.requestBody, [...operation.path, 'requestBody']);
+    if (!isObject(body.node)) continue;
+    for (const [mediaType, media] of entries(body.node.content)) {
+      if (!isObject(media) || media.schema !== undefined || !BINARY_MEDIA.test(mediaType)) continue;
+      if (options.uploadSizeKeywords.some(key => media[key] !== undefined)) continue;
+      const path: JsonPath = [...body.path, 'content', mediaType];
+      yield { message: `Binary request body (${mediaType}) has no documented size limit: add \`x-max-size\` (bytes) to the media type, and enforce it.`, path, operation };
+    }
+  }
+}
+
+/**
+ * Values reached from requests (or, for the response rule, responses) that no schema
+ * keyword bounds. Each schema is judged once, where it is written, however many
+ * operations use it; `allOf` members are judged together, as validators do.
+ */
+export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
+  'unboundedValues',
+  objectOptions({
+    kinds: { type: 'array', items: { enum: ['string', 'array', 'number', 'map', 'upload'] } },
+    direction: { enum: ['request', 'response'] },
+    boundedFormats: stringList('String formats with an inherent maximum length.'),
+    uploadSizeKeywords: stringList('Keywords that document an upload size limit.'),
+    pageSizeNames: stringList('Page-size parameter names left to the pagination rule.'),
+  }),
+  { kinds: ['string'], direction: 'request', boundedFormats: DEFAULT_BOUNDED_FORMATS, uploadSizeKeywords: DEFAULT_UPLOAD_SIZE_KEYWORDS, pageSizeNames: DEFAULT_PAGE_SIZE_NAMES },
+  function* ({ analysis, options }): Iterable<Finding> {
+    const kinds = new Set(options.kinds);
+    const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
+    const skip = kinds.has('number') && options.direction === 'request' ? pageSizeSchemas(analysis, options.pageSizeNames) : new Set<JsonObject>();
+    for (const site of schemaGraph(analysis).sites.values()) {
+      const uses: UseContext[] = [...site.contexts].filter(c => c.direction === options.direction);
+      if (uses.length === 0) continue;
+      for (const judgement of judge(site, options, boundedFormats, skip)) {
+        if (!kinds.has(judgement.kind)) continue;
+        yield { message: ADVICE[options.direction][judgement.kind], path: judgement.at.path, uses, exemptIn: judgement.at.node };
+      }
+    }
+    if (kinds.has('upload') && options.direction === 'request') yield* schemalessUploads(analysis, options);
+  },
+);
