@@ -14,3 +14,4 @@ export { tooManyRequestsResponse, type TooManyRequestsOptions } from './rateLimi
 export { DEFAULT_RATE_LIMIT_HEADERS, rateLimitHeaders, retryAfterHeader, type RateLimitHeadersOptions, type RetryAfterOptions } from './rateLimitHeaders.js';
 export { DEFAULT_PAGE_SIZE_NAMES, paginationBounds, type PaginationOptions } from './pagination.js';
 export { DEFAULT_BOUNDED_FORMATS, DEFAULT_UPLOAD_SIZE_KEYWORDS, unboundedValues, type UnboundedValuesOptions } from './unboundedValues.js';
+export { plainTransport, type PlainTransportOptions } from './plainTransport.js';

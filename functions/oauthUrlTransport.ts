@@ -1,23 +1,8 @@
 import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
 import { schemeAt } from './securitySchemeStrength.js';
+import { isLoopbackHost, urlSchemeAndHost } from './analysis/urls.js';
 
 const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'];
-
-/** Loopback hosts are where developers run identity providers locally; TLS there protects nothing. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-
-/** The scheme and host of an absolute URL; undefined for relative URLs and non-strings. */
-export function urlSchemeAndHost(value: unknown): { scheme: string; host: string } | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^([A-Za-z][A-Za-z0-9+.-]{0,30}):\/\/([^/?#]{0,2048})/.exec(value.trim());
-  if (!match) return undefined;
-  const authority = match[2].slice(match[2].lastIndexOf('@') + 1);
-  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0];
-  return { scheme: match[1].toLowerCase(), host };
-}
 
 /** Given one security scheme: OAuth2 endpoints and OpenID Connect discovery must be fetched over TLS. */
 export const oauthUrlTransport = analysisFunction<Record<string, never>>(

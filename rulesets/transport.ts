@@ -1,13 +1,27 @@
-import type { ListOverride } from './options.js';
-import type { RuleDefinitions } from './rule.js';
+import { plainTransport } from '../functions/index.js';
+import { applyOverride, type ListOverride } from './options.js';
+import { rule, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
 export interface TransportOptions {
-  /** Placeholder until the family's first rule lands. */
-  _?: ListOverride;
+  /**
+   * Hosts, besides loopback, that may be served over plain http:// or ws:// (`transport-plain-http`);
+   * `*.example.internal` matches every subdomain. None by default.
+   */
+  transportAllowedHosts?: ListOverride;
 }
 
+/** Where a description says how the API (and its callbacks) are reached. */
+const TRANSPORT_POSITIONS = ['$.servers', '$.schemes', '$.paths[*]', '$.webhooks[*]'];
+
 /** Plain-text transport (OWASP API8). */
-export function transportRules(_options: TransportOptions): RuleDefinitions {
-  return {};
+export function transportRules(options: TransportOptions): RuleDefinitions {
+  return {
+    'transport-plain-http': rule('transport-plain-http', {
+      owasp: 'API8', severity: 'error',
+      description: 'Servers (root, path item, operation, with their variables), Swagger 2.0 `schemes`, and literal callback and webhook URLs that use plain http:// or ws:// (loopback hosts excepted).',
+      given: TRANSPORT_POSITIONS,
+      then: { function: plainTransport, functionOptions: { allowedHosts: applyOverride([], options.transportAllowedHosts) } },
+    }),
+  };
 }
