@@ -15,3 +15,4 @@ export { DEFAULT_RATE_LIMIT_HEADERS, rateLimitHeaders, retryAfterHeader, type Ra
 export { DEFAULT_PAGE_SIZE_NAMES, paginationBounds, type PaginationOptions } from './pagination.js';
 export { DEFAULT_BOUNDED_FORMATS, DEFAULT_UPLOAD_SIZE_KEYWORDS, unboundedValues, type UnboundedValuesOptions } from './unboundedValues.js';
 export { plainTransport, type PlainTransportOptions } from './plainTransport.js';
+export { leakedSecrets, DEFAULT_PLACEHOLDERS, DEFAULT_SECRET_NAMES, type LeakedSecretsOptions } from './leakedSecrets.js';

@@ -70,6 +70,9 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'auth-object-id-guessable': ['paths./orders/{orderId}.parameters.0'],
   'security-exemption-reason-missing': ['paths./status.get.x-api-security-exemptions.auth-read-operation-public'],
   'transport-plain-http': ['servers.0.url'],
+  'secret-leaked': ['components.schemas.DatabaseConnection.properties.uri.example'],
+  'secret-high-entropy-value': ['components.schemas.OAuthClient.properties.client_secret.example'],
+  'secret-test-key': ['info.description'],
 };
 
 /** Every `x-api-security-exemptions` map found anywhere in a parsed YAML fragment. */

@@ -11,6 +11,7 @@ export * from './schemas.js';
 export * from './security.js';
 export * from './spec.js';
 export * from './exemptions.js';
+export * from './text.js';
 
 /** Everything the rules need to know about one document, derived in one pass. */
 export interface Analysis {
@@ -94,7 +95,8 @@ export function analyse(data: unknown): Analysis {
 
 /** The reason a rule is exempted for a node (e.g. a security scheme), an operation (or its path item), or the whole document. */
 export function exemptionReason(analysis: Analysis, rule: string, operation?: Operation, node?: object): string | undefined {
-  const own = node ? analysis.exemptions.byNode.get(node)?.rules.get(rule) : undefined;
+  // Nodes the analysis did not register (schemas) are read on demand: an exemption written on a schema applies to findings about it.
+  const own = node ? (analysis.exemptions.byNode.get(node) ?? readExemptions(node, [])).rules.get(rule) : undefined;
   if (own !== undefined) return own;
   if (operation) {
     const own = analysis.exemptions.byNode.get(operation.node)?.rules.get(rule);
