@@ -25,16 +25,27 @@ export function hasAny(members: ReadonlyArray<Located<JsonObject>>, keys: readon
   return members.some(member => keys.some(key => member.node[key] !== undefined && member.node[key] !== null));
 }
 
+/** A `{n}`, `{n,m}` or `{n,}` quantifier at a given position (sticky: no scanning ahead). */
+const QUANTIFIER = /\{\d+(,(\d*))?\}/y;
+
 /**
  * Whether a `pattern` bounds the length of a string: anchored at both ends, with no unbounded
- * quantifier (`*`, `+`, `{n,}`) outside a character class and no top-level alternation. A single left-to-right scan, so a
- * crafted pattern costs linear time.
+ * quantifier (`*`, `+`, `{n,}`) outside a character class and no top-level alternation.
+ * Quantifiers inside a lookahead or lookbehind (`(?=.*\d)`) consume nothing, so they do not
+ * count: `^(?=.*\d).{8,64}$` is bounded. A single left-to-right scan, so a crafted pattern
+ * costs linear time.
  */
 export function patternBoundsLength(pattern: unknown): boolean {
   if (typeof pattern !== 'string' || pattern.length < 2 || pattern.length > 4096) return false;
-  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) return false;
+  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
+  // `\$` is a literal dollar, `\\$` an escaped backslash before the anchor.
+  let backslashes = 0;
+  for (let j = pattern.length - 2; j > 0 && pattern[j] === '\\'; j--) backslashes++;
+  if (backslashes % 2 === 1) return false;
   let inClass = false;
-  let depth = 0;
+  // One entry per open group: true for lookarounds, which match without consuming.
+  const groups: boolean[] = [];
+  let lookarounds = 0;
   for (let i = 1; i < pattern.length - 1; i++) {
     const c = pattern[i];
     if (c === '\\') {
@@ -46,17 +57,24 @@ export function patternBoundsLength(pattern: unknown): boolean {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '*' || c === '+') return false;
-    else if (c === '{') {
-      const close = pattern.indexOf('}', i);
-      if (close < 0) continue;
-      const body = pattern.slice(i + 1, close);
-      if (/^\d+,$/.test(body)) return false;
-      i = close;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
+    else if (c === '*' || c === '+') {
+      if (lookarounds === 0) return false;
+    } else if (c === '{') {
+      // `{n}`, `{n,m}` or `{n,}`; any other brace is a literal character, not a quantifier.
+      QUANTIFIER.lastIndex = i;
+      const quantifier = QUANTIFIER.exec(pattern);
+      if (!quantifier) continue;
+      if (quantifier[2] === '' && lookarounds === 0) return false;
+      i += quantifier[0].length - 1;
+    } else if (c === '(') {
+      const lookaround = /^\(\?(=|!|<=|<!)/.test(pattern.slice(i, i + 4));
+      groups.push(lookaround);
+      if (lookaround) lookarounds++;
+    } else if (c === ')') {
+      if (groups.pop()) lookarounds--;
+    }
     // `^a|b$` is `(^a)|(b$)`: a top-level alternative drops one of the anchors.
-    else if (c === '|' && depth === 0) return false;
+    else if (c === '|' && groups.length === 0) return false;
   }
   return true;
 }

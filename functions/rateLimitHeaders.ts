@@ -61,7 +61,8 @@ function anyResponseDeclares(analysis: Analysis, key: string, isRateLimitHeader:
   if (!perKey) documentsAnyHeader.set(analysis, (perKey = new Map()));
   let known = perKey.get(key);
   if (known === undefined) {
-    known = analysis.operations.some(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader)));
+    // Webhook responses are the API's own callers answering: they say nothing about the API's limits.
+    known = analysis.operations.some(op => op.container === 'paths' && op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader)));
     perKey.set(key, known);
   }
   return known;

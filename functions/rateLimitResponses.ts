@@ -10,7 +10,8 @@ export interface TooManyRequestsOptions {
 }
 
 /** A `4XX` or `default` response only covers rate limiting when it says so. */
-const MENTIONS_RATE_LIMIT = /rate[ _-]?limit|too many requests|throttl|\b429\b/i;
+// `\brate` so "separate limits" or "moderate limits" do not read as rate limiting.
+const MENTIONS_RATE_LIMIT = /\brate[ _-]?limit|too many requests|throttl|\b429\b/i;
 
 function mentionsRateLimit(response: Response): boolean {
   const texts: unknown[] = [response.node.description];

@@ -1,4 +1,4 @@
-import { deref, entries, isObject, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
+import { deref, entries, isExempt, isObject, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
 import { compactSet } from './analysis/names.js';
 import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from './bounds.js';
 import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination.js';
@@ -78,7 +78,8 @@ function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats:
   if ((types.has('integer') || types.has('number')) && !hasUpperBound(members) && !skip.has(site.node)) {
     out.push({ kind: 'number', at: owner });
   }
-  const map = members.find(m => isObject(m.node.additionalProperties));
+  // `additionalProperties: {}` allows any value, like `true`: a free-form object, not a declared map.
+  const map = members.find(m => isObject(m.node.additionalProperties) && Object.keys(m.node.additionalProperties).length > 0);
   if (map && !hasAny(members, ['maxProperties'])) {
     out.push({ kind: 'map', at: map });
   }
@@ -127,13 +128,15 @@ export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
     pageSizeNames: stringList('Page-size parameter names left to the pagination rule.'),
   }),
   { kinds: ['string'], direction: 'request', boundedFormats: DEFAULT_BOUNDED_FORMATS, uploadSizeKeywords: DEFAULT_UPLOAD_SIZE_KEYWORDS, pageSizeNames: DEFAULT_PAGE_SIZE_NAMES },
-  function* ({ analysis, options }): Iterable<Finding> {
+  function* ({ analysis, options, rule }): Iterable<Finding> {
     const kinds = new Set(options.kinds);
     const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
     const skip = kinds.has('number') && options.direction === 'request' ? pageSizeSchemas(analysis, options.pageSizeNames) : new Set<JsonObject>();
     for (const site of schemaGraph(analysis).sites.values()) {
       const uses: UseContext[] = [...site.contexts].filter(c => c.direction === options.direction);
       if (uses.length === 0) continue;
+      // A finding may land on an `allOf` member (where `type` is written); an exemption on the value's own schema still applies.
+      if (isExempt(analysis, rule, undefined, site.node)) continue;
       for (const judgement of judge(site, options, boundedFormats, skip)) {
         if (!kinds.has(judgement.kind)) continue;
         yield { message: ADVICE[options.direction][judgement.kind], path: judgement.at.path, uses, exemptIn: judgement.at.node };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import ruleset from '../index.js';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { lint } from './helpers.js';
 
 interface RuleDefinition {
@@ -40,8 +41,11 @@ function expectCompleteOas31(source: string): void {
   expect(doc.paths).toEqual(expect.any(Object));
 }
 
+/** Every rule, including those off by default (`recommended: false`), so each page can be checked. */
+const ALL_RULES = { extends: [[ruleset, 'all']] } as unknown as RulesetDefinition;
+
 async function diagnostics(source: string) {
-  const results = await lint(source);
+  const results = await lint(source, ALL_RULES);
   // Only our rules are loaded, so anything else is a parser or engine complaint about the example itself.
   expect(results.filter(r => !ourRules.has(String(r.code))).map(r => `${r.code}: ${r.message}`)).toEqual([]);
   for (const r of results) {
@@ -73,6 +77,17 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'secret-leaked': ['components.schemas.DatabaseConnection.properties.uri.example'],
   'secret-high-entropy-value': ['components.schemas.OAuthClient.properties.client_secret.example'],
   'secret-test-key': ['info.description'],
+  'rate-limit-429-missing-abuse-prone': ['paths./login.post.responses'],
+  'rate-limit-429-missing': ['paths'],
+  'rate-limit-retry-after-missing': ['paths./orders.get.responses.429'],
+  'rate-limit-headers-missing': ['paths'],
+  'resource-string-unbounded': ['paths./orders.post.requestBody.content.application/json.schema.properties.note'],
+  'resource-array-unbounded': ['paths./orders.post.requestBody.content.application/json.schema.properties.productIds'],
+  'resource-number-unbounded': ['paths./orders.post.requestBody.content.application/json.schema.properties.quantity'],
+  'resource-map-unbounded': ['paths./orders.post.requestBody.content.application/json.schema.properties.metadata'],
+  'resource-upload-unbounded': ['paths./documents.post.requestBody.content.multipart/form-data.schema.properties.file'],
+  'resource-response-unbounded': ['paths./profile.get.responses.200.content.application/json.schema.properties.bio'],
+  'resource-pagination-unbounded': ['paths./orders.get.parameters.0'],
 };
 
 /** Every `x-api-security-exemptions` map found anywhere in a parsed YAML fragment. */
