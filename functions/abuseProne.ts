@@ -6,7 +6,8 @@ export const DEFAULT_CREDENTIAL_FLOW_WORDS = ['login', 'logon', 'signin', 'signo
 /** Expensive or bulk work: abused by volume, whatever the method. */
 export const DEFAULT_EXPENSIVE_WORDS = ['search', 'export', 'bulk', 'upload', 'generate', 'generation', 'inference', 'predict', 'prediction', 'completion', 'completions', 'embedding', 'embeddings'];
 
-const READ_METHODS = new Set(['get', 'head', 'options', 'trace']);
+/** Credential flows submit something: token revocation (DELETE) and reads are not the flows attackers replay. */
+const SUBMIT_METHODS = new Set(['post', 'put', 'patch']);
 
 /** Words of a phrase plus each adjacent pair joined, so `sign-in`, `signIn` and `signin` all give `signin`. */
 function vocabulary(text: string): string[] {
@@ -40,9 +41,12 @@ function leadingWords(text: unknown): string[] {
  */
 export function abuseProneReason(operation: Operation, credentialFlowWords: ReadonlySet<string>, expensiveWords: ReadonlySet<string>): string | undefined {
   const segments = operation.pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
-  const candidates = [...segments.flatMap(vocabulary)];
-  candidates.push(...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary));
-  const expensive = matches(candidates, expensiveWords);
+  const leading = [...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary)];
+  const submits = SUBMIT_METHODS.has(operation.method);
+  // On reads, an expensive word counts only where it names the operation itself (the last literal
+  // segment, or the leading verb): `GET /export/cve/executions` lists past exports, it is not one.
+  const expensiveCandidates = submits ? [...segments.flatMap(vocabulary), ...leading] : [...vocabulary(segments[segments.length - 1] ?? ''), ...leading];
+  const expensive = matches(expensiveCandidates, expensiveWords);
   if (expensive) return expensive;
-  return READ_METHODS.has(operation.method) ? undefined : matches(candidates, credentialFlowWords);
+  return submits ? matches([...segments.flatMap(vocabulary), ...leading], credentialFlowWords) : undefined;
 }

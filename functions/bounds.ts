@@ -21,8 +21,17 @@ export function typeOwner(members: ReadonlyArray<Located<JsonObject>>): Located<
   return firstWith(members, 'type') ?? members[0];
 }
 
+/** A keyword's value that really bounds: a finite number for `max*`, an `enum` list, any `const`, a number or text for `x-` extensions. */
+function bounds(key: string, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (key === 'enum') return Array.isArray(value);
+  if (key === 'const') return true;
+  if (key.startsWith('x-')) return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim().length > 0);
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 export function hasAny(members: ReadonlyArray<Located<JsonObject>>, keys: readonly string[]): boolean {
-  return members.some(member => keys.some(key => member.node[key] !== undefined && member.node[key] !== null));
+  return members.some(member => keys.some(key => bounds(key, member.node[key])));
 }
 
 /** A `{n}`, `{n,m}` or `{n,}` quantifier at a given position (sticky: no scanning ahead). */

@@ -16,3 +16,8 @@ export { DEFAULT_PAGE_SIZE_NAMES, paginationBounds, type PaginationOptions } fro
 export { DEFAULT_BOUNDED_FORMATS, DEFAULT_UPLOAD_SIZE_KEYWORDS, unboundedValues, type UnboundedValuesOptions } from './unboundedValues.js';
 export { plainTransport, type PlainTransportOptions } from './plainTransport.js';
 export { leakedSecrets, DEFAULT_PLACEHOLDERS, DEFAULT_SECRET_NAMES, type LeakedSecretsOptions } from './leakedSecrets.js';
+export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } from './sensitiveData.js';
+export { DEFAULT_CREDENTIAL_NAMES, DEFAULT_PERSONAL_DATA_NAMES, DEFAULT_URL_PERSONAL_DATA_FORMATS, DEFAULT_URL_PERSONAL_DATA_NAMES } from './sensitive-names.js';
+export { DEFAULT_PRIVILEGED_PROPERTY_NAMES, massAssignment, type MassAssignmentOptions } from './massAssignment.js';
+export { openRequestSchema, type OpenRequestSchemaOptions } from './openRequestSchema.js';
+export { DEFAULT_ERROR_DETAIL_NAMES, errorDetails, type ErrorDetailsOptions } from './errorDetails.js';

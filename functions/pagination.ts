@@ -19,6 +19,8 @@ function schemaMembers(analysis: Analysis, schema: Located | undefined): Array<L
 /** Numeric query parameters named like a page size (`count=true` style flags are not page sizes). */
 export function pageSizeParameters(analysis: Analysis, operation: Operation, names: ReadonlySet<string>): Array<{ parameter: Parameter; members: Array<Located<JsonObject>> }> {
   const out: Array<{ parameter: Parameter; members: Array<Located<JsonObject>> }> = [];
+  // `GET /avatars/{id}?size=64` reads one object: `size`, `first` or `top` there are not page sizes.
+  if (/\}\/?$/.test(operation.pathKey)) return out;
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'query' || !names.has(compact(parameter.name))) continue;
     const members = schemaMembers(analysis, parameter.schema);

@@ -9,6 +9,9 @@ export interface TooManyRequestsOptions {
   expensiveWords: string[];
 }
 
+/** CORS preflights and TRACE are answered by the HTTP stack, not by the API's handlers. */
+const NOT_RATE_LIMITED = new Set(['options', 'trace']);
+
 /** A `4XX` or `default` response only covers rate limiting when it says so. */
 // `\brate` so "separate limits" or "moderate limits" do not read as rate limiting.
 const MENTIONS_RATE_LIMIT = /\brate[ _-]?limit|too many requests|throttl|\b429\b/i;
@@ -54,7 +57,7 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
     const credential = new Set(options.credentialFlowWords.map(w => w.toLowerCase()));
     const expensive = new Set(options.expensiveWords.map(w => w.toLowerCase()));
     const reason = (op: Operation) => abuseProneReason(op, credential, expensive);
-    const wanted = (op: Operation) => op.container === 'paths' && !documents429(op) && (options.operations === 'abuse-prone') === (reason(op) !== undefined);
+    const wanted = (op: Operation) => op.container === 'paths' && !NOT_RATE_LIMITED.has(op.method) && !documents429(op) && (options.operations === 'abuse-prone') === (reason(op) !== undefined);
 
     if (path.length === 0) {
       if (options.operations !== 'other' || documentsAny429(analysis)) return;

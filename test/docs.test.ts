@@ -88,6 +88,12 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'resource-upload-unbounded': ['paths./documents.post.requestBody.content.multipart/form-data.schema.properties.file'],
   'resource-response-unbounded': ['paths./profile.get.responses.200.content.application/json.schema.properties.bio'],
   'resource-pagination-unbounded': ['paths./orders.get.parameters.0'],
+  'data-credential-in-response': ['components.schemas.User.properties.password'],
+  'data-personal-data-in-response': ['components.schemas.Customer.properties.ssn'],
+  'data-personal-data-in-url': ['paths./customers.get.parameters.0'],
+  'mass-assignment-privileged-property': ['components.schemas.User.properties.role'],
+  'mass-assignment-open-schema': ['components.schemas.UserUpdate'],
+  'data-error-details-leaked': ['components.schemas.Error.properties.stack'],
 };
 
 /** Every `x-api-security-exemptions` map found anywhere in a parsed YAML fragment. */

@@ -162,9 +162,13 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
   };
 
   for (const operation of operations) {
-    const request = contextFor(operation, 'request', false);
+    // A 3.1 webhook's request is a message the API sends, so its payload is judged like a response;
+    // what the receiver answers is not the API's data at all.
+    const inbound = operation.container === 'paths';
+    const request = contextFor(operation, inbound ? 'request' : 'response', false);
     for (const schema of operation.requestSchemas) walk(schema, request);
     for (const parameter of operation.parameters) if (parameter.schema && parameter.in !== 'body') walk(parameter.schema, request);
+    if (!inbound) continue;
     for (const response of operation.responses) {
       const status = response.status.toUpperCase();
       const context = contextFor(operation, 'response', status.startsWith('4') || status.startsWith('5') || status === 'DEFAULT');

@@ -669,3 +669,28 @@ describe.each(VERSIONS)('value rules on hostile shapes (%s)', version => {
     expect(performance.now() - start).toBeLessThan(20_000);
   });
 });
+
+describe('3.1 webhook payloads are messages the API sends', () => {
+  it('judges a webhook request body like a response: not flagged as unbounded input', async () => {
+    const d = {
+      openapi: '3.1.0',
+      info: { title: 'Webhooks', version: '1.0.0' },
+      webhooks: {
+        newPet: {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+            responses: { '200': { description: 'Received' } },
+          },
+        },
+      },
+      components: { schemas: { Pet: { type: 'object', properties: { name: { type: 'string' }, id: { type: 'integer' } } } } },
+    };
+    const results = await lint(d);
+    expect(results.filter(r => r.code === 'resource-string-unbounded' || r.code === 'resource-number-unbounded').map(r => r.path.join('.'))).toEqual([]);
+    const all = await lint(d, { extends: [[ruleset, 'all']] } as unknown as RulesetDefinition);
+    expect(all.filter(r => r.code === 'resource-response-unbounded').map(r => r.path.join('.')).sort()).toEqual([
+      'components.schemas.Pet.properties.id',
+      'components.schemas.Pet.properties.name',
+    ]);
+  });
+});

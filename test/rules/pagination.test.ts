@@ -186,3 +186,14 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
     expect(await found(PAGINATION, d)).toEqual(['paths./b.get.parameters.3']);
   });
 });
+
+describe.each(VERSIONS)('page-size names on single-object reads (%s)', version => {
+  it('does not take `size` on GET /avatars/{userId} for a page size; it is judged as a plain number instead', async () => {
+    const d = doc(version, {
+      '/avatars/{userId}': { get: list(version, [pathParam(version, 'userId', { type: 'string', format: 'uuid' }), query(version, 'size')], { type: 'string', format: 'binary', maxLength: 1000000 }) },
+      '/avatars': { get: list(version, [query(version, 'size')], PAGE) },
+    });
+    expect(await found(PAGINATION, d)).toEqual(['paths./avatars.get.parameters.0']);
+    expect(await found(NUMBER, d)).toEqual(['paths./avatars/{userId}.get.parameters.1' + (version === '2.0' ? '' : '.schema')]);
+  });
+});

@@ -508,3 +508,25 @@ describe('rate-limit rules on hostile input', () => {
     expect(all.filter(r => r.code === ABUSE).map(r => r.path.join('.')).sort()).toEqual(['paths./login.post.responses', 'paths./uploads.post.responses']);
   });
 });
+
+describe.each(VERSIONS)('abuse-prone classification refinements (%s)', version => {
+  it('does not count credential words on token revocation (DELETE) or on reads', async () => {
+    const d = doc(version, { '/installation/token': { delete: op(version), get: op(version) }, '/login': { post: op(version) } });
+    expect(await found(ABUSE, d)).toEqual(['paths./login.post.responses']);
+  });
+
+  it('counts an expensive word on a read only where it names the operation itself', async () => {
+    const d = doc(version, {
+      '/export/cve/executions': { get: op(version) },
+      '/export/cve': { post: op(version) },
+      '/search': { get: op(version) },
+      '/reports': { get: op(version, false, { summary: 'Export all reports' }) },
+    });
+    expect(await found(ABUSE, d)).toEqual(['paths./export/cve.post.responses', 'paths./reports.get.responses', 'paths./search.get.responses']);
+  });
+
+  it('does not ask OPTIONS or TRACE for a 429', async () => {
+    const d = doc(version, { '/items': { options: op(version), trace: op(version), get: op(version, true) }, '/other': { get: op(version) } });
+    expect(await found(MISSING, d)).toEqual(['paths./other.get.responses']);
+  });
+});

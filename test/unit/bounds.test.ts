@@ -109,6 +109,17 @@ describe('firstWith, typeOwner, hasAny', () => {
     expect(hasAny(members({ maxLength: null }), ['maxLength'])).toBe(false);
     expect(hasAny(members({ enum: [] }), ['enum'])).toBe(true);
   });
+
+  it('hasAny only counts values that really bound: numbers for max keywords, a list for enum, text or a number for extensions', () => {
+    expect(hasAny(members({ maxLength: 'abc' }), ['maxLength'])).toBe(false);
+    expect(hasAny(members({ maxItems: 'ten' }), ['maxItems'])).toBe(false);
+    expect(hasAny(members({ maxLength: 10 }), ['maxLength'])).toBe(true);
+    expect(hasAny(members({ enum: 'a' }), ['enum'])).toBe(false);
+    expect(hasAny(members({ const: 0 }), ['const'])).toBe(true);
+    expect(hasAny(members({ 'x-max-size': '10 MB' }), ['x-max-size'])).toBe(true);
+    expect(hasAny(members({ 'x-max-size': 1048576 }), ['x-max-size'])).toBe(true);
+    expect(hasAny(members({ 'x-max-size': ' ' }), ['x-max-size'])).toBe(false);
+  });
 });
 
 describe('hasUpperBound', () => {

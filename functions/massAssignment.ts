@@ -1,0 +1,239 @@
+import {
+  allOfMembers,
+  asArray,
+  deref,
+  entries,
+  getAt,
+  isExempt,
+  isObject,
+  schemaGraph,
+  type Analysis,
+  type JsonObject,
+  type JsonPath,
+  type Located,
+  type UseContext,
+} from './analysis/index.js';
+import { compact, words } from './analysis/names.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+
+export interface MassAssignmentOptions {
+  /** Property names a client must not set, compared without case or separators (`is_admin` = `isAdmin`). */
+  names: string[];
+  /** Of `names`, those judged only at the top level of a POST body (the resource's own `id` on create). */
+  createOnlyNames: string[];
+  /** Of `names`, those judged only when numeric and in an order, cart or checkout schema (a price). */
+  orderOnlyNames: string[];
+  /** Words that mark a schema or path as an order (`Order`, `CartItem`, `/checkout`). */
+  orderMarkers: string[];
+  /** Methods whose request bodies are judged. */
+  methods: string[];
+  /**
+   * `true` (default): only properties declared in a schema that responses return too — the
+   * resource's representation reused as input, where server-managed fields get bound by
+   * accident. `false`: every request body, including dedicated input schemas.
+   */
+  sharedOnly: boolean;
+}
+
+export const DEFAULT_PRIVILEGED_PROPERTY_NAMES = [
+  'role', 'roles', 'role_id', 'role_ids', 'is_admin', 'admin', 'is_superuser', 'superuser', 'permissions', 'scopes', 'groups',
+  'balance', 'credit', 'credits', 'verified', 'is_verified', 'email_verified', 'status', 'account_status',
+  'owner_id', 'tenant_id', 'org_id', 'organization_id', 'created_at', 'updated_at', 'id',
+  'price', 'unit_price', 'total_price',
+];
+
+const DEFAULTS: MassAssignmentOptions = {
+  names: DEFAULT_PRIVILEGED_PROPERTY_NAMES,
+  createOnlyNames: ['id'],
+  orderOnlyNames: ['price', 'unit_price', 'total_price'],
+  orderMarkers: ['order', 'orders', 'cart', 'carts', 'checkout', 'checkouts', 'basket', 'baskets'],
+  methods: ['post', 'put', 'patch'],
+  sharedOnly: true,
+};
+
+interface Reached {
+  name: string;
+  declaration: JsonPath;
+  declared: JsonObject;
+  value: Located;
+  /** Methods whose bodies reach the property anywhere. */
+  methods: Set<string>;
+  /** Methods whose bodies declare it at their top level (the body schema, its `allOf` members, alternatives or array items). */
+  topLevel: Set<string>;
+}
+
+const SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'additionalItems', 'unevaluatedItems', 'contains', 'then', 'else'];
+const LIST = ['prefixItems', 'oneOf', 'anyOf'];
+/** Bounds for hostile documents. */
+const MAX_VISITS = 200_000;
+
+function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): boolean {
+  if (declared.readOnly === true) return true;
+  return isObject(value.node) && allOfMembers(root, value as Located<JsonObject>, cache).some(m => m.node.readOnly === true);
+}
+
+/**
+ * The body schema's top-level shapes: the schema itself, the items of a top-level array (bulk
+ * create) and the alternatives of a top-level `oneOf`/`anyOf`, each with its `allOf` members.
+ */
+function topLevelShapes(root: unknown, body: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): Array<Located<JsonObject>> {
+  const out: Array<Located<JsonObject>> = [];
+  const stack: Array<{ at: Located; depth: number }> = [{ at: body, depth: 0 }];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const { at, depth } = stack.pop()!;
+    if (!isObject(at.node) || seen.has(at.node) || depth > 4) continue;
+    seen.add(at.node);
+    for (const member of allOfMembers(root, at as Located<JsonObject>, cache)) {
+      out.push(member);
+      if (isObject(member.node.items)) stack.push({ at: deref(root, member.node.items, [...member.path, 'items']), depth: depth + 1 });
+      for (const key of ['oneOf', 'anyOf']) {
+        asArray(member.node[key]).forEach((alt, i) => stack.push({ at: deref(root, alt, [...member.path, key, i]), depth: depth + 1 }));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Walks the request bodies of the judged methods and collects the privileged properties a
+ * client can send. The walk does not descend into a privileged property (a server-managed
+ * `status` object is reported once, not with every field inside it) nor into `readOnly` ones.
+ */
+function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, names: ReadonlySet<string>): Map<string, Reached> {
+  const root = analysis.root;
+  const methods = new Set(options.methods.map(m => String(m).toLowerCase()));
+  const cache = new Map<JsonObject, Array<Located<JsonObject>>>();
+  const reached = new Map<string, Reached>();
+  const marks = new Map<JsonObject, Set<string>>();
+  let visits = 0;
+
+  const record = (name: string, declaration: JsonPath, declared: JsonObject, value: Located, method: string, topLevel: boolean) => {
+    const key = JSON.stringify(declaration);
+    let entry = reached.get(key);
+    if (!entry) {
+      entry = { name, declaration, declared, value, methods: new Set(), topLevel: new Set() };
+      reached.set(key, entry);
+    }
+    entry.methods.add(method);
+    if (topLevel) entry.topLevel.add(method);
+  };
+
+  for (const operation of analysis.operations) {
+    // Webhook requests are sent by the API, not by its clients.
+    if (operation.container !== 'paths' || !methods.has(operation.method)) continue;
+    for (const body of operation.requestSchemas) {
+      const top = new Set(topLevelShapes(root, body, cache).map(m => m.node));
+      const stack: Located[] = [body];
+      while (stack.length > 0 && visits < MAX_VISITS) {
+        const at = stack.pop()!;
+        if (!isObject(at.node)) continue;
+        const isTop = top.has(at.node);
+        // A node is walked once per method and level, whatever reaches it.
+        const visitKey = `${operation.method}|${isTop}`;
+        let seen = marks.get(at.node);
+        if (!seen) marks.set(at.node, (seen = new Set()));
+        if (seen.has(visitKey)) continue;
+        seen.add(visitKey);
+        visits++;
+        for (const member of allOfMembers(root, at as Located<JsonObject>, cache)) {
+          const memberTop = isTop || top.has(member.node);
+          for (const [name, raw] of entries(member.node.properties)) {
+            if (!isObject(raw)) continue;
+            const declaration = [...member.path, 'properties', name];
+            const value = deref(root, raw, declaration);
+            if (isReadOnly(root, raw, value, cache)) continue;
+            if (names.has(compact(name))) {
+              record(name, declaration, raw, value, operation.method, memberTop);
+              continue;
+            }
+            stack.push(value);
+          }
+          for (const [name, raw] of entries(member.node.patternProperties)) stack.push(deref(root, raw, [...member.path, 'patternProperties', name]));
+          for (const key of SINGLE) if (isObject(member.node[key])) stack.push(deref(root, member.node[key], [...member.path, key]));
+          for (const key of LIST) asArray(member.node[key]).forEach((item, i) => stack.push(deref(root, item, [...member.path, key, i])));
+        }
+      }
+    }
+  }
+  return reached;
+}
+
+function isNumeric(root: unknown, value: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): boolean {
+  if (!isObject(value.node)) return false;
+  return allOfMembers(root, value as Located<JsonObject>, cache).some(({ node }) => {
+    const types = Array.isArray(node.type) ? node.type : [node.type];
+    if (types.includes('number') || types.includes('integer')) return true;
+    return types.includes('string') && typeof node.format === 'string' && ['decimal', 'double', 'float', 'money', 'currency'].includes(node.format.toLowerCase());
+  });
+}
+
+/** Whether the declaration is in an order: a schema name or path segment (not a parameter) with an order word. */
+function inOrder(declaration: JsonPath, markers: ReadonlySet<string>): boolean {
+  return declaration.some(
+    segment => typeof segment === 'string' && !segment.startsWith('{') && segment.split('/').some(part => !part.startsWith('{') && words(part).some(word => markers.has(word))),
+  );
+}
+
+function ownerOf(analysis: Analysis, declaration: JsonPath): JsonObject | undefined {
+  const node = getAt(analysis.root, declaration.slice(0, -2));
+  return isObject(node) ? node : undefined;
+}
+
+/**
+ * Mass assignment (OWASP API3): a request body that lets the client set a privileged or
+ * server-managed property (role, isAdmin, balance, status, ownerId, createdAt, …) that is not
+ * `readOnly`. Reported once, where the property is declared.
+ */
+export const massAssignment = analysisFunction<MassAssignmentOptions>(
+  'massAssignment',
+  objectOptions({
+    names: stringList('Property names a client must not set.'),
+    createOnlyNames: stringList('Of names, those judged only at the top level of a POST body.'),
+    orderOnlyNames: stringList('Of names, those judged only when numeric and in an order, cart or checkout schema.'),
+    orderMarkers: stringList('Words that mark a schema or path as an order.'),
+    methods: stringList('Methods whose request bodies are judged.'),
+    sharedOnly: { type: 'boolean' },
+  }),
+  DEFAULTS,
+  function* ({ analysis, options, rule }): Iterable<Finding> {
+    const names = new Set(options.names.map(compact).filter(n => n.length > 0));
+    if (names.size === 0) return;
+    const createOnly = new Set(options.createOnlyNames.map(compact));
+    const orderOnly = new Set(options.orderOnlyNames.map(compact));
+    const markers = new Set(options.orderMarkers.map(m => String(m).toLowerCase()));
+    const methods = new Set(options.methods.map(m => String(m).toLowerCase()));
+    const graph = schemaGraph(analysis);
+    const cache = new Map<JsonObject, Array<Located<JsonObject>>>();
+
+    for (const [key, reached] of reachPrivileged(analysis, options, names)) {
+      const name = compact(reached.name);
+      const use = graph.properties.get(key);
+      const contexts = use ? [...use.contexts] : [];
+      let uses: UseContext[] = contexts.filter(c => c.direction === 'request' && methods.has(c.method));
+      let why: string;
+      if (orderOnly.has(name)) {
+        // A price is judged wherever the order carries it (line items are nested).
+        if (!isNumeric(analysis.root, reached.value, cache) || !inOrder(reached.declaration, markers)) continue;
+        why = 'a price on an order, which the server must compute from its catalogue';
+      } else if (createOnly.has(name)) {
+        if (!reached.topLevel.has('post')) continue;
+        uses = uses.filter(c => c.method === 'post');
+        why = 'the resource\'s own id, which the server assigns on create';
+      } else {
+        // The resource's own fields: nested objects are sub-configurations (an SELinux `role`, a quota's `scopes`).
+        if (reached.topLevel.size === 0) continue;
+        uses = uses.filter(c => reached.topLevel.has(c.method));
+        why = 'a privileged or server-managed property';
+      }
+      if (options.sharedOnly && !orderOnly.has(name) && !contexts.some(c => c.direction === 'response' && !c.errorResponse)) continue;
+      if (isExempt(analysis, rule, undefined, reached.declared)) continue;
+      yield {
+        message: `Property "${reached.name}" can be set by clients in request bodies, yet it is ${why}: mark it \`readOnly: true\` or use a separate input schema without it.`,
+        path: reached.declaration,
+        exemptIn: ownerOf(analysis, reached.declaration),
+        uses: uses.length > 0 ? uses : undefined,
+      };
+    }
+  },
+);

@@ -1,0 +1,125 @@
+import {
+  allOfMembers,
+  asArray,
+  deref,
+  isObject,
+  isUnresolvedRef,
+  schemaGraph,
+  type JsonObject,
+  type JsonPath,
+  type Located,
+  type Operation,
+  type SpecVersion,
+  type UseContext,
+} from './analysis/index.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+
+export interface OpenRequestSchemaOptions {
+  /** Methods whose request bodies are judged. */
+  methods: string[];
+}
+
+type Members = Array<Located<JsonObject>>;
+
+function isObjectSchema(members: Members): boolean {
+  return members.some(({ node }) => {
+    if (isObject(node.properties) || isObject(node.patternProperties)) return true;
+    const types = Array.isArray(node.type) ? node.type : [node.type];
+    return types.includes('object');
+  });
+}
+
+/** `additionalProperties: false`, or a schema no value satisfies (`not: {}`). */
+function isFalseSchema(value: unknown): boolean {
+  if (value === false) return true;
+  return isObject(value) && isObject(value.not) && Object.keys(value.not).length === 0 && Object.keys(value).length === 1;
+}
+
+type Openness = 'closed' | 'open' | 'unbounded-map' | 'unknown';
+
+/**
+ * Whether the composed schema rejects properties it does not declare. `additionalProperties: false`
+ * counts on the schema or any `allOf` member (in 3.0 a closed member also rejects its siblings'
+ * properties, a different bug, but the body is not open); in 3.1 `unevaluatedProperties: false`
+ * counts too. A typed map (`additionalProperties: {schema}`) is bounded by `maxProperties`.
+ */
+function openness(members: Members, version: SpecVersion): Openness {
+  if (members.some(({ node }) => isUnresolvedRef(node))) return 'unknown';
+  if (members.some(({ node }) => isFalseSchema(node.additionalProperties))) return 'closed';
+  if ((version === '3.1' || version === 'unknown') && members.some(({ node }) => isFalseSchema(node.unevaluatedProperties))) return 'closed';
+  const typedMap = members.some(({ node }) => isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length > 0);
+  if (typedMap) return members.some(({ node }) => typeof node.maxProperties === 'number') ? 'closed' : 'unbounded-map';
+  return 'open';
+}
+
+/**
+ * The shapes a request body is judged by: the body schema; the items of an array body (bulk
+ * writes); the alternatives of a `oneOf`/`anyOf` body that declares no properties of its own.
+ */
+function bodyShapes(root: unknown, body: Located, cache: Map<JsonObject, Members>): Array<{ site: Located<JsonObject>; members: Members }> {
+  const out: Array<{ site: Located<JsonObject>; members: Members }> = [];
+  const stack: Array<{ at: Located; depth: number }> = [{ at: body, depth: 0 }];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const { at, depth } = stack.pop()!;
+    if (!isObject(at.node) || seen.has(at.node) || depth > 4) continue;
+    seen.add(at.node);
+    const site = at as Located<JsonObject>;
+    const members = allOfMembers(root, site, cache);
+    if (isObjectSchema(members)) {
+      out.push({ site, members });
+      continue;
+    }
+    for (const member of members) {
+      if (isObject(member.node.items)) stack.push({ at: deref(root, member.node.items, [...member.path, 'items']), depth: depth + 1 });
+      for (const key of ['oneOf', 'anyOf']) {
+        asArray(member.node[key]).forEach((alt, i) => stack.push({ at: deref(root, alt, [...member.path, key, i]), depth: depth + 1 }));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Request bodies that accept properties they do not declare (OWASP API3): a server that binds
+ * the body to its model lets clients set fields the description never offered. Only the
+ * body's own schema is judged (not every nested object), reported once where it is written.
+ */
+export const openRequestSchema = analysisFunction<OpenRequestSchemaOptions>(
+  'openRequestSchema',
+  objectOptions({ methods: stringList('Methods whose request bodies are judged.') }),
+  { methods: ['post', 'put', 'patch'] },
+  function* ({ analysis, options }): Iterable<Finding> {
+    const methods = new Set(options.methods.map(m => String(m).toLowerCase()));
+    const cache = new Map<JsonObject, Members>();
+    const found = new Map<JsonObject, { path: JsonPath; state: Openness; operations: Operation[] }>();
+    for (const operation of analysis.operations) {
+      // Webhook requests are sent by the API, not by its clients.
+      if (operation.container !== 'paths' || !methods.has(operation.method)) continue;
+      for (const body of operation.requestSchemas) {
+        for (const { site, members } of bodyShapes(analysis.root, body, cache)) {
+          const state = openness(members, analysis.version);
+          if (state !== 'open' && state !== 'unbounded-map') continue;
+          const entry = found.get(site.node);
+          if (entry) entry.operations.push(operation);
+          else found.set(site.node, { path: site.path, state, operations: [operation] });
+        }
+      }
+    }
+    if (found.size === 0) return;
+    const graph = schemaGraph(analysis);
+    for (const [node, { path, state }] of found) {
+      const site = graph.sites.get(node);
+      const uses: UseContext[] = site ? [...site.contexts].filter(c => c.direction === 'request' && methods.has(c.method)) : [];
+      yield {
+        message:
+          state === 'open'
+            ? 'Request body schema accepts properties it does not declare: set `additionalProperties: false` (or `unevaluatedProperties: false` in OpenAPI 3.1) so fields such as "role" or "isAdmin" are rejected instead of bound to the server\'s model.'
+            : 'Request body schema is a map with no bound on its keys: set `maxProperties`, or declare the accepted properties and `additionalProperties: false`.',
+        path,
+        exemptIn: node,
+        uses: uses.length > 0 ? uses : undefined,
+      };
+    }
+  },
+);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticSeverity } from '@stoplight/types';
+import { lint, pathParam, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { api, at, EXEMPTIONS, found, messagesOf, ref } from './data-fixtures.js';
+
+const RULE = 'data-personal-data-in-url';
+const REASON = 'Accepted in this test.';
+
+/** A parameter in each version's shape: 2.0 non-body parameters carry their type themselves. */
+function param(version: Version, name: string, where: string, schema: Doc = { type: 'string' }): Doc {
+  if (where === 'path') return pathParam(version, name, schema);
+  return version === '2.0' ? { name, in: where, ...schema } : { name, in: where, schema };
+}
+
+function get(version: Version, parameters: Doc[] = [], extra: Doc = {}): Doc {
+  return { parameters, responses: { '200': response(version) }, ...extra };
+}
+
+const PERSONAL = ['email', 'emailAddress', 'user_email', 'e-mail', 'phone', 'phone_number', 'PhoneNumber', 'mobile_number', 'msisdn', 'ssn', 'date_of_birth', 'dateOfBirth', 'dob', 'birthdate', 'card_number', 'account_number', 'iban', 'passport_number'];
+const LOOK_ALIKES: Array<[string, Doc]> = [
+  ['email_verified', { type: 'boolean' }],
+  ['has_phone', { type: 'string' }],
+  ['emailType', { type: 'string' }],
+  ['email_domain', { type: 'string' }],
+  ['phone_count', { type: 'integer' }],
+  ['phonetic', { type: 'string' }],
+  ['accountId', { type: 'string' }],
+  ['birth_year_from', { type: 'integer' }],
+  ['username', { type: 'string' }],
+  ['page_token', { type: 'string' }],
+  ['emailKind', { type: 'string', enum: ['work', 'home'] }],
+  ['phone', { type: 'string', enum: ['mobile', 'landline'] }],
+];
+
+describe.each(VERSIONS)(`${RULE} (%s)`, version => {
+  it.each(PERSONAL)('flags "%s" in the query, at the parameter, as a warning', async name => {
+    const doc = api(version, { '/users': { get: get(version, [param(version, 'limit', 'query', { type: 'integer' }), param(version, name, 'query')]) } });
+    const results = (await lint(doc)).filter(r => r.code === RULE);
+    expect(results.map(r => r.path.join('.'))).toEqual(['paths./users.get.parameters.1']);
+    expect(results[0].severity).toBe(DiagnosticSeverity.Warning);
+    expect(results[0].message).toContain(`"${name}"`);
+  });
+
+  it.each(PERSONAL)('flags "%s" in the path', async name => {
+    const doc = api(version, { [`/users/{${name}}`]: { get: get(version, [param(version, name, 'path')]) } });
+    expect(await found(RULE, doc)).toEqual([`paths./users/{${name}}.get.parameters.0`]);
+  });
+
+  it.each(LOOK_ALIKES)('does not flag the look-alike "%s" (%j)', async (name, schema) => {
+    const doc = api(version, { '/users': { get: get(version, [param(version, name, 'query', schema)]) } });
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  const safeLocations = version === '2.0' ? ['header'] : ['header', 'cookie'];
+  it.each(safeLocations)('does not flag personal data in a %s parameter', async where => {
+    const doc = api(version, { '/users': { get: get(version, [param(version, 'email', where), param(version, 'phone', where)]) } });
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it('flags any query parameter whose format is email or phone, whatever its name', async () => {
+    const doc = api(version, {
+      '/calls': { get: get(version, [param(version, 'To', 'query', { type: 'string', format: 'phone-number' }), param(version, 'contact', 'query', { type: 'string', format: 'email' }), param(version, 'from', 'query', { type: 'string', format: 'date' })]) },
+    });
+    expect(await found(RULE, doc)).toEqual(['paths./calls.get.parameters.0', 'paths./calls.get.parameters.1']);
+  });
+
+  it('reports a shared component parameter once, at the component', async () => {
+    const shared = ref(version, 'Email', 'parameters');
+    const doc = api(version, { '/a': { get: get(version, [shared]) }, '/b': { get: get(version, [shared]), delete: get(version, [shared]) } }, { parameters: { Email: param(version, 'email', 'query') } });
+    expect(await found(RULE, doc)).toEqual([at(version, 'Email', 'parameters')]);
+  });
+
+  it('judges path-level parameters once for the path item, and operation-level overrides where they are written', async () => {
+    const doc = api(version, {
+      '/users/by-email/{email}': { parameters: [param(version, 'email', 'path')], get: get(version), delete: get(version) },
+      '/search': { parameters: [param(version, 'phone', 'query')], get: get(version, [param(version, 'phone', 'query', { type: 'string', description: 'override' })]), post: get(version) },
+    });
+    expect(await found(RULE, doc)).toEqual(['paths./search.get.parameters.0', 'paths./search.parameters.0', 'paths./users/by-email/{email}.parameters.0']);
+  });
+
+  it('does not flag request bodies (the remedy)', async () => {
+    const body = version === '2.0' ? { parameters: [{ name: 'body', in: 'body', schema: { type: 'object', properties: { email: { type: 'string' } } } }] } : { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { email: { type: 'string' } } } } } } };
+    const doc = api(version, { '/users/search': { post: { ...body, responses: { '200': response(version) } } } });
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it('is silenced by an exemption on the operation, the path item or the root', async () => {
+    const exempt = { [EXEMPTIONS]: { [RULE]: REASON } };
+    const onOperation = api(version, { '/u': { get: get(version, [param(version, 'email', 'query')], exempt) } });
+    const onItem = api(version, { '/u': { ...exempt, get: get(version, [param(version, 'email', 'query')]) } });
+    const onRoot = { ...api(version, { '/u': { get: get(version, [param(version, 'email', 'query')]) } }), ...exempt };
+    expect(await found(RULE, onOperation)).toEqual([]);
+    expect(await found(RULE, onItem)).toEqual([]);
+    expect(await found(RULE, onRoot)).toEqual([]);
+  });
+
+  it('urlPersonalDataNames: add and remove names', async () => {
+    const doc = api(version, { '/subscribers': { get: get(version, [param(version, 'imsi', 'query'), param(version, 'email', 'query')]) } });
+    expect(await found(RULE, doc)).toEqual(['paths./subscribers.get.parameters.1']);
+    expect(await found(RULE, doc, { urlPersonalDataNames: { add: ['imsi'], remove: ['email'] } })).toEqual(['paths./subscribers.get.parameters.0']);
+  });
+
+  it('names the parameter and the location, not the operation', async () => {
+    const doc = api(version, { '/u': { get: get(version, [param(version, 'dob', 'query')]) } });
+    const [message] = await messagesOf(RULE, doc);
+    expect(message).toContain('"dob"');
+    expect(message).toContain('query');
+    expect(message).not.toContain('/u');
+  });
+});

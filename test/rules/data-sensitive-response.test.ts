@@ -1,0 +1,342 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticSeverity } from '@stoplight/types';
+import ruleset from '../../index.js';
+import { sensitiveData } from '../../functions/index.js';
+import { lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, EXEMPTIONS, found, messagesOf, object, ref, responseAt, returns } from './data-fixtures.js';
+
+const CREDENTIAL = 'data-credential-in-response';
+const PERSONAL = 'data-personal-data-in-response';
+const REASON = 'Accepted in this test.';
+
+const str = { type: 'string' };
+
+/** GET /users and GET /users/{id} return the component `User`; POST /users accepts it. */
+function usersApi(version: Version, user: Doc, more: Doc = {}): Doc {
+  return api(
+    version,
+    {
+      '/users': { get: returns(version, { type: 'array', items: ref(version, 'User') }), post: accepts(version, ref(version, 'User'), ref(version, 'User')) },
+      '/users/{id}': { get: returns(version, ref(version, 'User')) },
+    },
+    { schemas: { User: user, ...more } },
+  );
+}
+
+/** An OAuth2 client-credentials scheme whose token URL is `tokenUrl`, in each version's shape. */
+function oauth(version: Version, tokenUrl: string): Doc {
+  return version === '2.0'
+    ? { type: 'oauth2', flow: 'application', tokenUrl, scopes: {} }
+    : { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: {} } } };
+}
+
+describe.each(VERSIONS)(`${CREDENTIAL} (%s)`, version => {
+  const User = (version2: Version) => at(version2, 'User');
+
+  it('flags a password returned by a shared schema once, at the property declaration, as an error', async () => {
+    const doc = usersApi(version, object({ id: str, name: str, password: str }));
+    const results = (await lint(doc)).filter(r => r.code === CREDENTIAL);
+    expect(results.map(r => r.path.join('.'))).toEqual([`${User(version)}.properties.password`]);
+    expect(results[0].severity).toBe(DiagnosticSeverity.Error);
+    expect(results[0].message).toContain('"password"');
+    expect(results[0].message).toContain('writeOnly');
+  });
+
+  it.each(['password', 'passwd', 'userPassword', 'password_hash', 'PasswordHash', 'new-password', 'client_secret', 'clientSecret', 'webhookSecret', 'private_key', 'privateKeyPem', 'api_key', 'apiKey', 'APIKEY', 'x-api-key', 'pin', 'pin_code', 'cvv', 'cvc', 'securityAnswer', 'security_question_answer', 'otp', 'mfa_secret', 'totpSecret', 'refresh_token', 'accessToken', 'auth_token'])(
+    'flags "%s" in a GET response',
+    async name => {
+      const doc = api(version, { '/me': { get: returns(version, object({ id: str, [name]: str })) } });
+      expect(await found(CREDENTIAL, doc)).toEqual([`${responseAt(version, '/me', 'get')}.properties.${name}`]);
+    },
+  );
+
+  it.each([
+    ['hasPassword', { type: 'boolean' }],
+    ['passwordSet', { type: 'boolean' }],
+    ['password_set', str],
+    ['passwordChangedAt', { type: 'string', format: 'date-time' }],
+    ['passwordExpired', { type: 'boolean' }],
+    ['password_expires_at', str],
+    ['passwordRequired', str],
+    ['isPinEnabled', str],
+    ['passwordPolicy', object({ minLength: { type: 'integer' } })],
+    ['password_min_length', { type: 'integer' }],
+    ['compass', str],
+    ['passage', str],
+    ['spinner', str],
+    ['pinned', { type: 'boolean' }],
+    ['secretary', str],
+    ['secretName', str],
+    ['secret_ref', object({ name: str })],
+    ['api_key_id', str],
+    ['apiKeyName', str],
+    ['private_key_fingerprint', str],
+    ['token', str],
+    ['next_page_token', str],
+    ['token_type', str],
+    ['cvc_check', str],
+    ['secrets', { type: 'string', enum: ['read', 'write'] }],
+    ['secrets', { type: 'array', items: object({ name: str, created_at: str }) }],
+    ['webhook_secret', { type: 'string', example: '********' }],
+    ['api_key', { type: 'string', example: '"****abcd"' }],
+  ])('does not flag the look-alike "%s" (%j)', async (name, schema) => {
+    const doc = api(version, { '/me': { get: returns(version, object({ id: str, [name]: schema as Doc })) } });
+    expect(await found(CREDENTIAL, doc)).toEqual([]);
+  });
+
+  it('does not flag a writeOnly password, written on the property, beside a $ref or in an allOf member', async () => {
+    const doc = usersApi(
+      version,
+      object({
+        password: { type: 'string', writeOnly: true },
+        pin: version === '3.1' ? { ...ref(version, 'Secret'), writeOnly: true } : { allOf: [ref(version, 'Secret'), { writeOnly: true }] },
+        apiKey: ref(version, 'WriteOnlySecret'),
+      }),
+      { Secret: str, WriteOnlySecret: { type: 'string', writeOnly: true } },
+    );
+    expect(await found(CREDENTIAL, doc)).toEqual([]);
+  });
+
+  it('flags a password in an allOf branch of a response schema, where the branch is written', async () => {
+    const doc = usersApi(version, { allOf: [ref(version, 'Base'), object({ password: str })] }, { Base: object({ id: str }) });
+    expect(await found(CREDENTIAL, doc)).toEqual([`${User(version)}.allOf.1.properties.password`]);
+  });
+
+  it('flags a password declared in a component that an allOf composes, at the component', async () => {
+    const doc = usersApi(version, { allOf: [ref(version, 'Credentials'), object({ id: str })] }, { Credentials: object({ password: str }) });
+    expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Credentials')}.properties.password`]);
+  });
+
+  it('flags credentials in oneOf alternatives, nested objects and array items', async () => {
+    const schema = {
+      oneOf: [object({ kind: str, secret: str }), object({ login: object({ password: str }), keys: { type: 'array', items: object({ private_key: str }) } })],
+    };
+    const doc = api(version, { '/things': { get: returns(version, schema) } });
+    const where = responseAt(version, '/things', 'get');
+    expect(await found(CREDENTIAL, doc)).toEqual([
+      `${where}.oneOf.0.properties.secret`,
+      `${where}.oneOf.1.properties.keys.items.properties.private_key`,
+      `${where}.oneOf.1.properties.login.properties.password`,
+    ]);
+  });
+
+  it('flags any property with format: password unless writeOnly', async () => {
+    const doc = api(version, {
+      '/a': { get: returns(version, object({ credential: { type: 'string', format: 'password' }, hidden: { type: 'string', format: 'password', writeOnly: true } })) },
+    });
+    expect(await found(CREDENTIAL, doc)).toEqual([`${responseAt(version, '/a', 'get')}.properties.credential`]);
+  });
+
+  it('does not flag credentials in request-only schemas or in a 2.0/3.x parameter', async () => {
+    const doc = api(version, { '/login': { post: accepts(version, object({ username: str, password: str }), object({ ok: { type: 'boolean' } })) } });
+    expect(await found(CREDENTIAL, doc)).toEqual([]);
+  });
+
+  it('a schema used in requests and responses is judged on its response use', async () => {
+    const doc = api(
+      version,
+      { '/users/{id}': { put: accepts(version, ref(version, 'User')), get: returns(version, ref(version, 'User')) } },
+      { schemas: { User: object({ password: str }) } },
+    );
+    expect(await found(CREDENTIAL, doc)).toEqual([`${User(version)}.properties.password`]);
+  });
+
+  describe('tokens and issued secrets', () => {
+    const Token = object({ access_token: str, refresh_token: str, token_type: str, expires_in: { type: 'integer' } });
+
+    it('does not flag a token endpoint (path ending in /token) returning access_token, even on GET', async () => {
+      const doc = api(
+        version,
+        { '/oauth/token': { post: accepts(version, object({ grant_type: str }), ref(version, 'Token')), get: returns(version, ref(version, 'Token')) } },
+        { schemas: { Token } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+
+    it('recognises the token URL the security scheme declares as the token endpoint', async () => {
+      const doc = api(
+        version,
+        { '/connect/issue': { get: returns(version, ref(version, 'Token')) }, '/session': { get: returns(version, ref(version, 'Session')) } },
+        { schemas: { Token, Session: object({ access_token: str }) } },
+        version === '2.0' ? { securityDefinitions: { oauth: oauth(version, 'https://auth.example.com/connect/issue') } } : { components: { securitySchemes: { oauth: oauth(version, 'https://auth.example.com/connect/issue') } } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Session')}.properties.access_token`]);
+    });
+
+    it('flags tokens that a read returns, even when a token endpoint returns the same schema', async () => {
+      const doc = api(
+        version,
+        { '/oauth/token': { post: accepts(version, object({ grant_type: str }), ref(version, 'Token')) }, '/me/session': { get: returns(version, ref(version, 'Token')) } },
+        { schemas: { Token } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Token')}.properties.access_token`, `${at(version, 'Token')}.properties.refresh_token`]);
+    });
+
+    it('does not flag a key, secret or token returned only by the writes that issue or rotate it', async () => {
+      const doc = api(
+        version,
+        {
+          '/keys': { post: accepts(version, object({ name: str }), ref(version, 'NewKey')) },
+          '/keys/{id}/rotate': { put: accepts(version, object({}), ref(version, 'NewKey')) },
+          '/keys/{id}': { delete: returns(version, ref(version, 'NewKey')) },
+        },
+        { schemas: { NewKey: object({ id: str, api_key: str, secret: str }) } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+
+    it('flags a key that a read returns again', async () => {
+      const doc = api(
+        version,
+        { '/keys': { post: accepts(version, object({ name: str }), ref(version, 'Key')) }, '/keys/{id}': { get: returns(version, ref(version, 'Key')) } },
+        { schemas: { Key: object({ id: str, api_key: str }) } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Key')}.properties.api_key`]);
+    });
+
+    it('flags a password even when only a POST returns it (passwords are never issued back)', async () => {
+      const doc = api(version, { '/users': { post: accepts(version, object({ name: str }), object({ id: str, password: str })) } });
+      expect(await found(CREDENTIAL, doc)).toEqual([`${responseAt(version, '/users', 'post')}.properties.password`]);
+    });
+  });
+
+  describe('exemptions', () => {
+    const doc = (userExtra: Doc = {}, getExtra: Doc = {}, listExtra: Doc = {}, passwordExtra: Doc = {}) =>
+      api(
+        version,
+        { '/users': { get: returns(version, ref(version, 'User'), listExtra) }, '/users/{id}': { get: returns(version, ref(version, 'User'), getExtra) } },
+        { schemas: { User: object({ id: str, password: { type: 'string', ...passwordExtra } }, userExtra) } },
+      );
+    const exempt = { [EXEMPTIONS]: { [CREDENTIAL]: REASON } };
+
+    it('is silenced when every operation returning the schema is exempt', async () => {
+      expect(await found(CREDENTIAL, doc({}, exempt, exempt))).toEqual([]);
+    });
+
+    it('stays when one operation returning the schema is not exempt', async () => {
+      expect(await found(CREDENTIAL, doc({}, exempt))).toEqual([`${User(version)}.properties.password`]);
+    });
+
+    it('is silenced by an exemption on the schema or on the property', async () => {
+      expect(await found(CREDENTIAL, doc(exempt))).toEqual([]);
+      expect(await found(CREDENTIAL, doc({}, {}, {}, exempt))).toEqual([]);
+    });
+
+    it('is silenced by a root exemption; an exemption of another rule does nothing', async () => {
+      expect(await found(CREDENTIAL, { ...doc(), [EXEMPTIONS]: { [CREDENTIAL]: REASON } })).toEqual([]);
+      expect(await found(CREDENTIAL, doc({ [EXEMPTIONS]: { [PERSONAL]: REASON } }))).toEqual([`${User(version)}.properties.password`]);
+    });
+
+    it('an exemption without a reason exempts nothing', async () => {
+      expect(await found(CREDENTIAL, doc({}, { [EXEMPTIONS]: { [CREDENTIAL]: '' } }, { [EXEMPTIONS]: { [CREDENTIAL]: '' } }))).toEqual([`${User(version)}.properties.password`]);
+    });
+  });
+
+  it('credentialNames: add and remove words', async () => {
+    const doc = api(version, { '/me': { get: returns(version, object({ recoveryCode: str, pin: str })) } });
+    const where = `${responseAt(version, '/me', 'get')}.properties`;
+    expect(await found(CREDENTIAL, doc)).toEqual([`${where}.pin`]);
+    expect(await found(CREDENTIAL, doc, { credentialNames: { add: ['recovery_code'], remove: ['pin'] } })).toEqual([`${where}.recoveryCode`]);
+  });
+
+  it('never echoes an example value in its message', async () => {
+    const doc = api(version, { '/me': { get: returns(version, object({ password: { type: 'string', example: 'hunter2-very-secret' } })) } });
+    const messages = await messagesOf(CREDENTIAL, doc);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).not.toContain('hunter2');
+  });
+
+  it('survives cycles and malformed schemas', async () => {
+    const doc = api(
+      version,
+      { '/a': { get: returns(version, ref(version, 'Node')) }, '/b': { get: { responses: { '200': response(version, 'OK', { $ref: '#/nowhere' }) } } } },
+      { schemas: { Node: object({ child: ref(version, 'Node'), secret: str, broken: 'nope' as unknown as Doc, list: { type: 'array', items: 42 } }) } },
+    );
+    expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Node')}.properties.secret`]);
+  });
+});
+
+describe.each(VERSIONS)(`${PERSONAL} (%s)`, version => {
+  it.each(['ssn', 'social_security_number', 'taxId', 'tax_id_number', 'card_number', 'cardNumber', 'pan', 'bank_account_number', 'passportNumber', 'driver_license_number'])(
+    'flags "%s" in a response as a warning, once, at the declaration',
+    async name => {
+      const doc = api(
+        version,
+        { '/people': { get: returns(version, { type: 'array', items: ref(version, 'Person') }) }, '/people/{id}': { get: returns(version, ref(version, 'Person')) } },
+        { schemas: { Person: object({ id: str, [name]: str }) } },
+      );
+      const results = (await lint(doc)).filter(r => r.code === PERSONAL);
+      expect(results.map(r => r.path.join('.'))).toEqual([`${at(version, 'Person')}.properties.${name}`]);
+      expect(results[0].severity).toBe(DiagnosticSeverity.Warning);
+    },
+  );
+
+  it('qualifies a generic name by its schema: Card.number and Passport.number, not Invoice.number', async () => {
+    const doc = api(
+      version,
+      { '/wallet': { get: returns(version, object({ card: ref(version, 'Card'), passport: ref(version, 'Passport'), invoice: ref(version, 'Invoice') })) } },
+      { schemas: { Card: object({ number: str, last4: str }), Passport: object({ number: str }), Invoice: object({ number: str }) } },
+    );
+    expect(await found(PERSONAL, doc)).toEqual([`${at(version, 'Card')}.properties.number`, `${at(version, 'Passport')}.properties.number`]);
+  });
+
+  it.each([
+    ['ssn_last4', str],
+    ['ssnLast4', str],
+    ['last4', str],
+    ['masked_card_number', str],
+    ['card_number_last4', str],
+    ['tax_id_provided', { type: 'boolean' }],
+    ['taxIdType', str],
+    ['email', str],
+    ['phone_number', str],
+    ['passport', object({ country: str })],
+    ['tax_ids', { type: 'array', items: str }],
+    ['card_number', { type: 'string', example: '•••• •••• •••• 4242'.replace(/ /g, '') }],
+  ])('does not flag "%s" (%j)', async (name, schema) => {
+    const doc = api(version, { '/me': { get: returns(version, object({ [name]: schema as Doc })) } });
+    expect(await found(PERSONAL, doc)).toEqual([]);
+  });
+
+  it('does not flag writeOnly personal data or personal data only accepted in requests', async () => {
+    const doc = api(version, {
+      '/me': { put: accepts(version, object({ ssn: str }), object({ ok: { type: 'boolean' } })), get: returns(version, object({ ssn: { type: 'string', writeOnly: true } })) },
+    });
+    expect(await found(PERSONAL, doc)).toEqual([]);
+  });
+
+  it('flags through allOf, oneOf, nested objects and arrays', async () => {
+    const schema = { allOf: [object({ id: str }), { oneOf: [object({ ssn: str }), object({ holder: object({ accounts: { type: 'array', items: object({ bank_account_number: str }) } }) })] }] };
+    const doc = api(version, { '/x': { get: returns(version, schema) } });
+    const where = responseAt(version, '/x', 'get');
+    expect(await found(PERSONAL, doc)).toEqual([
+      `${where}.allOf.1.oneOf.0.properties.ssn`,
+      `${where}.allOf.1.oneOf.1.properties.holder.properties.accounts.items.properties.bank_account_number`,
+    ]);
+  });
+
+  it('personalDataNames: add msisdn and imsi, remove tax id', async () => {
+    const doc = api(version, { '/subscriber': { get: returns(version, object({ msisdn: str, imsi: str, tax_id: str })) } });
+    const where = `${responseAt(version, '/subscriber', 'get')}.properties`;
+    expect(await found(PERSONAL, doc)).toEqual([`${where}.tax_id`]);
+    expect(await found(PERSONAL, doc, { personalDataNames: { add: ['msisdn', 'imsi'], remove: ['tax_id'] } })).toEqual([`${where}.imsi`, `${where}.msisdn`]);
+  });
+
+  it('is silenced by a schema-level exemption', async () => {
+    const doc = api(version, { '/p': { get: returns(version, ref(version, 'Person')) } }, { schemas: { Person: object({ ssn: str }, { [EXEMPTIONS]: { [PERSONAL]: REASON } }) } });
+    expect(await found(PERSONAL, doc)).toEqual([]);
+  });
+
+  it('is silenced by an operation-level exemption', async () => {
+    const doc = api(version, { '/p': { get: returns(version, object({ ssn: str }), { [EXEMPTIONS]: { [PERSONAL]: REASON } }) } });
+    expect(await found(PERSONAL, doc)).toEqual([]);
+  });
+});
+
+describe('sensitiveData function', () => {
+  it('rejects unknown options when the ruleset loads', async () => {
+    const rules = { ...(ruleset as unknown as { rules: Record<string, Doc> }).rules };
+    const broken = { formats: (ruleset as unknown as { formats: unknown }).formats, rules: { [CREDENTIAL]: { ...rules[CREDENTIAL], then: { function: sensitiveData, functionOptions: { check: 'nope' } } } } };
+    await expect(lint(api('3.1', {}), broken as never)).rejects.toThrow();
+  });
+});

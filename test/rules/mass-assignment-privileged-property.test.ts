@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticSeverity } from '@stoplight/types';
+import ruleset from '../../index.js';
+import { massAssignment } from '../../functions/index.js';
+import { lint, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, bodyAt, EXEMPTIONS, found, messagesOf, object, ref, returns } from './data-fixtures.js';
+
+const RULE = 'mass-assignment-privileged-property';
+const REASON = 'Accepted in this test.';
+const str = { type: 'string' };
+
+/** A ruleset whose only rule is this one, with the given function options. */
+function withOptions(options: Doc) {
+  const base = (ruleset as unknown as { formats: unknown; rules: Record<string, Doc> });
+  return { formats: base.formats, rules: { [RULE]: { ...base.rules[RULE], then: { function: massAssignment, functionOptions: options } } } } as never;
+}
+
+/** The classic shape: `User` is returned by GET and accepted by PATCH (and optionally more writes). */
+function usersApi(version: Version, user: Doc, writes: string[] = ['patch'], more: Doc = {}, extra: { get?: Doc; write?: Doc } = {}): Doc {
+  const item: Doc = { get: returns(version, ref(version, 'User'), extra.get) };
+  for (const method of writes) item[method] = accepts(version, ref(version, 'User'), ref(version, 'User'), extra.write);
+  return api(version, { '/users/{id}': item, '/users': { get: returns(version, { type: 'array', items: ref(version, 'User') }) } }, { schemas: { User: user, ...more } });
+}
+
+describe.each(VERSIONS)(`${RULE} (%s)`, version => {
+  const User = at(version, 'User');
+
+  it('flags role in a shared User schema accepted by PATCH, once, at the property declaration, as a warning', async () => {
+    const doc = usersApi(version, object({ id: { ...str, readOnly: true }, name: str, role: str }), ['patch', 'put']);
+    const results = (await lint(doc)).filter(r => r.code === RULE);
+    expect(results.map(r => r.path.join('.'))).toEqual([`${User}.properties.role`]);
+    expect(results[0].severity).toBe(DiagnosticSeverity.Warning);
+    expect(results[0].message).toContain('"role"');
+    expect(results[0].message).toContain('readOnly');
+  });
+
+  it.each(['role', 'roles', 'roleIds', 'isAdmin', 'is_admin', 'admin', 'permissions', 'scopes', 'groups', 'balance', 'credit', 'verified', 'emailVerified', 'email_verified', 'status', 'accountStatus', 'ownerId', 'tenant_id', 'orgId', 'organization_id', 'createdAt', 'updated_at'])(
+    'flags "%s"',
+    async name => {
+      const doc = usersApi(version, object({ name: str, [name]: str }));
+      expect(await found(RULE, doc)).toEqual([`${User}.properties.${name}`]);
+    },
+  );
+
+  it.each(['roleName', 'user_role_description', 'administrator_notes', 'statusMessage', 'status_code', 'groupName', 'creditCardBrand', 'balanceCurrency', 'owner', 'productId', 'tenantName', 'created', 'pricing', 'permissionsUrl'])(
+    'does not flag "%s" (names are compared whole)',
+    async name => {
+      const doc = usersApi(version, object({ [name]: str }));
+      expect(await found(RULE, doc)).toEqual([]);
+    },
+  );
+
+  it('does not flag a readOnly property: on the property, beside or inside its $ref, or in an allOf member', async () => {
+    const doc = usersApi(
+      version,
+      object({
+        role: { ...str, readOnly: true },
+        status: version === '3.1' ? { ...ref(version, 'Status'), readOnly: true } : { allOf: [ref(version, 'Status'), { readOnly: true }] },
+        balance: ref(version, 'Money'),
+      }),
+      ['patch', 'post'],
+      { Status: str, Money: { type: 'integer', readOnly: true } },
+    );
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it('judges a schema used in requests and responses on its request use only', async () => {
+    // Returned by GET only: exposing the role is fine.
+    const readOnlyUse = api(version, { '/users/{id}': { get: returns(version, ref(version, 'User')) } }, { schemas: { User: object({ role: str }) } });
+    expect(await found(RULE, readOnlyUse)).toEqual([]);
+    // Accepted by DELETE (not a judged method) and returned: nothing to judge.
+    const deleteUse = api(version, { '/users/{id}': { delete: accepts(version, ref(version, 'User'), ref(version, 'User')) } }, { schemas: { User: object({ role: str }) } });
+    expect(await found(RULE, deleteUse)).toEqual([]);
+  });
+
+  it('by default does not flag dedicated input schemas (only requests use them); sharedOnly: false does', async () => {
+    const doc = api(
+      version,
+      { '/orgs/{org}/memberships': { post: accepts(version, ref(version, 'MembershipInput'), ref(version, 'Membership')) } },
+      { schemas: { MembershipInput: object({ user: str, role: str }), Membership: object({ user: str, role: { ...str, readOnly: true } }) } },
+    );
+    expect(await found(RULE, doc)).toEqual([]);
+    expect(await found(RULE, doc, withOptions({ sharedOnly: false }))).toEqual([`${at(version, 'MembershipInput')}.properties.role`]);
+  });
+
+  it('flags a property composed through allOf at the base schema where it is declared', async () => {
+    const doc = usersApi(version, { allOf: [ref(version, 'Base'), object({ name: str })] }, ['put'], { Base: object({ id: { ...str, readOnly: true }, tenantId: str }) });
+    expect(await found(RULE, doc)).toEqual([`${at(version, 'Base')}.properties.tenantId`]);
+  });
+
+  it('flags the top level of oneOf alternatives and of array (bulk) bodies', async () => {
+    const doc = api(
+      version,
+      {
+        '/accounts': { post: accepts(version, { oneOf: [ref(version, 'Person'), ref(version, 'Company')] }), get: returns(version, { type: 'array', items: { oneOf: [ref(version, 'Person'), ref(version, 'Company')] } }) },
+        '/accounts/bulk': { put: accepts(version, { type: 'array', items: ref(version, 'Person') }) },
+      },
+      { schemas: { Person: object({ name: str, isAdmin: { type: 'boolean' } }), Company: object({ name: str, balance: { type: 'number' } }) } },
+    );
+    expect(await found(RULE, doc)).toEqual([`${at(version, 'Company')}.properties.balance`, `${at(version, 'Person')}.properties.isAdmin`]);
+  });
+
+  it('does not flag privileged names in nested objects (sub-configurations), and does not descend into a flagged property', async () => {
+    const doc = usersApi(
+      version,
+      object({
+        name: str,
+        status: object({ state: str, conditions: { type: 'array', items: object({ status: str }) } }),
+        securityContext: object({ role: str, user: str }),
+        memberships: { type: 'array', items: object({ groups: { type: 'array', items: str } }) },
+      }),
+    );
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.status`]);
+  });
+
+  describe('the id on create', () => {
+    it('flags a top-level id accepted by POST in a shared schema', async () => {
+      const doc = usersApi(version, object({ id: str, name: str }), ['post']);
+      expect(await found(RULE, doc)).toEqual([`${User}.properties.id`]);
+    });
+
+    it('does not flag an id accepted by PUT or PATCH only', async () => {
+      const doc = usersApi(version, object({ id: str, name: str }), ['put', 'patch']);
+      expect(await found(RULE, doc)).toEqual([]);
+    });
+
+    it('does not flag nested ids or references such as productId', async () => {
+      const doc = api(
+        version,
+        { '/carts': { post: accepts(version, ref(version, 'Cart'), ref(version, 'Cart')) } },
+        { schemas: { Cart: object({ id: { ...str, readOnly: true }, productId: str, owner: object({ id: str }), items: { type: 'array', items: object({ id: str, quantity: { type: 'integer' } }) } }) } },
+      );
+      expect(await found(RULE, doc)).toEqual([]);
+    });
+  });
+
+  describe('a price on an order', () => {
+    it('flags a numeric price in an order line item, nested, even in a dedicated input schema', async () => {
+      const doc = api(
+        version,
+        { '/orders': { post: accepts(version, ref(version, 'CreateOrder'), object({ id: str })) } },
+        { schemas: { CreateOrder: object({ items: { type: 'array', items: ref(version, 'OrderItem') } }), OrderItem: object({ sku: str, quantity: { type: 'integer' }, unitPrice: { type: 'number' } }) } },
+      );
+      expect(await found(RULE, doc)).toEqual([`${at(version, 'OrderItem')}.properties.unitPrice`]);
+    });
+
+    it('flags a price written inline under an order, cart or checkout path', async () => {
+      const doc = api(version, { '/checkout': { post: accepts(version, object({ lines: { type: 'array', items: object({ sku: str, price: { type: 'integer' } }) } })) } });
+      expect(await found(RULE, doc)).toEqual([`${bodyAt(version, '/checkout', 'post')}.properties.lines.items.properties.price`]);
+    });
+
+    it('does not flag a price outside orders, a price that is a reference id, or a readOnly price', async () => {
+      const doc = api(
+        version,
+        {
+          '/products': { post: accepts(version, ref(version, 'Product'), ref(version, 'Product')) },
+          '/orders': { post: accepts(version, object({ price: str, total_price: { type: 'number', readOnly: true } }), object({ id: str })) },
+        },
+        { schemas: { Product: object({ name: str, price: { type: 'number' } }) } },
+      );
+      expect(await found(RULE, doc)).toEqual([]);
+    });
+  });
+
+  describe('exemptions', () => {
+    const exempt = { [EXEMPTIONS]: { [RULE]: REASON } };
+
+    it('is silenced when every write accepting the schema is exempt, not when one is not', async () => {
+      const allExempt = usersApi(version, object({ role: str }), ['patch'], {}, { write: exempt });
+      expect(await found(RULE, allExempt)).toEqual([]);
+      const oneExempt = usersApi(version, object({ role: str }), ['patch', 'put'], {}, {});
+      (oneExempt.paths as Doc)['/users/{id}'] = { ...((oneExempt.paths as Doc)['/users/{id}'] as Doc), patch: accepts(version, ref(version, 'User'), ref(version, 'User'), exempt) };
+      expect(await found(RULE, oneExempt)).toEqual([`${User}.properties.role`]);
+    });
+
+    it('an exemption on a read that returns the schema does not silence it', async () => {
+      expect(await found(RULE, usersApi(version, object({ role: str }), ['patch'], {}, { get: exempt }))).toEqual([`${User}.properties.role`]);
+    });
+
+    it('is silenced by an exemption on the schema, on the property, or at the root', async () => {
+      expect(await found(RULE, usersApi(version, object({ role: str }, exempt)))).toEqual([]);
+      expect(await found(RULE, usersApi(version, object({ role: { ...str, ...exempt } })))).toEqual([]);
+      expect(await found(RULE, { ...usersApi(version, object({ role: str })), ...exempt })).toEqual([]);
+    });
+  });
+
+  it('privilegedPropertyNames: add and remove names', async () => {
+    const doc = usersApi(version, object({ plan: str, role: str, id: str }), ['post']);
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.id`, `${User}.properties.role`]);
+    expect(await found(RULE, doc, { privilegedPropertyNames: { add: ['plan'], remove: ['role', 'id'] } })).toEqual([`${User}.properties.plan`]);
+  });
+
+  it('messages name the property, not an operation', async () => {
+    const [message] = await messagesOf(RULE, usersApi(version, object({ isAdmin: { type: 'boolean' } })));
+    expect(message).toContain('"isAdmin"');
+    expect(message).not.toContain('/users');
+  });
+
+  it('does not judge webhook requests (3.1), which the API sends', async () => {
+    if (version !== '3.1') return;
+    const doc = api(version, {}, { schemas: { User: object({ role: str }) } }, { webhooks: { userChanged: { post: accepts(version, ref(version, 'User'), ref(version, 'User')) } } });
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it('survives cycles and malformed bodies', async () => {
+    const doc = usersApi(version, object({ self: ref(version, 'User'), role: str, junk: 7 as unknown as Doc, list: { type: 'array', items: 'x' } }), ['patch']);
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.role`]);
+  });
+});
