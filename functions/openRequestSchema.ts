@@ -35,21 +35,21 @@ function isFalseSchema(value: unknown): boolean {
   return isObject(value) && isObject(value.not) && Object.keys(value.not).length === 0 && Object.keys(value).length === 1;
 }
 
-type Openness = 'closed' | 'open' | 'unbounded-map' | 'unknown';
+type Openness = 'closed' | 'open' | 'unknown';
 
 /**
  * Whether the composed schema rejects properties it does not declare. `additionalProperties: false`
  * counts on the schema or any `allOf` member (in 3.0 a closed member also rejects its siblings'
  * properties, a different bug, but the body is not open); in 3.1 `unevaluatedProperties: false`
- * counts too. A typed map (`additionalProperties: {schema}`) is bounded by `maxProperties`.
+ * counts too. A typed map (`additionalProperties: {schema}`) declares what its values are: it is
+ * not open, and whether it is bounded is `resource-map-unbounded`'s question (one finding, not two).
  */
 function openness(members: Members, version: SpecVersion): Openness {
   if (members.some(({ node }) => isUnresolvedRef(node))) return 'unknown';
   if (members.some(({ node }) => isFalseSchema(node.additionalProperties))) return 'closed';
   if ((version === '3.1' || version === 'unknown') && members.some(({ node }) => isFalseSchema(node.unevaluatedProperties))) return 'closed';
   const typedMap = members.some(({ node }) => isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length > 0);
-  if (typedMap) return members.some(({ node }) => typeof node.maxProperties === 'number') ? 'closed' : 'unbounded-map';
-  return 'open';
+  return typedMap ? 'closed' : 'open';
 }
 
 /**
@@ -92,30 +92,28 @@ export const openRequestSchema = analysisFunction<OpenRequestSchemaOptions>(
   function* ({ analysis, options }): Iterable<Finding> {
     const methods = new Set(options.methods.map(m => String(m).toLowerCase()));
     const cache = new Map<JsonObject, Members>();
-    const found = new Map<JsonObject, { path: JsonPath; state: Openness; operations: Operation[] }>();
+    const found = new Map<JsonObject, { path: JsonPath; operations: Operation[] }>();
     for (const operation of analysis.operations) {
       // Webhook requests are sent by the API, not by its clients.
       if (operation.container !== 'paths' || !methods.has(operation.method)) continue;
       for (const body of operation.requestSchemas) {
         for (const { site, members } of bodyShapes(analysis.root, body, cache)) {
           const state = openness(members, analysis.version);
-          if (state !== 'open' && state !== 'unbounded-map') continue;
+          if (state !== 'open') continue;
           const entry = found.get(site.node);
           if (entry) entry.operations.push(operation);
-          else found.set(site.node, { path: site.path, state, operations: [operation] });
+          else found.set(site.node, { path: site.path, operations: [operation] });
         }
       }
     }
     if (found.size === 0) return;
     const graph = schemaGraph(analysis);
-    for (const [node, { path, state }] of found) {
+    for (const [node, { path }] of found) {
       const site = graph.sites.get(node);
       const uses: UseContext[] = site ? [...site.contexts].filter(c => c.direction === 'request' && methods.has(c.method)) : [];
       yield {
         message:
-          state === 'open'
-            ? 'Request body schema accepts properties it does not declare: set `additionalProperties: false` (or `unevaluatedProperties: false` in OpenAPI 3.1) so fields such as "role" or "isAdmin" are rejected instead of bound to the server\'s model.'
-            : 'Request body schema is a map with no bound on its keys: set `maxProperties`, or declare the accepted properties and `additionalProperties: false`.',
+          'Request body schema accepts properties it does not declare: set `additionalProperties: false` (or `unevaluatedProperties: false` in OpenAPI 3.1) so fields such as "role" or "isAdmin" are rejected instead of bound to the server\'s model.',
         path,
         exemptIn: node,
         uses: uses.length > 0 ? uses : undefined,

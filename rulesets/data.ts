@@ -51,7 +51,7 @@ export function dataExposureRules(options: DataExposureOptions): RuleDefinitions
     }),
     'mass-assignment-open-schema': rule('mass-assignment-open-schema', {
       owasp: 'API3', severity: 'warn',
-      description: 'Request body schemas that accept properties they do not declare (no `additionalProperties: false`, or `unevaluatedProperties: false` in 3.1), or maps without `maxProperties`.',
+      description: 'Request body schemas that accept properties they do not declare (no `additionalProperties: false`, or `unevaluatedProperties: false` in 3.1); typed maps are left to `resource-map-unbounded`.',
       given: ROOT, then: { function: openRequestSchema },
     }),
     'data-error-details-leaked': rule('data-error-details-leaked', {
