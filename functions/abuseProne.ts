@@ -30,7 +30,7 @@ function matches(candidates: string[], set: ReadonlySet<string>): string | undef
 function leadingWords(text: unknown): string[] {
   if (typeof text !== 'string') return [];
   const list = words(text.slice(text.lastIndexOf('/') + 1, 200));
-  return list.length > 1 ? [list[0], list[0] + list[1]] : list;
+  return list.length > 1 ? [list[0], list[0] + list[1]] : [...list];
 }
 
 /**

@@ -138,7 +138,7 @@ export function ownerName(declaration: JsonPath): string | undefined {
  * The words a property name is judged by: its own, or, for a generic name such as `number`,
  * its owner's name followed by its own (`Card.number` is a card number).
  */
-export function qualifiedWords(name: string, declaration: JsonPath): string[] {
+export function qualifiedWords(name: string, declaration: JsonPath): readonly string[] {
   const own = words(name);
   if (own.length === 1 && GENERIC_NAMES.has(own[0])) {
     const owner = ownerName(declaration);

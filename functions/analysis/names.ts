@@ -1,9 +1,22 @@
 // Name matching on words, so `userId`, `user_id` and `user-id` compare alike
 // and `paid` never matches `id`.
 
+/** Names repeat across a document (every `id`, every `name`): split each once. */
+const memo = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 100_000;
+
 /** Splits an identifier into lower-case words at camelCase humps, digits and separators. */
-export function words(name: string): string[] {
+export function words(name: string): readonly string[] {
   if (typeof name !== 'string' || name.length === 0) return [];
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const result = Object.freeze(split(name));
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(name, result);
+  return result;
+}
+
+function split(name: string): string[] {
   // Bounded input keeps the regular expressions below linear in practice too.
   const text = name.length > 256 ? name.slice(0, 256) : name;
   return text
