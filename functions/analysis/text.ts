@@ -124,6 +124,21 @@ const SAME_VALUE_KEYS = new Set([
 ]);
 
 const cache = new WeakMap<Analysis, TextValue[]>();
+const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | undefined }>>();
+
+/**
+ * Objects the analysis does not register (schemas, parameters, responses, examples…) that carry
+ * an `x-api-security-exemptions` key, whatever its value: found by the same walk, so malformed
+ * exemptions there can be reported too.
+ */
+export function exemptionHolders(analysis: Analysis): Array<{ node: JsonObject; path: JsonPath }> {
+  textValues(analysis);
+  return (holders.get(analysis) ?? []).map(({ node, at }) => {
+    const path: JsonPath = [];
+    for (let link = at; link; link = link.parent) path.push(link.segment);
+    return { node, path: path.reverse() };
+  });
+}
 
 /** Every string value worth scanning for secrets (depth first: an object's strings before its nested objects); built on first use and cached. */
 export function textValues(analysis: Analysis): TextValue[] {
@@ -137,6 +152,8 @@ export function textValues(analysis: Analysis): TextValue[] {
 
 function collect(analysis: Analysis): TextValue[] {
   const out: TextValue[] = [];
+  const found: Array<{ node: JsonObject; at: PathLink | undefined }> = [];
+  holders.set(analysis, found);
   const operations = new Map<object, Operation>();
   for (const operation of analysis.operations) operations.set(operation.node, operation);
   const analysed = analysis.exemptions.byNode;
@@ -172,6 +189,9 @@ function collect(analysis: Analysis): TextValue[] {
 
     const object = node as JsonObject;
     const keys = Object.keys(object);
+    if ((frame.mode === 'spec' || frame.mode === 'exampleObject') && object !== analysis.root && !analysed.has(object) && Object.prototype.hasOwnProperty.call(object, EXEMPTIONS_KEY)) {
+      found.push({ node: object, at });
+    }
     let scope = frame.scope;
     let owner = frame.key;
     if (frame.mode === 'spec') {

@@ -502,3 +502,20 @@ describe('overlap with spectral:oas operation-security-defined', () => {
     expect(await ours(d)).toEqual({ [SCHEME_UNDEFINED]: ['security.0.missing'], [SCOPE_UNDEFINED]: ['paths./a.get.security.0.oauth.1'] });
   });
 });
+
+describe.each(VERSIONS)('exemptions written on schemas and parameters (%s)', version => {
+  it('reports a schema-level exemption without a reason, and honours one with a reason', async () => {
+    const defs = {
+      Note: { type: 'string', 'x-api-security-exemptions': { 'resource-string-unbounded': '' } },
+      Title: { type: 'string', 'x-api-security-exemptions': { 'resource-string-unbounded': 'Free text capped by the gateway at 4 KiB.' } },
+    };
+    const body = { type: 'object', properties: { note: { $ref: version === '2.0' ? '#/definitions/Note' : '#/components/schemas/Note' }, title: { $ref: version === '2.0' ? '#/definitions/Title' : '#/components/schemas/Title' } } };
+    const operation = version === '2.0'
+      ? { parameters: [{ name: 'body', in: 'body', schema: body }], responses: { '200': response(version) } }
+      : { requestBody: { content: { 'application/json': { schema: body } } }, responses: { '200': response(version) } };
+    const d = base(version, { ...(version === '2.0' ? { definitions: defs } : { components: { schemas: defs } }), paths: { '/notes': { post: operation } } });
+    const where = version === '2.0' ? 'definitions' : 'components.schemas';
+    expect(await findings(REASON_MISSING, d)).toEqual([`${where}.Note.x-api-security-exemptions.resource-string-unbounded`]);
+    expect(await findings('resource-string-unbounded', d)).toEqual([`${where}.Note`]);
+  });
+});
