@@ -15,7 +15,11 @@ import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGE = 'spectral-api-security';
-const ALL_RULES = Object.keys((createRuleset() as unknown as { rules: Record<string, unknown> }).rules).sort();
+const RULES = (createRuleset() as unknown as { rules: Record<string, { recommended?: boolean }> }).rules;
+const ALL_RULES = Object.keys(RULES).sort();
+/** The rules a plain `extends` runs; the others (`recommended: false`) run with `extends: [[ruleset, all]]` or a severity. */
+const RECOMMENDED_RULES = ALL_RULES.filter(id => RULES[id].recommended !== false);
+const RESPONSE_RULE = 'resource-response-unbounded';
 
 interface Diagnostic {
   code: string;
@@ -58,7 +62,8 @@ function writeRuleset(dir: string, file: string, text: string): string {
   return `${dir}/${file}`;
 }
 
-// The flaws examples/flawed.yaml is written to show: one finding per rule but `auth-security-undocumented`.
+// The flaws examples/flawed.yaml is written to show, each marked there with "FLAW: <rule id>":
+// one finding per recommended rule but `auth-security-undocumented` (flawed-no-security.yaml).
 const FLAWED = [
   'auth-admin-operation-shared-security paths./admin/users/{userId}.delete',
   'auth-apikey-in-url components.securitySchemes.partnerKey.in',
@@ -74,10 +79,50 @@ const FLAWED = [
   'auth-security-scheme-undefined paths./orders/{orderId}.delete.security.0.bearerAuth',
   'auth-unauthorized-response-undocumented paths./users/{userId}.patch.responses',
   'auth-write-operation-unprotected paths./orders.post.security',
+  'data-credential-in-response components.schemas.User.properties.passwordHash',
+  'data-error-details-leaked components.schemas.Error.properties.stackTrace',
+  'data-personal-data-in-response components.schemas.Order.properties.cardNumber',
+  'data-personal-data-in-url paths./users.get.parameters.0',
+  'mass-assignment-open-schema components.schemas.User',
+  'mass-assignment-privileged-property components.schemas.User.properties.role',
+  'rate-limit-429-missing paths',
+  'rate-limit-429-missing-abuse-prone paths./orders.get.responses',
+  'rate-limit-headers-missing paths',
+  'rate-limit-retry-after-missing paths./orders.post.responses.503',
+  'resource-array-unbounded components.schemas.Order.properties.items',
+  'resource-map-unbounded components.schemas.Order.properties.metadata',
+  'resource-number-unbounded components.schemas.OrderItem.properties.quantity',
+  'resource-pagination-unbounded paths./users.get.parameters.1',
+  'resource-string-unbounded components.schemas.Order.properties.deliveryNote',
+  'resource-upload-unbounded paths./users/{userId}/avatar.put.requestBody.content.image/png',
+  'secret-high-entropy-value paths./orders.get.parameters.0.example',
+  'secret-leaked paths./users/{userId}/orders.get.x-datasource',
+  'secret-test-key servers.1.description',
   'security-exemption-reason-missing paths./users/{userId}.patch.x-api-security-exemptions.auth-unauthorized-response-undocumented',
+  'transport-plain-http servers.1.url',
+];
+
+// What the off-by-default `resource-response-unbounded` adds on examples/flawed.yaml with every rule on:
+// the values responses return with no upper bound (secure.yaml bounds them all).
+const FLAWED_RESPONSE_UNBOUNDED = [
+  'resource-response-unbounded components.schemas.Error.properties.code',
+  'resource-response-unbounded components.schemas.Error.properties.message',
+  'resource-response-unbounded components.schemas.Error.properties.stackTrace',
+  'resource-response-unbounded components.schemas.Order.properties.deliveryNote',
+  'resource-response-unbounded components.schemas.Order.properties.items',
+  'resource-response-unbounded components.schemas.Order.properties.metadata',
+  'resource-response-unbounded components.schemas.OrderItem.properties.quantity',
+  'resource-response-unbounded components.schemas.Product.properties.name',
+  'resource-response-unbounded components.schemas.User.properties.id',
+  'resource-response-unbounded components.schemas.User.properties.passwordHash',
+  'resource-response-unbounded paths./orders.get.responses.200.content.application/json.schema',
+  'resource-response-unbounded paths./products.get.responses.200.content.application/json.schema',
+  'resource-response-unbounded paths./users.get.responses.200.content.application/json.schema',
+  'resource-response-unbounded paths./users/{userId}/orders.get.responses.200.content.application/json.schema',
 ];
 
 // A signed download link: `sig` is a credential only to teams that say so through `createRuleset`.
+// Otherwise designed cleanly (bounded, rate limited), so `sig` is all a ruleset can report on it.
 const SIGNED_URL = `openapi: 3.1.0
 info: {title: Files, version: 1.0.0}
 security: [{apiKey: []}]
@@ -86,11 +131,12 @@ paths:
     get:
       parameters:
         - {name: fileId, in: path, required: true, schema: {type: string, format: uuid}}
-        - {name: sig, in: query, required: true, schema: {type: string}}
+        - {name: sig, in: query, required: true, schema: {type: string, maxLength: 128}}
       responses:
-        '200': {description: The file.}
+        '200': {description: The file., headers: {RateLimit: {schema: {type: string, maxLength: 256}}}}
         '401': {description: Missing or invalid credentials.}
         '403': {description: Not allowed.}
+        '429': {description: Too many requests., headers: {Retry-After: {schema: {type: integer, maximum: 86400}}, RateLimit: {schema: {type: string, maxLength: 256}}}}
 components:
   securitySchemes:
     apiKey: {type: apiKey, in: header, name: X-API-Key}
@@ -146,13 +192,23 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     byYaml = await lintJson(writeRuleset('yaml', '.spectral.yaml', 'extends: ["spectral-api-security"]\n'), DOCUMENTS);
   });
 
-  it('(a) `.spectral.yaml` extending the package by name: every rule fires on the flawed examples, nothing on the secure one', () => {
+  it('(a) `.spectral.yaml` extending the package by name: every recommended rule fires on the flawed examples, nothing on the secure one', () => {
     expect(summary(byYaml, 'examples/flawed.yaml')).toEqual(FLAWED);
     expect(summary(byYaml, 'examples/flawed-no-security.yaml')).toEqual(['auth-security-undocumented ']);
     expect(summary(byYaml, 'examples/secure.yaml')).toEqual([]);
     expect(summary(byYaml, 'signed-url.yaml')).toEqual([]);
-    // Between them the two flawed examples exercise every rule of the ruleset.
-    expect([...new Set(byYaml.map(r => r.code))].sort()).toEqual(ALL_RULES);
+    // Between them the two flawed examples exercise every recommended rule of the ruleset; the others do not run.
+    expect([...new Set(byYaml.map(r => r.code))].sort()).toEqual(RECOMMENDED_RULES);
+    expect(ALL_RULES.filter(id => !RECOMMENDED_RULES.includes(id))).toEqual([RESPONSE_RULE]);
+  });
+
+  it('`extends: [[package, all]]` also runs the off-by-default rules; the secure example stays clean', async () => {
+    const ruleset = writeRuleset('all', '.spectral.yaml', 'extends: [["spectral-api-security", "all"]]\n');
+    const results = await lintJson(ruleset, ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml']);
+    expect(summary(results, 'examples/flawed.yaml', new Set(RECOMMENDED_RULES))).toEqual(FLAWED);
+    expect(summary(results, 'examples/flawed.yaml', new Set([RESPONSE_RULE]))).toEqual(FLAWED_RESPONSE_UNBOUNDED);
+    expect(summary(results, 'examples/flawed-no-security.yaml')).toEqual(['auth-security-undocumented ']);
+    expect(summary(results, 'examples/secure.yaml')).toEqual([]);
   });
 
   it('the exemption in the secure example is what keeps its public /health probe quiet', async () => {
@@ -180,11 +236,16 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     const ruleset = writeRuleset(
       'factory',
       '.spectral.js',
-      `import { createRuleset } from '${PACKAGE}';\nexport default createRuleset({ credentialParameterNames: { add: ['sig'] } });\n`,
+      [
+        `import { createRuleset } from '${PACKAGE}';`,
+        "export default createRuleset({ credentialParameterNames: { add: ['sig'] }, transportAllowedHosts: { add: ['sandbox.example.com'] } });",
+        '',
+      ].join('\n'),
     );
     const results = await lintJson(ruleset, DOCUMENTS);
     expect(summary(results, 'signed-url.yaml')).toEqual(['auth-credentials-in-url paths./files/{fileId}/download.get.parameters.1']);
-    expect(summary(results, 'examples/flawed.yaml')).toEqual(FLAWED);
+    // An option of another family: the flawed example's plain-http sandbox is now an allowed host.
+    expect(summary(results, 'examples/flawed.yaml')).toEqual(FLAWED.filter(f => !f.startsWith('transport-plain-http ')));
     expect(summary(results, 'examples/secure.yaml')).toEqual([]);
   });
 
@@ -206,7 +267,7 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     );
     const results = await lintJson(ruleset, DOCUMENTS);
     expect(summary(results, 'signed-url.yaml')).toEqual(['auth-credentials-in-url paths./files/{fileId}/download.get.parameters.1']);
-    // The list replaced the defaults for this rule only: the flawed example's `api_key` is no longer a credential name.
+    // The list replaced the defaults for this rule only: the flawed example's `access_token` is no longer a credential name.
     expect(summary(results, 'examples/flawed.yaml')).toEqual(FLAWED.filter(f => !f.startsWith('auth-credentials-in-url ')));
   });
 
