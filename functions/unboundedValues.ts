@@ -86,9 +86,18 @@ function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats:
   return out;
 }
 
-/** Parameter schemas the pagination rule judges, so a page size is not reported twice. */
-function pageSizeSchemas(analysis: Analysis, names: string[]): Set<JsonObject> {
+/**
+ * Numbers not judged as quantities: page sizes (the pagination rule judges them, so they are not
+ * reported twice) and path parameters (an id's magnitude costs nothing; guessable integer ids are
+ * `auth-object-id-guessable`'s concern).
+ */
+function numbersNotJudged(analysis: Analysis, names: string[]): Set<JsonObject> {
   const set = new Set<JsonObject>();
+  for (const operation of analysis.operations) {
+    for (const parameter of operation.parameters) {
+      if (parameter.in === 'path' && parameter.schema && isObject(parameter.schema.node)) set.add(parameter.schema.node);
+    }
+  }
   const compacted = compactSet(names);
   for (const operation of analysis.operations) {
     if (operation.method !== 'get') continue;
@@ -131,7 +140,7 @@ export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
   function* ({ analysis, options, rule }): Iterable<Finding> {
     const kinds = new Set(options.kinds);
     const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
-    const skip = kinds.has('number') && options.direction === 'request' ? pageSizeSchemas(analysis, options.pageSizeNames) : new Set<JsonObject>();
+    const skip = kinds.has('number') && options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
     for (const site of schemaGraph(analysis).sites.values()) {
       const uses: UseContext[] = [...site.contexts].filter(c => c.direction === options.direction);
       if (uses.length === 0) continue;

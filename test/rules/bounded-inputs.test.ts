@@ -694,3 +694,23 @@ describe('3.1 webhook payloads are messages the API sends', () => {
     ]);
   });
 });
+
+describe.each(VERSIONS)('integer path parameters (%s)', version => {
+  it('does not ask an id in the path for a maximum: its size costs nothing (guessable ids are another rule)', async () => {
+    const d = base(version, {
+      paths: {
+        '/users/{userId}': {
+          get: { parameters: [pathParam(version, 'userId', { type: 'integer', format: 'int64' })], responses: { '200': response(version) } },
+        },
+        '/orders': {
+          get: { parameters: [version === '2.0' ? { name: 'quantity', in: 'query', type: 'integer' } : { name: 'quantity', in: 'query', schema: { type: 'integer' } }], responses: { '200': response(version) } },
+        },
+      },
+    });
+    const results = await lint(d);
+    expect(results.filter(r => r.code === 'resource-number-unbounded').map(r => r.path.join('.'))).toEqual([
+      version === '2.0' ? 'paths./orders.get.parameters.0' : 'paths./orders.get.parameters.0.schema',
+    ]);
+    expect(results.filter(r => r.code === 'auth-object-id-guessable').map(r => r.path.join('.'))).toEqual(['paths./users/{userId}.get.parameters.0']);
+  });
+});
