@@ -120,7 +120,7 @@ function tokenPaths(analysis: Analysis): string[] {
     for (const flow of scheme.flows) {
       const url = flow.node.tokenUrl;
       if (typeof url !== 'string') continue;
-      const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/\/+$/, '').toLowerCase();
+      const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/(?<!\/)\/+$/, '').toLowerCase(); // lookbehind: linear, see isTokenEndpoint
       if (path.length > 0) out.push(path);
     }
   }

@@ -84,7 +84,8 @@ const LIST = ['items', 'prefixItems', 'oneOf', 'anyOf'];
 
 /** The description's own token URLs (their paths may include the server's base path), or a path ending in `/token`. */
 function isTokenEndpoint(operation: Operation, tokenPaths: readonly string[]): boolean {
-  const path = operation.pathKey.replace(/\/+$/, '').toLowerCase();
+  // The lookbehind starts the match only at the first slash of a run: linear on hostile keys (`/+$` alone is quadratic).
+  const path = operation.pathKey.replace(/(?<!\/)\/+$/, '').toLowerCase();
   return /(^|\/)token$/.test(path) || (path.length > 1 && tokenPaths.some(tokenPath => tokenPath.endsWith(path)));
 }
 

@@ -123,6 +123,9 @@ const SAME_VALUE_KEYS = new Set([
   'contains', 'unevaluatedProperties', 'additionalItems', 'unevaluatedItems',
 ]);
 
+/** The shortest string worth keeping: `a://b:c@d.e` and 16-character secrets are all longer. */
+const MIN_SCANNED_LENGTH = 8;
+
 const cache = new WeakMap<Analysis, TextValue[]>();
 const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | undefined }>>();
 
@@ -164,7 +167,9 @@ function collect(analysis: Analysis): TextValue[] {
   // Links are only allocated for what is kept: collected strings and containers still to walk.
   const push = (node: unknown, parent: PathLink | undefined, segment: string | number, mode: Mode, kind: TextKind, key: string | undefined, scope: TextScope, naming: Naming = 'none', extensible = false) => {
     if (typeof node === 'string') {
-      if (mode === 'literal') out.push({ value: node, kind, key, at: { parent, segment }, scope });
+      // Shorter strings cannot hold any credential the detectors know (the shortest, a URL with a password, needs more);
+      // skipping them keeps alias-amplified documents from filling memory with millions of tiny values.
+      if (mode === 'literal' && node.length >= MIN_SCANNED_LENGTH) out.push({ value: node, kind, key, at: { parent, segment }, scope });
     } else if (typeof node === 'object' && node !== null) {
       stack.push({ node, at: { parent, segment }, mode, kind, key, naming, extensible, scope });
     }

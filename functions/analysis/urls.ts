@@ -22,7 +22,10 @@ export function urlSchemeAndHost(value: unknown): { scheme: string; host: string
   return { scheme: match[1].toLowerCase(), host };
 }
 
-/** A URL shortened for a message: no userinfo (it may hold a password), at most `max` characters. */
+/**
+ * A URL shortened for a message: no userinfo, query string or fragment (they may hold a password,
+ * an API key or a token: `?api_key=…` becomes `?…`), at most `max` characters.
+ */
 export function displayUrl(value: string, max = 100): string {
   let shown = value.trim();
   const start = shown.indexOf('://');
@@ -32,6 +35,17 @@ export function displayUrl(value: string, max = 100): string {
     const authority = end < 0 ? rest : rest.slice(0, end);
     const at = authority.lastIndexOf('@');
     if (at >= 0) shown = `${shown.slice(0, start + 3)}${rest.slice(at + 1)}`;
+  }
+  // The first `?` or `#` outside `{…}` (runtime expressions such as `{$request.body#/url}` keep theirs).
+  let depth = 0;
+  for (let i = 0; i < shown.length; i++) {
+    const char = shown[i];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if ((char === '?' || char === '#') && depth === 0) {
+      if (i + 1 < shown.length) shown = `${shown.slice(0, i + 1)}…`;
+      break;
+    }
   }
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }

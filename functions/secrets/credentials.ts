@@ -43,7 +43,7 @@ function base64Decode(text: string): string | undefined {
   let bits = 0;
   let buffer = 0;
   let out = '';
-  for (const char of text.replace(/=+$/, '')) {
+  for (const char of text.replace(/(?<!=)=+$/, '')) {
     const digit = table.indexOf(char);
     if (digit < 0) return undefined;
     buffer = ((buffer << 6) | digit) & 0xffffff;

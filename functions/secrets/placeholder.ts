@@ -84,7 +84,7 @@ export function isPlaceholder(candidate: string, placeholders: readonly string[]
   if (value.length <= 128) for (const word of placeholders) {
     if (typeof word === 'string' && word.length > 0 && lower.includes(word.toLowerCase())) return true;
   }
-  const bare = lower.replace(/[^a-z0-9]/g, '').replace(/[0-9]+$/, '');
+  const bare = lower.replace(/[^a-z0-9]/g, '').replace(/(?<![0-9])[0-9]+$/, ''); // lookbehind keeps the trailing-run match linear
   if (bare.length === 0 || PLACEHOLDER_WORDS.has(bare)) return true;
   if (hasObviousRun(value) || isRepetition(value)) return true;
   const distinct = new Set(value).size;

@@ -637,10 +637,11 @@ describe('the text walk', () => {
   it('collects values with their paths and the names they belong to', () => {
     const doc = base('3.1', {
       paths: {},
-      components: { schemas: { S: { properties: { api_key: { example: { nested: ['a'] }, default: 'b' } } } } },
-      'x-tool': { password: 'c' },
+      components: { schemas: { S: { properties: { api_key: { example: { nested: ['aaaaaaaa'], short: 'a' }, default: 'bbbbbbbb' } } } } },
+      'x-tool': { password: 'cccccccc' },
     });
     const values = textValues(analyse(doc)).map(v => [textPath(v).join('.'), v.kind, v.key ?? null]);
+    // Strings shorter than 8 characters cannot be a known credential and are not kept.
     expect(values).toEqual([
       ['components.schemas.S.properties.api_key.default', 'default', 'api_key'],
       ['components.schemas.S.properties.api_key.example.nested.0', 'example', 'nested'],
