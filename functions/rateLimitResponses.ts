@@ -30,6 +30,7 @@ export function documents429(operation: Operation): boolean {
 }
 
 const anyDocuments429 = new WeakMap<Analysis, boolean>();
+const reasons = new WeakMap<Analysis, Map<string, Map<Operation, string | undefined>>>();
 
 function documentsAny429(analysis: Analysis): boolean {
   let known = anyDocuments429.get(analysis);
@@ -56,7 +57,19 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     const credential = new Set(options.credentialFlowWords.map(w => w.toLowerCase()));
     const expensive = new Set(options.expensiveWords.map(w => w.toLowerCase()));
-    const reason = (op: Operation) => abuseProneReason(op, credential, expensive);
+    // Two rules ask the same question of every operation, once per path item and once at the root.
+    const key = `${[...credential].join(',')}|${[...expensive].join(',')}`;
+    let known = reasons.get(analysis)?.get(key);
+    if (!known) {
+      known = new Map();
+      if (!reasons.has(analysis)) reasons.set(analysis, new Map());
+      reasons.get(analysis)!.set(key, known);
+    }
+    const cache = known;
+    const reason = (op: Operation) => {
+      if (!cache.has(op)) cache.set(op, abuseProneReason(op, credential, expensive));
+      return cache.get(op);
+    };
     const wanted = (op: Operation) => op.container === 'paths' && !NOT_RATE_LIMITED.has(op.method) && !documents429(op) && (options.operations === 'abuse-prone') === (reason(op) !== undefined);
 
     if (path.length === 0) {

@@ -103,6 +103,8 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
   const properties = new Map<string, PropertyUse>();
   const membersCache = new Map<JsonObject, Array<Located<JsonObject>>>();
   const contexts = new Map<string, UseContext>();
+  // Properties by the schema object that declares them, so revisits do not rebuild the string key.
+  const byOwner = new Map<JsonObject, Map<string, PropertyUse>>();
 
   const contextFor = (operation: Operation, direction: Direction, errorResponse: boolean): UseContext => {
     const exempt = hasExemptions(operation, exemptionsOf);
@@ -139,13 +141,15 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
           const readOnly = flag(raw, valueMembers, 'readOnly');
           const writeOnly = flag(raw, valueMembers, 'writeOnly');
           if ((context.direction === 'request' && readOnly) || (context.direction === 'response' && writeOnly)) continue;
-          const key = JSON.stringify(declaredPath);
-          let use = properties.get(key);
+          let declaredIn = byOwner.get(member.node);
+          if (!declaredIn) byOwner.set(member.node, (declaredIn = new Map()));
+          let use = declaredIn.get(name);
           if (!use) {
             const valueSite = sites.get(value.node) ?? { node: value.node, path: value.path, members: valueMembers, contexts: new Set<UseContext>() };
             sites.set(value.node, valueSite);
             use = { name, path: declaredPath, declared: raw, value: valueSite, readOnly, writeOnly, contexts: new Set() };
-            properties.set(key, use);
+            declaredIn.set(name, use);
+            properties.set(JSON.stringify(declaredPath), use);
           }
           use.contexts.add(context);
           stack.push(value);
