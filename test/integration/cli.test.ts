@@ -16,6 +16,7 @@ const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGE = 'spectral-api-security';
 const RULES = (createRuleset() as unknown as { rules: Record<string, { recommended?: boolean }> }).rules;
+const ALL_RULES_IN_ORDER = Object.keys((createRuleset() as unknown as { rules: Record<string, unknown> }).rules);
 const ALL_RULES = Object.keys(RULES).sort();
 /** The rules a plain `extends` runs; the others (`recommended: false`) run with `extends: [[ruleset, all]]` or a severity. */
 const RECOMMENDED_RULES = ALL_RULES.filter(id => RULES[id].recommended !== false);
@@ -178,10 +179,16 @@ describe('the packed package', () => {
   it('ships every file its package.json points at, and resolves by name to the unpacked copy', () => {
     const root = join(tmp, 'node_modules', PACKAGE);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const targets = [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.exports['.'] as Record<string, string>)];
+    const exported = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap(v => (typeof v === 'string' ? [v] : Object.values(v)));
+    const targets = [manifest.main, manifest.module, manifest.types, ...exported];
     expect(targets.filter(target => !existsSync(join(root, target)))).toEqual([]);
-    // How Spectral resolves `extends: [spectral-api-security]` from a ruleset in `tmp`.
-    expect(createRequire(join(tmp, 'x.js')).resolve(PACKAGE, { paths: [tmp] })).toBe(join(root, 'dist/cjs/index.js'));
+    // How Spectral resolves `extends: [spectral-api-security]` from a ruleset in `tmp`: to the small
+    // forwarding entry, whose bare `require` of the bundle stays outside Spectral's own bundling.
+    const require = createRequire(join(tmp, 'x.js'));
+    expect(require.resolve(PACKAGE, { paths: [tmp] })).toBe(join(root, 'dist/cjs/entry.js'));
+    expect(readFileSync(join(root, 'dist/cjs/entry.js'), 'utf8')).toContain(`require('${PACKAGE}/bundle')`);
+    expect(require.resolve(`${PACKAGE}/bundle`, { paths: [tmp] })).toBe(join(root, 'dist/cjs/index.js'));
+    expect(Object.keys(require(join(root, 'dist/cjs/entry.js')).default.rules)).toEqual(ALL_RULES_IN_ORDER);
   });
 });
 
