@@ -1,4 +1,5 @@
 import { isExempt, type Analysis, type Operation, type Response } from './analysis/index.js';
+import { mostlyDocumented } from './rateLimitResponses.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
 export interface RetryAfterOptions {
@@ -54,15 +55,17 @@ function statusMatcher(statuses: string[]): (status: string) => boolean {
   };
 }
 
-const documentsAnyHeader = new WeakMap<Analysis, Map<string, boolean>>();
+const headerCoverage = new WeakMap<Analysis, Map<string, { declaring: number; total: number }>>();
 
-function anyResponseDeclares(analysis: Analysis, key: string, isRateLimitHeader: (h: string) => boolean): boolean {
-  let perKey = documentsAnyHeader.get(analysis);
-  if (!perKey) documentsAnyHeader.set(analysis, (perKey = new Map()));
+/** How many operations declare rate-limit headers on at least one response. */
+function coverage(analysis: Analysis, key: string, isRateLimitHeader: (h: string) => boolean): { declaring: number; total: number } {
+  let perKey = headerCoverage.get(analysis);
+  if (!perKey) headerCoverage.set(analysis, (perKey = new Map()));
   let known = perKey.get(key);
   if (known === undefined) {
     // Webhook responses are the API's own callers answering: they say nothing about the API's limits.
-    known = analysis.operations.some(op => op.container === 'paths' && op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader)));
+    const operations = analysis.operations.filter(op => op.container === 'paths');
+    known = { declaring: operations.filter(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader))).length, total: operations.length };
     perKey.set(key, known);
   }
   return known;
@@ -71,8 +74,8 @@ function anyResponseDeclares(analysis: Analysis, key: string, isRateLimitHeader:
 /**
  * Successful and 429 responses should tell clients their limits (IETF RateLimit fields, the
  * legacy RateLimit-* or X-RateLimit-* headers). Not asked of 401, 403, 404 or other errors:
- * limits disclosed there help attackers probe. A description that declares no such header
- * anywhere is reported once, at `paths`.
+ * limits disclosed there help attackers probe. When fewer than half of the operations declare
+ * such headers, the gap is reported once, at `paths`.
  */
 export const rateLimitHeaders = analysisFunction<RateLimitHeadersOptions>(
   'rateLimitHeaders',
@@ -85,18 +88,19 @@ export const rateLimitHeaders = analysisFunction<RateLimitHeadersOptions>(
     const isRateLimitHeader = headerMatcher(options.headerNames);
     const judged = statusMatcher(options.statuses);
     const lacking = (response: Response) => judged(response.status) && ![...response.headers.keys()].some(isRateLimitHeader);
-    const declaresAny = anyResponseDeclares(analysis, options.headerNames.join('\u0000'), isRateLimitHeader);
+    const { declaring, total } = coverage(analysis, options.headerNames.join('\u0000'), isRateLimitHeader);
+    const mostly = mostlyDocumented(declaring, total);
     if (path.length === 0) {
-      if (declaresAny) return;
+      if (mostly) return;
       const operations = analysis.operations.filter((op: Operation) => op.container === 'paths' && op.responses.some(lacking) && !isExempt(analysis, rule, op));
       if (operations.length === 0) return;
       yield {
-        message: `No response declares rate-limit headers, so clients of ${operations.length} operation(s) cannot see their limits: declare \`RateLimit\` and \`RateLimit-Policy\` (or X-RateLimit-*) on successful and 429 responses.`,
+        message: `${declaring === 0 ? 'No response declares' : `Only ${declaring} of ${total} operations declare`} rate-limit headers, so clients of ${operations.length} operation(s) cannot see their limits: declare \`RateLimit\` and \`RateLimit-Policy\` (or X-RateLimit-*) on successful and 429 responses.`,
         path: ['paths'],
       };
       return;
     }
-    if (!declaresAny) return;
+    if (!mostly) return;
     for (const operation of operationsAt(analysis, path)) {
       for (const response of operation.responses) {
         if (!lacking(response)) continue;

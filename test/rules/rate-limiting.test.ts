@@ -52,6 +52,11 @@ function withHeaders(version: Version, description: string, names: string[]): Do
 
 const TOO_MANY = (version: Version): Doc => withHeaders(version, 'Too many requests.', ['Retry-After']);
 
+/** Operations that document a 429, so that most of a description does and the rest are reported one by one. */
+function documented(version: Version, count: number): Doc {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`/documented${i}`, { get: op(version, true) }]));
+}
+
 /** An operation answering 200 (and 429, when `limited`). */
 function op(version: Version, limited = false, more: Doc = {}): Doc {
   return { responses: { '200': response(version), ...(limited ? { '429': TOO_MANY(version) } : {}) }, ...more };
@@ -158,6 +163,7 @@ describe.each(VERSIONS)(`${ABUSE} (%s)`, version => {
       '/sessions': { post: op(version) },
       '/search': { get: op(version) },
       '/orders': { get: op(version, true) },
+      ...documented(version, 2),
     });
     expect(await found(ABUSE, d)).toEqual(['paths./search.get.responses']);
     const options = { credentialFlowWords: { add: ['session'] }, expensiveOperationWords: { remove: ['search'] } };
@@ -208,10 +214,11 @@ describe.each(VERSIONS)(`${MISSING} (%s)`, version => {
     expect(await found(MISSING, d)).toEqual([]);
   });
 
-  it('when some operation documents a 429, reports the others one by one, at their responses', async () => {
+  it('when most operations document a 429, reports the others one by one, at their responses', async () => {
     const d = doc(version, {
       '/orders': { get: op(version, true), post: op(version) },
       '/orders/{id}': { get: op(version), delete: { operationId: 'deleteOrder' } },
+      ...documented(version, 3),
     });
     expect(await found(MISSING, d)).toEqual(['paths./orders.post.responses', 'paths./orders/{id}.delete', 'paths./orders/{id}.get.responses']);
     expect(await messagesOf(MISSING, d)).toContain(
@@ -231,6 +238,7 @@ describe.each(VERSIONS)(`${MISSING} (%s)`, version => {
       '/orders': { get: op(version, true), post: op(version, false, { [EXEMPTIONS]: reason }) },
       '/assets': { [EXEMPTIONS]: reason, get: op(version) },
       '/orders/{id}': { get: op(version) },
+      ...documented(version, 3),
     });
     expect(await found(MISSING, d)).toEqual(['paths./orders/{id}.get.responses']);
   });
@@ -374,7 +382,9 @@ describe.each(VERSIONS)(`${RETRY} (%s)`, version => {
 
 describe.each(VERSIONS)(`${HEADERS} (%s)`, version => {
   /** A path whose 200 declares rate-limit headers, so the rule judges response by response. */
-  const declaring = (): Doc => ({ '/reference': { get: { responses: { '200': withHeaders(version, 'OK', ['RateLimit', 'RateLimit-Policy']) } } } });
+  /** Operations that declare their limits: enough of them that the description mostly does, so gaps are reported one by one. */
+  const declaring = (count = 12): Doc =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`/reference${i}`, { get: { responses: { '200': withHeaders(version, 'OK', ['RateLimit', 'RateLimit-Policy']) } } }]));
 
   it('when no response declares any, reports once at paths, as info', async () => {
     const d = doc(version, { '/orders': { get: op(version, true), post: op(version) }, '/orders/{id}': { delete: { responses: { '204': response(version, 'Deleted.') } } } });
@@ -397,7 +407,7 @@ describe.each(VERSIONS)(`${HEADERS} (%s)`, version => {
     expect(await found(HEADERS, allExempt)).toEqual([]);
   });
 
-  it('once any response declares them, judges 2xx and 429 responses one by one, not 400/401/403/404/500/default', async () => {
+  it('once most operations declare them, judges 2xx and 429 responses one by one, not 400/401/403/404/500/default', async () => {
     const errors = Object.fromEntries(['400', '401', '403', '404', '4XX', '500', 'default'].map(status => [status, response(version, 'Error.')]));
     const d = doc(version, {
       ...declaring(),
@@ -422,7 +432,7 @@ describe.each(VERSIONS)(`${HEADERS} (%s)`, version => {
     );
   });
 
-  it('limits declared only on an error response still switch to one-by-one reporting', async () => {
+  it('limits declared only on an error response still count as declaring them', async () => {
     const d = doc(version, { '/orders': { get: { responses: { '200': response(version), '401': withHeaders(version, 'Unauthorized.', ['X-RateLimit-Limit']) } } } });
     expect(await found(HEADERS, d)).toEqual(['paths./orders.get.responses.200']);
   });
@@ -528,5 +538,26 @@ describe.each(VERSIONS)('abuse-prone classification refinements (%s)', version =
   it('does not ask OPTIONS or TRACE for a 429', async () => {
     const d = doc(version, { '/items': { options: op(version), trace: op(version), get: op(version, true) }, '/other': { get: op(version) } });
     expect(await found(MISSING, d)).toEqual(['paths./other.get.responses']);
+  });
+});
+
+describe.each(VERSIONS)('systematic gaps are reported once (%s)', version => {
+  it('when fewer than half of the operations document a 429, reports the rest once, at paths, with the count', async () => {
+    const d = doc(version, { '/a': { get: op(version, true) }, '/b': { get: op(version) }, '/c': { get: op(version) } });
+    const own = (await lint(d)).filter(r => r.code === MISSING);
+    expect(own.map(r => r.path.join('.'))).toEqual(['paths']);
+    expect(own[0].message).toMatch(/^Only 1 of 3 operations document a 429 \(Too Many Requests\) response, so callers cannot tell how 2 operation\(s\) are rate limited/);
+    const half = doc(version, { '/a': { get: op(version, true) }, '/b': { get: op(version) } });
+    expect(await found(MISSING, half)).toEqual(['paths./b.get.responses']);
+  });
+
+  it('when fewer than half of the operations declare rate-limit headers, reports the rest once, at paths', async () => {
+    const limited = { responses: { '200': withHeaders(version, 'OK', ['RateLimit', 'RateLimit-Policy']) } };
+    const d = doc(version, { '/a': { get: limited }, '/b': { get: op(version) }, '/c': { get: op(version) } });
+    const own = (await lint(d)).filter(r => r.code === HEADERS);
+    expect(own.map(r => r.path.join('.'))).toEqual(['paths']);
+    expect(own[0].message).toMatch(/^Only 1 of 3 operations declare rate-limit headers/);
+    const half = doc(version, { '/a': { get: limited }, '/b': { get: op(version) } });
+    expect(await found(HEADERS, half)).toEqual(['paths./b.get.responses.200']);
   });
 });
