@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base, response, VERSIONS, type Doc, type Version } from '../helpers.js';
 import { assertStrict, lintText, ours, OUR_RULES } from './harness.js';
+import { ALPHANUMERIC, randomChars as randomAlphabet } from '../fixtures/random.js';
 
 /**
  * Nothing we print contains a full secret. test/rules/leaked-secrets.test.ts checks the three
@@ -17,20 +18,8 @@ import { assertStrict, lintText, ours, OUR_RULES } from './harness.js';
  */
 beforeAll(assertStrict);
 
-/** Deterministic pseudo-random characters (mulberry32). */
-function randomChars(length: number, seed: number): string {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  let state = seed >>> 0;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out += alphabet[((t ^ (t >>> 14)) >>> 0) % alphabet.length];
-  }
-  return out;
-}
+/** Deterministic pseudo-random alphanumerics. */
+const randomChars = (length: number, seed: number): string => randomAlphabet(ALPHANUMERIC, length, seed);
 
 /** Fake credentials: a fixed prefix and a random part. A finding must not show any random part in full. */
 const SECRETS: Record<string, { prefix: string; random: string }> = {

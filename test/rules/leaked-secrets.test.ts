@@ -5,6 +5,7 @@ import { analyse, textPath, textValues } from '../../functions/analysis/index.js
 import { leakedSecrets } from '../../functions/index.js';
 import { base, componentRef, lint, lintWith, VERSIONS, type Doc, type Version } from '../helpers.js';
 import type { ApiSecurityOptions } from '../../index.js';
+import { randomChars } from '../fixtures/random.js';
 
 /**
  * secret-leaked, secret-high-entropy-value, secret-test-key (functions/leakedSecrets.ts,
@@ -57,20 +58,6 @@ function checksummed(prefix: string, random30: string): string {
     value = Math.floor(value / 62);
   }
   return `${prefix}_${random30}${digits}`;
-}
-
-/** Deterministic pseudo-random characters (mulberry32), for key material that must look random. */
-function randomChars(alphabet: string, length: number, seed: number): string {
-  let state = seed >>> 0;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out += alphabet[((t ^ (t >>> 14)) >>> 0) % alphabet.length];
-  }
-  return out;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
