@@ -118,6 +118,49 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
     return context;
   };
 
+  /** A site's children, worked out once: a site is visited once per use context, and there are several. */
+  interface Children {
+    properties: PropertyUse[];
+    others: Located[];
+  }
+  const childrenCache = new Map<JsonObject, Children>();
+
+  const childrenOf = (site: ValueSite): Children => {
+    let children = childrenCache.get(site.node);
+    if (children) return children;
+    children = { properties: [], others: [] };
+    for (const member of site.members) {
+      for (const [name, raw] of entries(member.node.properties)) {
+        if (!isObject(raw)) continue;
+        let declaredIn = byOwner.get(member.node);
+        if (!declaredIn) byOwner.set(member.node, (declaredIn = new Map()));
+        let use = declaredIn.get(name);
+        if (!use) {
+          const declaredPath = [...member.path, 'properties', name];
+          const value = deref(root, raw, declaredPath);
+          if (!isObject(value.node)) continue;
+          const valueMembers = allOfMembers(root, value as Located<JsonObject>, membersCache);
+          const valueSite = sites.get(value.node) ?? { node: value.node, path: value.path, members: valueMembers, contexts: new Set<UseContext>() };
+          sites.set(value.node, valueSite);
+          use = { name, path: declaredPath, declared: raw, value: valueSite, readOnly: flag(raw, valueMembers, 'readOnly'), writeOnly: flag(raw, valueMembers, 'writeOnly'), contexts: new Set() };
+          declaredIn.set(name, use);
+          properties.set(JSON.stringify(declaredPath), use);
+        }
+        children.properties.push(use);
+      }
+      for (const [name, raw] of entries(member.node.patternProperties)) children.others.push(deref(root, raw, [...member.path, 'patternProperties', name]));
+      for (const key of SINGLE) {
+        if (isObject(member.node[key])) children.others.push(deref(root, member.node[key], [...member.path, key]));
+      }
+      for (const key of LIST) {
+        const list = member.node[key];
+        if (Array.isArray(list)) list.forEach((item, i) => children!.others.push(deref(root, item, [...member.path, key, i])));
+      }
+    }
+    childrenCache.set(site.node, children);
+    return children;
+  };
+
   const walk = (start: Located, context: UseContext) => {
     const stack: Located[] = [start];
     while (stack.length > 0) {
@@ -131,38 +174,13 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
       }
       if (site.contexts.has(context)) continue;
       site.contexts.add(context);
-      for (const member of site.members) {
-        for (const [name, raw] of entries(member.node.properties)) {
-          if (!isObject(raw)) continue;
-          const declaredPath = [...member.path, 'properties', name];
-          const value = deref(root, raw, declaredPath);
-          if (!isObject(value.node)) continue;
-          const valueMembers = allOfMembers(root, value as Located<JsonObject>, membersCache);
-          const readOnly = flag(raw, valueMembers, 'readOnly');
-          const writeOnly = flag(raw, valueMembers, 'writeOnly');
-          if ((context.direction === 'request' && readOnly) || (context.direction === 'response' && writeOnly)) continue;
-          let declaredIn = byOwner.get(member.node);
-          if (!declaredIn) byOwner.set(member.node, (declaredIn = new Map()));
-          let use = declaredIn.get(name);
-          if (!use) {
-            const valueSite = sites.get(value.node) ?? { node: value.node, path: value.path, members: valueMembers, contexts: new Set<UseContext>() };
-            sites.set(value.node, valueSite);
-            use = { name, path: declaredPath, declared: raw, value: valueSite, readOnly, writeOnly, contexts: new Set() };
-            declaredIn.set(name, use);
-            properties.set(JSON.stringify(declaredPath), use);
-          }
-          use.contexts.add(context);
-          stack.push(value);
-        }
-        for (const [name, raw] of entries(member.node.patternProperties)) stack.push(deref(root, raw, [...member.path, 'patternProperties', name]));
-        for (const key of SINGLE) {
-          if (isObject(member.node[key])) stack.push(deref(root, member.node[key], [...member.path, key]));
-        }
-        for (const key of LIST) {
-          const list = member.node[key];
-          if (Array.isArray(list)) list.forEach((item, i) => stack.push(deref(root, item, [...member.path, key, i])));
-        }
+      const children = childrenOf(site);
+      for (const use of children.properties) {
+        if ((context.direction === 'request' && use.readOnly) || (context.direction === 'response' && use.writeOnly)) continue;
+        use.contexts.add(context);
+        stack.push(use.value);
       }
+      for (const other of children.others) stack.push(other);
     }
   };
 
