@@ -11,10 +11,6 @@ export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** Own, enumerable entries of an object; empty for anything else (arrays included). */
 export function entries(value: unknown): Array<[string, unknown]> {
   return isObject(value) ? Object.entries(value) : [];

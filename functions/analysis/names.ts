@@ -36,8 +36,3 @@ export function compact(name: string): string {
 export function compactSet(names: readonly string[]): Set<string> {
   return new Set(names.filter(n => typeof n === 'string').map(compact).filter(n => n.length > 0));
 }
-
-/** True when any word of `name` is in `vocabulary` (words already lower-case). */
-export function hasWordIn(name: string, vocabulary: ReadonlySet<string>): boolean {
-  return words(name).some(word => vocabulary.has(word));
-}
