@@ -59,7 +59,7 @@ export function analysisFunction<O extends object>(
         for (const finding of check({ analysis, options: merged, target, path: [...context.path], rule })) {
           if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
           if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
-          const key = `${JSON.stringify(finding.path)}\u0000${finding.message}`;
+          const key = `${finding.path.join('\u0001')}\u0000${finding.message}`;
           if (seen.has(key)) continue;
           seen.add(key);
           results.push({ message: finding.message, path: finding.path });
