@@ -27,6 +27,25 @@ function everyUseExempt(analysis: Analysis, rule: string, uses: Iterable<UseCont
   return any;
 }
 
+/**
+ * Findings already returned in this lint run, per rule. Rules given `$.paths[*]` meet a shared
+ * component (a `$ref`ed parameter, response or schema) once per path item using it; Spectral would
+ * drop the repeats only after locating each of them in the source, which on large descriptions
+ * costs more than finding them. Keyed on the run's document inventory, which Spectral creates
+ * afresh for every run, so re-linting the same Document reports everything again.
+ */
+const reported = new WeakMap<object, Map<string, Set<string>>>();
+
+function reportedIn(context: RulesetFunctionContext, rule: string): Set<string> {
+  const run = context.documentInventory as object | undefined;
+  if (typeof run !== 'object' || run === null || !rule) return new Set();
+  let byRule = reported.get(run);
+  if (!byRule) reported.set(run, (byRule = new Map()));
+  let seen = byRule.get(rule);
+  if (!seen) byRule.set(rule, (seen = new Set()));
+  return seen;
+}
+
 export interface Check<O> {
   analysis: Analysis;
   options: O;
@@ -55,7 +74,7 @@ export function analysisFunction<O extends object>(
         const rule = (context.rule as { name?: string } | undefined)?.name ?? '';
         const merged = { ...defaults, ...(options ?? {}) } as O;
         const results: IFunctionResult[] = [];
-        const seen = new Set<string>();
+        const seen = reportedIn(context, rule);
         for (const finding of check({ analysis, options: merged, target, path: [...context.path], rule })) {
           if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
           if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
