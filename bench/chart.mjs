@@ -82,23 +82,38 @@ export function drawScaling(results) {
   });
   out.push(`<text x="${left.x + 10}" y="${panel.top + 14 + rulesets.length * 18}" fill="#666">× = ran past the per-run limit</text>`);
 
-  // Right panel: our rules' cost per operation (ours minus empty), linear scale.
-  const perOp = series.filter(s => s.ourCost?.msPerOperation !== undefined && s.ourCost.msPerOperation !== null);
+  // Right panel: our rules' cost per operation, alone (no Spectral) and in the CLI (ours minus empty).
+  const bars = series
+    .map(s => ({
+      operations: s.operations,
+      alone: s.alone?.medianMs ? s.alone.medianMs / s.operations : null,
+      cli: s.ourCost?.msPerOperation ?? null,
+    }))
+    .filter(b => b.alone !== null || b.cli !== null);
   out.push(`<text x="${right.x + right.width / 2}" y="${panel.top - 12}" text-anchor="middle" font-weight="bold">Our rules: ms per operation</text>`);
-  out.push(`<text x="${right.x + right.width / 2}" y="${panel.top + 2}" text-anchor="middle" fill="#666" font-size="11">(ours − empty ruleset) ÷ operations; flat = linear</text>`);
-  if (perOp.length) {
-    const maxV = Math.max(...perOp.map(s => s.ourCost.msPerOperation), 0.001) * 1.25;
-    const bw = right.width / perOp.length;
-    const by = v => panel.top + panel.height - (Math.max(0, v) / maxV) * (panel.height - 20);
+  out.push(`<text x="${right.x + right.width / 2}" y="${panel.top + 2}" text-anchor="middle" fill="#666" font-size="11">flat or falling = linear or better</text>`);
+  if (bars.length) {
+    const maxV = Math.max(...bars.flatMap(b => [b.alone ?? 0, b.cli ?? 0]), 0.001) * 1.25;
+    const group = right.width / bars.length;
+    const bw = group * 0.34;
+    const by = v => panel.top + panel.height - (Math.max(0, v) / maxV) * (panel.height - 40);
     out.push(`<line x1="${right.x}" x2="${right.x + right.width}" y1="${panel.top + panel.height}" y2="${panel.top + panel.height}" stroke="#999"/>`);
-    perOp.forEach((s, i) => {
-      const v = s.ourCost.msPerOperation;
-      const bx = right.x + i * bw + bw * 0.2;
-      out.push(`<rect x="${bx.toFixed(1)}" y="${by(v).toFixed(1)}" width="${(bw * 0.6).toFixed(1)}" height="${(panel.top + panel.height - by(v)).toFixed(1)}" fill="${COLORS.ours}"/>`);
-      out.push(`<text x="${(bx + bw * 0.3).toFixed(1)}" y="${(by(v) - 5).toFixed(1)}" text-anchor="middle">${fmt(v)}</text>`);
-      out.push(`<text x="${(bx + bw * 0.3).toFixed(1)}" y="${panel.top + panel.height + 16}" text-anchor="middle">${s.operations.toLocaleString('en-US')}</text>`);
+    bars.forEach((b, i) => {
+      const gx = right.x + i * group + group * 0.14;
+      [
+        ['alone', b.alone, COLORS.ours],
+        ['cli', b.cli, '#a6d8a6'],
+      ].forEach(([kind, v, color], j) => {
+        if (v === null) return;
+        const bx = gx + j * bw;
+        out.push(`<rect x="${bx.toFixed(1)}" y="${by(v).toFixed(1)}" width="${(bw * 0.92).toFixed(1)}" height="${(panel.top + panel.height - by(v)).toFixed(1)}" fill="${color}"><title>${kind === 'alone' ? 'our rules alone' : 'CLI: ours minus empty'}: ${fmt(v)} ms per operation at ${b.operations} operations</title></rect>`);
+        out.push(`<text x="${(bx + bw * 0.46).toFixed(1)}" y="${(by(v) - 4).toFixed(1)}" text-anchor="middle" font-size="10">${fmt(v)}</text>`);
+      });
+      out.push(`<text x="${(gx + bw).toFixed(1)}" y="${panel.top + panel.height + 16}" text-anchor="middle">${b.operations.toLocaleString('en-US')}</text>`);
     });
     out.push(`<text x="${right.x + right.width / 2}" y="${panel.top + panel.height + 34}" text-anchor="middle">operations</text>`);
+    out.push(`<rect x="${right.x + 4}" y="${panel.top + 12}" width="12" height="10" fill="${COLORS.ours}"/><text x="${right.x + 20}" y="${panel.top + 21}" font-size="11">our rules alone (no Spectral)</text>`);
+    out.push(`<rect x="${right.x + 4}" y="${panel.top + 28}" width="12" height="10" fill="#a6d8a6"/><text x="${right.x + 20}" y="${panel.top + 37}" font-size="11">CLI: ours − empty ruleset (noisy)</text>`);
   }
   const stamp = [results.versions?.['@stoplight/spectral-cli'] && `Spectral CLI ${results.versions['@stoplight/spectral-cli']}`, results.versions?.node && `Node ${results.versions.node}`, results.machine?.cpu, results.date]
     .filter(Boolean)
