@@ -325,7 +325,7 @@ async function editorCase(project, options, log) {
 }
 
 /** Least-squares slope of log(extra time) against log(operations): 1 = linear growth. */
-function growthExponent(points) {
+export function growthExponent(points) {
   const usable = points.filter(p => p.extraSeconds > 0);
   if (usable.length < 2) return null;
   const xs = usable.map(p => Math.log(p.operations));
@@ -343,7 +343,7 @@ function growthExponent(points) {
 
 const TARGET_FILES = ['stripe-spec3.yaml', 'github-api.json', 'kubernetes-swagger.json', 'digitalocean.yaml'];
 
-function judgeTargets(results) {
+export function judgeTargets(results) {
   const targets = [];
   const real = new Map(results.real.map(r => [r.name, r]));
   for (const name of TARGET_FILES) {
