@@ -1,5 +1,6 @@
 import { deref, entries, isExempt, isObject, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
 import { compactSet } from './analysis/names.js';
+import { allOfMembers } from './analysis/schemas.js';
 import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from './bounds.js';
 import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
@@ -54,7 +55,7 @@ const ADVICE: Record<Direction, Record<ValueKind, string>> = {
   },
 };
 
-function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, skip: ReadonlySet<JsonObject>): Judgement[] {
+function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, skip: ReadonlySet<JsonObject>, pages: ReadonlySet<JsonObject>): Judgement[] {
   const members = site.members;
   const types = typesOf(members);
   const out: Judgement[] = [];
@@ -72,7 +73,7 @@ function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats:
       out.push({ kind: 'string', at: owner });
     }
   }
-  if (types.has('array') && !hasAny(members, ['maxItems', 'enum', 'const'])) {
+  if (types.has('array') && !hasAny(members, ['maxItems', 'enum', 'const']) && !pages.has(site.node)) {
     out.push({ kind: 'array', at: owner });
   }
   if ((types.has('integer') || types.has('number')) && !hasUpperBound(members) && !skip.has(site.node)) {
@@ -108,6 +109,42 @@ function numbersNotJudged(analysis: Analysis, names: string[]): Set<JsonObject> 
   return set;
 }
 
+/**
+ * Response arrays whose length a page-size parameter with a `maximum` bounds: the body of a
+ * collection GET that returns a bare array, or an array property of its envelope
+ * (`{ data: [...], next: ... }`). An array that some other collection GET returns without a
+ * bounded page size is still judged.
+ */
+function pagedArrays(analysis: Analysis, names: string[]): Set<JsonObject> {
+  const compacted = compactSet(names);
+  const bounded = new Set<JsonObject>();
+  const unbounded = new Set<JsonObject>();
+  for (const operation of analysis.operations) {
+    if (operation.method !== 'get' || operation.container !== 'paths') continue;
+    const pageSizes = pageSizeParameters(analysis, operation, compacted);
+    const into = pageSizes.length > 0 && pageSizes.every(p => hasUpperBound(p.members)) ? bounded : unbounded;
+    for (const response of operation.responses) {
+      if (!/^2(\d\d|XX)$/i.test(response.status)) continue;
+      for (const schema of response.schemas) {
+        if (!isObject(schema.node)) continue;
+        const members = allOfMembers(analysis.root, schema as Located<JsonObject>);
+        if (typesOf(members).has('array')) {
+          into.add(schema.node);
+          continue;
+        }
+        for (const member of members) {
+          for (const [name, raw] of entries(member.node.properties)) {
+            const value = deref(analysis.root, raw, [...member.path, 'properties', name]);
+            if (isObject(value.node) && typesOf(allOfMembers(analysis.root, value as Located<JsonObject>)).has('array')) into.add(value.node);
+          }
+        }
+      }
+    }
+  }
+  for (const node of unbounded) bounded.delete(node);
+  return bounded;
+}
+
 function* schemalessUploads(analysis: Analysis, options: UnboundedValuesOptions): Iterable<Finding> {
   for (const operation of analysis.operations) {
     if (analysis.version === '2.0' || operation.node.requestBody === undefined) continue;
@@ -141,12 +178,13 @@ export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
     const kinds = new Set(options.kinds);
     const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
     const skip = kinds.has('number') && options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
+    const pages = kinds.has('array') && options.direction === 'response' ? pagedArrays(analysis, options.pageSizeNames) : new Set<JsonObject>();
     for (const site of schemaGraph(analysis).sites.values()) {
       const uses: UseContext[] = [...site.contexts].filter(c => c.direction === options.direction);
       if (uses.length === 0) continue;
       // A finding may land on an `allOf` member (where `type` is written); an exemption on the value's own schema still applies.
       if (isExempt(analysis, rule, undefined, site.node)) continue;
-      for (const judgement of judge(site, options, boundedFormats, skip)) {
+      for (const judgement of judge(site, options, boundedFormats, skip, pages)) {
         if (!kinds.has(judgement.kind)) continue;
         yield { message: ADVICE[options.direction][judgement.kind], path: judgement.at.path, uses, exemptIn: judgement.at.node };
       }

@@ -615,6 +615,48 @@ describe.each(VERSIONS)(`${RESPONSE} (%s)`, version => {
     });
     expect(await found(RESPONSE, exempt, ALL)).toEqual([]);
   });
+
+  describe('arrays a bounded page size limits', () => {
+    const limit = (schema: Doc) => param(version, 'limit', 'query', schema);
+    const items = { type: 'array', items: object({ id: { type: 'string', format: 'uuid' } }) };
+    const envelope = (list: Doc) => object({ data: list, next: { type: 'string', format: 'uuid' } });
+    const arrays = async (d: Doc) => (await found(RESPONSE, d, ALL)).filter(p => !p.endsWith('.next'));
+
+    it('does not flag the bare array or the envelope array of a collection GET whose page size has a maximum', async () => {
+      const bare = doc(version, { '/things': { get: getReturning(version, items, { parameters: [limit({ type: 'integer', maximum: 100 })] }) } });
+      expect(await arrays(bare)).toEqual([]);
+      const wrapped = doc(version, { '/things': { get: getReturning(version, ref(version, 'Page'), { parameters: [limit({ type: 'integer', maximum: 100 })] }) } }, { Page: envelope(ref(version, 'Things')), Things: items });
+      expect(await arrays(wrapped)).toEqual([]);
+    });
+
+    it('flags them when the page size has no maximum, or there is no page size', async () => {
+      const unbounded = doc(version, { '/things': { get: getReturning(version, items, { parameters: [limit({ type: 'integer' })] }) } });
+      expect(await arrays(unbounded)).toEqual([responseSchema(version)]);
+      const none = doc(version, { '/things': { get: getReturning(version, ref(version, 'Page')) } }, { Page: envelope(items) });
+      expect(await arrays(none)).toEqual([`${at(version, 'Page')}.properties.data`]);
+    });
+
+    it('flags a shared list that another collection GET returns without a bounded page size', async () => {
+      const d = doc(
+        version,
+        {
+          '/things': { get: getReturning(version, ref(version, 'Things'), { parameters: [limit({ type: 'integer', maximum: 100 })] }) },
+          '/others': { get: getReturning(version, ref(version, 'Things')) },
+        },
+        { Things: items },
+      );
+      expect(await arrays(d)).toEqual([at(version, 'Things')]);
+    });
+
+    it('still flags arrays nested deeper than the page, and arrays of a single-object GET', async () => {
+      const nested = doc(version, { '/things': { get: getReturning(version, { type: 'array', items: object({ tags: { type: 'array', items: BOUNDED } }) }, { parameters: [limit({ type: 'integer', maximum: 100 })] }) } });
+      expect(await arrays(nested)).toEqual([`${responseSchema(version)}.items.properties.tags`]);
+      const single = doc(version, {
+        '/things/{id}': { get: getReturning(version, object({ parts: { type: 'array', items: BOUNDED } }), { parameters: [pathParam(version, 'id', { type: 'string' }), limit({ type: 'integer', maximum: 10 })] }) },
+      });
+      expect(await arrays(single)).toEqual([`${responseSchema(version, '/things/{id}')}.properties.parts`]);
+    });
+  });
 });
 
 describe.each(VERSIONS)('value rules on hostile shapes (%s)', version => {
