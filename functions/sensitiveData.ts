@@ -1,4 +1,4 @@
-import { getAt, isExempt, schemaGraph, type Analysis, type JsonObject, type PropertyUse, type UseContext } from './analysis/index.js';
+import { getAt, isExempt, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from './analysis/index.js';
 import { words } from './analysis/names.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 import {
@@ -87,6 +87,16 @@ function* responseFindings(analysis: Analysis, rule: string, check: SensitiveDat
   }
 }
 
+const parameterJudgements = new WeakMap<Analysis, Map<string, Map<object, string | undefined>>>();
+
+function judgedParameters(analysis: Analysis, key: string): Map<object, string | undefined> {
+  let byOptions = parameterJudgements.get(analysis);
+  if (!byOptions) parameterJudgements.set(analysis, (byOptions = new Map()));
+  let judged = byOptions.get(key);
+  if (!judged) byOptions.set(key, (judged = new Map()));
+  return judged;
+}
+
 export const sensitiveData = analysisFunction<SensitiveDataOptions>(
   'sensitiveData',
   objectOptions({
@@ -103,16 +113,23 @@ export const sensitiveData = analysisFunction<SensitiveDataOptions>(
       return;
     }
     const formats = new Set((options.formats ?? DEFAULT_URL_PERSONAL_DATA_FORMATS).map(f => String(f).toLowerCase()));
+    // Path-level and `$ref`ed parameters are shared by many operations and path items: each is judged once per document.
+    const judged = judgedParameters(analysis, JSON.stringify([options.names ?? null, [...formats]]));
+    const personalData = (parameter: Parameter): string | undefined => {
+      if (judged.has(parameter.node)) return judged.get(parameter.node);
+      const members = parameter.schema ? membersOf(analysis.root, parameter.schema) : [];
+      const phrase = matchName(words(parameter.name), dictionary);
+      const format = formatOf(members);
+      const byFormat = format !== undefined && formats.has(format);
+      const what = !phrase && !byFormat ? undefined : members.length > 0 && !canCarryText(analysis.root, members) ? undefined : phrase ? phrase.entry : `format: ${format}`;
+      judged.set(parameter.node, what);
+      return what;
+    };
     for (const operation of operationsAt(analysis, path)) {
       for (const parameter of operation.parameters) {
         if (parameter.in !== 'query' && parameter.in !== 'path') continue;
-        const members = parameter.schema ? membersOf(analysis.root, parameter.schema) : [];
-        const phrase = matchName(words(parameter.name), dictionary);
-        const format = formatOf(members);
-        const byFormat = format !== undefined && formats.has(format);
-        if (!phrase && !byFormat) continue;
-        if (members.length > 0 && !canCarryText(analysis.root, members)) continue;
-        const what = phrase ? phrase.entry : `format: ${format}`;
+        const what = personalData(parameter);
+        if (what === undefined) continue;
         yield {
           message: `Parameter "${parameter.name}" puts personal data (${what}) in the ${parameter.in}, where server, proxy and CDN logs and browser history keep it: send it in the request body or a header, or refer to the person by an opaque id.`,
           path: parameter.path,

@@ -159,6 +159,40 @@ function* schemalessUploads(analysis: Analysis, options: UnboundedValuesOptions)
   }
 }
 
+interface JudgedSite {
+  site: ValueSite;
+  uses: UseContext[];
+  judgements: Judgement[];
+}
+
+const judged = new WeakMap<object, Map<string, JudgedSite[]>>();
+
+/**
+ * Every site of the schema graph reached in a direction, with what is unbounded there, worked out
+ * once per document and shared by the five rules (string, array, number, map, upload) that each
+ * report one kind of it, instead of each rule judging every site for every kind.
+ */
+function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): JudgedSite[] {
+  const key = JSON.stringify([options.direction, options.boundedFormats, options.uploadSizeKeywords, options.pageSizeNames]);
+  let byOptions = judged.get(analysis);
+  if (!byOptions) judged.set(analysis, (byOptions = new Map()));
+  let out = byOptions.get(key);
+  if (out) return out;
+  out = [];
+  const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
+  const skip = options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
+  const pages = options.direction === 'response' ? pagedArrays(analysis, options.pageSizeNames) : new Set<JsonObject>();
+  for (const site of schemaGraph(analysis).sites.values()) {
+    const uses: UseContext[] = [];
+    for (const context of site.contexts) if (context.direction === options.direction) uses.push(context);
+    if (uses.length === 0) continue;
+    const judgements = judge(site, options, boundedFormats, skip, pages);
+    if (judgements.length > 0) out.push({ site, uses, judgements });
+  }
+  byOptions.set(key, out);
+  return out;
+}
+
 /**
  * Values reached from requests (or, for the response rule, responses) that no schema
  * keyword bounds. Each schema is judged once, where it is written, however many
@@ -176,16 +210,12 @@ export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
   { kinds: ['string'], direction: 'request', boundedFormats: DEFAULT_BOUNDED_FORMATS, uploadSizeKeywords: DEFAULT_UPLOAD_SIZE_KEYWORDS, pageSizeNames: DEFAULT_PAGE_SIZE_NAMES },
   function* ({ analysis, options, rule }): Iterable<Finding> {
     const kinds = new Set(options.kinds);
-    const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
-    const skip = kinds.has('number') && options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
-    const pages = kinds.has('array') && options.direction === 'response' ? pagedArrays(analysis, options.pageSizeNames) : new Set<JsonObject>();
-    for (const site of schemaGraph(analysis).sites.values()) {
-      const uses: UseContext[] = [...site.contexts].filter(c => c.direction === options.direction);
-      if (uses.length === 0) continue;
+    for (const { site, uses, judgements } of judgedSites(analysis, options)) {
+      const mine = judgements.filter(judgement => kinds.has(judgement.kind));
+      if (mine.length === 0) continue;
       // A finding may land on an `allOf` member (where `type` is written); an exemption on the value's own schema still applies.
       if (isExempt(analysis, rule, undefined, site.node)) continue;
-      for (const judgement of judge(site, options, boundedFormats, skip, pages)) {
-        if (!kinds.has(judgement.kind)) continue;
+      for (const judgement of mine) {
         yield { message: ADVICE[options.direction][judgement.kind], path: judgement.at.path, uses, exemptIn: judgement.at.node };
       }
     }

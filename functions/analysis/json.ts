@@ -21,6 +21,7 @@ export function has(value: unknown, key: string): boolean {
 }
 
 function decodePointerSegment(segment: string): string {
+  if (!segment.includes('%') && !segment.includes('~')) return segment;
   let decoded = segment;
   try {
     decoded = decodeURIComponent(segment);
@@ -30,13 +31,23 @@ function decodePointerSegment(segment: string): string {
   return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/**
+ * Parsed references, shared by every document: a description repeats the same few thousand
+ * `$ref` strings many times over. Frozen, since callers keep them as paths. Cleared when full,
+ * so a hostile document with millions of distinct references cannot grow it without bound.
+ */
+const parsedRefs = new Map<string, readonly (string | number)[] | undefined>();
+const MAX_PARSED_REFS = 50_000;
+
 /** Parses a local reference ("#/a/b") into path segments; undefined for external or malformed ones. */
 export function parseLocalRef(ref: unknown): JsonPath | undefined {
   if (typeof ref !== 'string' || !ref.startsWith('#')) return undefined;
+  if (parsedRefs.has(ref)) return parsedRefs.get(ref) as JsonPath | undefined;
   const pointer = ref.slice(1);
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) return undefined;
-  return pointer.slice(1).split('/').map(decodePointerSegment);
+  const parsed = pointer === '' ? [] : pointer.startsWith('/') ? pointer.slice(1).split('/').map(decodePointerSegment) : undefined;
+  if (parsedRefs.size >= MAX_PARSED_REFS) parsedRefs.clear();
+  parsedRefs.set(ref, parsed && Object.freeze(parsed));
+  return parsed;
 }
 
 export function getAt(root: unknown, path: JsonPath): unknown {
@@ -65,6 +76,7 @@ const MAX_REF_HOPS = 64;
  */
 export function deref(root: unknown, node: unknown, path: JsonPath): Located {
   let current: Located = { node, path };
+  if (!isObject(node) || typeof node.$ref !== 'string') return current;
   const seen = new Set<unknown>();
   for (let hop = 0; hop < MAX_REF_HOPS && isObject(current.node) && typeof current.node.$ref === 'string'; hop++) {
     if (seen.has(current.node)) break;

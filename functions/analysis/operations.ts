@@ -62,16 +62,19 @@ function has(node: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(node, key);
 }
 
-/** Operation-level parameters override path-level ones with the same name and location. */
-function mergeParameters(root: JsonObject, pathItem: JsonObject, pathItemPath: JsonPath, operation: JsonObject, operationPath: JsonPath, version: SpecVersion): Parameter[] {
+function readParameters(root: JsonObject, list: unknown, base: JsonPath, version: SpecVersion): Parameter[] {
+  const out: Parameter[] = [];
+  asArray(list).forEach((raw, index) => {
+    const parameter = readParameter(root, raw, [...base, 'parameters', index], version);
+    if (parameter) out.push(parameter);
+  });
+  return out;
+}
+
+/** Operation-level parameters override path-level ones (read once per path item) with the same name and location. */
+function mergeParameters(root: JsonObject, shared: readonly Parameter[], operation: JsonObject, operationPath: JsonPath, version: SpecVersion): Parameter[] {
   const merged = new Map<string, Parameter>();
-  const add = (list: unknown, base: JsonPath) =>
-    asArray(list).forEach((raw, index) => {
-      const parameter = readParameter(root, raw, [...base, 'parameters', index], version);
-      if (parameter) merged.set(`${parameter.in}\u0000${parameter.name}`, parameter);
-    });
-  add(pathItem.parameters, pathItemPath);
-  add(operation.parameters, operationPath);
+  for (const parameter of [...shared, ...readParameters(root, operation.parameters, operationPath, version)]) merged.set(`${parameter.in}\u0000${parameter.name}`, parameter);
   return [...merged.values()];
 }
 
@@ -120,11 +123,13 @@ export function collectOperations(root: JsonObject, version: SpecVersion): Opera
       const item = deref(root, rawItem, [container, pathKey]);
       if (!isObject(item.node)) continue;
       const pathItem = item.node;
+      let shared: Parameter[] | undefined;
       for (const method of HTTP_METHODS) {
         const node = pathItem[method];
         if (!isObject(node)) continue;
         const path = [...item.path, method];
-        const parameters = mergeParameters(root, pathItem, item.path, node, path, version);
+        shared ??= readParameters(root, pathItem.parameters, item.path, version);
+        const parameters = mergeParameters(root, shared, node, path, version);
         operations.push({
           container,
           pathKey,
