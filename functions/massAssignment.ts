@@ -7,6 +7,7 @@ import {
   isExempt,
   isObject,
   schemaGraph,
+  walkBodyShapes,
   type Analysis,
   type JsonObject,
   type JsonPath,
@@ -78,20 +79,10 @@ function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: 
  */
 function topLevelShapes(root: unknown, body: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): Array<Located<JsonObject>> {
   const out: Array<Located<JsonObject>> = [];
-  const stack: Array<{ at: Located; depth: number }> = [{ at: body, depth: 0 }];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const { at, depth } = stack.pop()!;
-    if (!isObject(at.node) || seen.has(at.node) || depth > 4) continue;
-    seen.add(at.node);
-    for (const member of allOfMembers(root, at as Located<JsonObject>, cache)) {
-      out.push(member);
-      if (isObject(member.node.items)) stack.push({ at: deref(root, member.node.items, [...member.path, 'items']), depth: depth + 1 });
-      for (const key of ['oneOf', 'anyOf']) {
-        asArray(member.node[key]).forEach((alt, i) => stack.push({ at: deref(root, alt, [...member.path, key, i]), depth: depth + 1 }));
-      }
-    }
-  }
+  walkBodyShapes(root, body, cache, (_site, members) => {
+    out.push(...members);
+    return true;
+  });
   return out;
 }
 

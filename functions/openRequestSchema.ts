@@ -1,10 +1,8 @@
 import {
-  allOfMembers,
-  asArray,
-  deref,
   isObject,
   isUnresolvedRef,
   schemaGraph,
+  walkBodyShapes,
   type JsonObject,
   type JsonPath,
   type Located,
@@ -58,25 +56,11 @@ function openness(members: Members, version: SpecVersion): Openness {
  */
 function bodyShapes(root: unknown, body: Located, cache: Map<JsonObject, Members>): Array<{ site: Located<JsonObject>; members: Members }> {
   const out: Array<{ site: Located<JsonObject>; members: Members }> = [];
-  const stack: Array<{ at: Located; depth: number }> = [{ at: body, depth: 0 }];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const { at, depth } = stack.pop()!;
-    if (!isObject(at.node) || seen.has(at.node) || depth > 4) continue;
-    seen.add(at.node);
-    const site = at as Located<JsonObject>;
-    const members = allOfMembers(root, site, cache);
-    if (isObjectSchema(members)) {
-      out.push({ site, members });
-      continue;
-    }
-    for (const member of members) {
-      if (isObject(member.node.items)) stack.push({ at: deref(root, member.node.items, [...member.path, 'items']), depth: depth + 1 });
-      for (const key of ['oneOf', 'anyOf']) {
-        asArray(member.node[key]).forEach((alt, i) => stack.push({ at: deref(root, alt, [...member.path, key, i]), depth: depth + 1 }));
-      }
-    }
-  }
+  walkBodyShapes(root, body, cache, (site, members) => {
+    if (!isObjectSchema(members)) return true;
+    out.push({ site, members });
+    return false;
+  });
   return out;
 }
 

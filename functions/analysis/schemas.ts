@@ -73,6 +73,38 @@ export function allOfMembers(root: unknown, start: Located<JsonObject>, cache?: 
   return out;
 }
 
+/** Bulk bodies nest shapes a few levels at most; deeper ones are not bodies clients bind. */
+const MAX_BODY_SHAPE_DEPTH = 4;
+
+/**
+ * Walks the shapes a request body is made of: the body schema (with its `allOf` members), the
+ * items of an array body (bulk writes) and the alternatives of `oneOf`/`anyOf`, a few levels
+ * deep. `visit` sees each shape once and says whether to look inside it.
+ */
+export function walkBodyShapes(
+  root: unknown,
+  body: Located,
+  cache: Map<JsonObject, Array<Located<JsonObject>>>,
+  visit: (site: Located<JsonObject>, members: Array<Located<JsonObject>>) => boolean,
+): void {
+  const stack: Array<{ at: Located; depth: number }> = [{ at: body, depth: 0 }];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const { at, depth } = stack.pop()!;
+    if (!isObject(at.node) || seen.has(at.node) || depth > MAX_BODY_SHAPE_DEPTH) continue;
+    seen.add(at.node);
+    const site = at as Located<JsonObject>;
+    const members = allOfMembers(root, site, cache);
+    if (!visit(site, members)) continue;
+    for (const member of members) {
+      if (isObject(member.node.items)) stack.push({ at: deref(root, member.node.items, [...member.path, 'items']), depth: depth + 1 });
+      for (const key of ['oneOf', 'anyOf']) {
+        asArray(member.node[key]).forEach((alt, i) => stack.push({ at: deref(root, alt, [...member.path, key, i]), depth: depth + 1 }));
+      }
+    }
+  }
+}
+
 /** True when any member says so (`readOnly`/`writeOnly` may sit beside a `$ref` or in an `allOf` member). */
 function flag(declared: JsonObject, members: Array<Located<JsonObject>>, key: 'readOnly' | 'writeOnly'): boolean {
   return declared[key] === true || members.some(m => m.node[key] === true);
