@@ -1,4 +1,4 @@
-import { requirementsSignature, type Analysis, type Operation } from './analysis/index.js';
+import { perDocument, requirementsSignature, type Analysis, type Operation } from './analysis/index.js';
 import { words } from './analysis/names.js';
 import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
@@ -18,22 +18,18 @@ export function isAdministrative(operation: Operation, markers: ReadonlySet<stri
 }
 
 /** Signatures of ordinary operations' requirements, computed once per document and marker list. */
-const ordinaryCache = new WeakMap<Analysis, Map<string, Map<string, Operation>>>();
+const ordinaryCache = perDocument<Map<string, Operation>>();
 
 function ordinarySignatures(analysis: Analysis, markers: ReadonlySet<string>, key: string): Map<string, Operation> {
-  let perMarkers = ordinaryCache.get(analysis);
-  if (!perMarkers) ordinaryCache.set(analysis, (perMarkers = new Map()));
-  let signatures = perMarkers.get(key);
-  if (!signatures) {
-    signatures = new Map();
+  return ordinaryCache(analysis, key, () => {
+    const signatures = new Map<string, Operation>();
     for (const operation of analysis.operations) {
       if (operation.container !== 'paths' || operation.security.state !== 'required' || isAdministrative(operation, markers)) continue;
       const signature = requirementsSignature(operation.security.requirements);
       if (!signatures.has(signature)) signatures.set(signature, operation);
     }
-    perMarkers.set(key, signatures);
-  }
-  return signatures;
+    return signatures;
+  });
 }
 
 /**

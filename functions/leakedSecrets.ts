@@ -1,4 +1,4 @@
-import { readExemptions, textPath, textValues, type Analysis, type JsonObject, type TextValue } from './analysis/index.js';
+import { perDocument, readExemptions, textPath, textValues, type Analysis, type JsonObject, type TextValue } from './analysis/index.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
 import { mask, type Detection, type SecretClass } from './secrets/detection.js';
 import { DEFAULT_SECRET_NAMES, secretNameMatcher } from './secrets/entropy.js';
@@ -26,23 +26,17 @@ interface Found {
 }
 
 /** Scans are shared by the rules that read the same document with the same options. */
-const scans = new WeakMap<TextValue[], Map<string, Found[]>>();
+const scans = perDocument<Found[]>();
 
 function detect(analysis: Analysis, options: LeakedSecretsOptions): Found[] {
-  const values = textValues(analysis);
-  const key = JSON.stringify([options.secretNames, options.placeholders]);
-  let byOptions = scans.get(values);
-  if (!byOptions) scans.set(values, (byOptions = new Map()));
-  let found = byOptions.get(key);
-  if (!found) {
+  return scans(analysis, JSON.stringify([options.secretNames, options.placeholders]), () => {
     const scanOptions = { isSecretName: secretNameMatcher(options.secretNames), placeholders: options.placeholders };
-    found = [];
-    for (const value of values) {
+    const found: Found[] = [];
+    for (const value of textValues(analysis)) {
       for (const detection of scanValue(value, scanOptions)) found.push({ value, detection });
     }
-    byOptions.set(key, found);
-  }
-  return found;
+    return found;
+  });
 }
 
 /** The kind of secret and at most its first four characters: a message never carries the secret itself. */

@@ -1,4 +1,4 @@
-import { isExempt, type Analysis, type Operation, type Response } from './analysis/index.js';
+import { isExempt, perDocument, type Analysis, type Operation, type Response } from './analysis/index.js';
 import { mostlyDocumented } from './rateLimitResponses.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
@@ -55,20 +55,15 @@ function statusMatcher(statuses: string[]): (status: string) => boolean {
   };
 }
 
-const headerCoverage = new WeakMap<Analysis, Map<string, { declaring: number; total: number }>>();
+const headerCoverage = perDocument<{ declaring: number; total: number }>();
 
 /** How many operations declare rate-limit headers on at least one response. */
 function coverage(analysis: Analysis, key: string, isRateLimitHeader: (h: string) => boolean): { declaring: number; total: number } {
-  let perKey = headerCoverage.get(analysis);
-  if (!perKey) headerCoverage.set(analysis, (perKey = new Map()));
-  let known = perKey.get(key);
-  if (known === undefined) {
+  return headerCoverage(analysis, key, () => {
     // Webhook responses are the API's own callers answering: they say nothing about the API's limits.
     const operations = analysis.operations.filter(op => op.container === 'paths');
-    known = { declaring: operations.filter(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader))).length, total: operations.length };
-    perKey.set(key, known);
-  }
-  return known;
+    return { declaring: operations.filter(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader))).length, total: operations.length };
+  });
 }
 
 /**

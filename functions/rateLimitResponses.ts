@@ -1,4 +1,4 @@
-import { isExempt, type Analysis, type Operation, type Response } from './analysis/index.js';
+import { isExempt, perDocument, type Analysis, type Operation, type Response } from './analysis/index.js';
 import { abuseProneReason, DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from './abuseProne.js';
 import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
@@ -29,18 +29,15 @@ export function documents429(operation: Operation): boolean {
   });
 }
 
-const coverage429 = new WeakMap<Analysis, { documented: number; total: number }>();
-const reasons = new WeakMap<Analysis, Map<string, Map<Operation, string | undefined>>>();
+const coverage429 = perDocument<{ documented: number; total: number }>();
+const reasons = perDocument<Map<Operation, string | undefined>>();
 
 /** How many of the operations that can be rate limited document a 429. */
 function coverage(analysis: Analysis): { documented: number; total: number } {
-  let known = coverage429.get(analysis);
-  if (known === undefined) {
+  return coverage429(analysis, '', () => {
     const judged = analysis.operations.filter(op => op.container === 'paths' && !NOT_RATE_LIMITED.has(op.method));
-    known = { documented: judged.filter(documents429).length, total: judged.length };
-    coverage429.set(analysis, known);
-  }
-  return known;
+    return { documented: judged.filter(documents429).length, total: judged.length };
+  });
 }
 
 /**
@@ -69,13 +66,7 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
     const expensive = new Set(options.expensiveWords.map(w => w.toLowerCase()));
     // Two rules ask the same question of every operation, once per path item and once at the root.
     const key = `${[...credential].join(',')}|${[...expensive].join(',')}`;
-    let known = reasons.get(analysis)?.get(key);
-    if (!known) {
-      known = new Map();
-      if (!reasons.has(analysis)) reasons.set(analysis, new Map());
-      reasons.get(analysis)!.set(key, known);
-    }
-    const cache = known;
+    const cache = reasons(analysis, key, () => new Map());
     const reason = (op: Operation) => {
       if (!cache.has(op)) cache.set(op, abuseProneReason(op, credential, expensive));
       return cache.get(op);

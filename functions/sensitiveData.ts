@@ -1,4 +1,4 @@
-import { getAt, isExempt, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from './analysis/index.js';
+import { getAt, isExempt, perDocument, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from './analysis/index.js';
 import { words } from './analysis/names.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 import {
@@ -87,15 +87,7 @@ function* responseFindings(analysis: Analysis, rule: string, check: SensitiveDat
   }
 }
 
-const parameterJudgements = new WeakMap<Analysis, Map<string, Map<object, string | undefined>>>();
-
-function judgedParameters(analysis: Analysis, key: string): Map<object, string | undefined> {
-  let byOptions = parameterJudgements.get(analysis);
-  if (!byOptions) parameterJudgements.set(analysis, (byOptions = new Map()));
-  let judged = byOptions.get(key);
-  if (!judged) byOptions.set(key, (judged = new Map()));
-  return judged;
-}
+const parameterJudgements = perDocument<Map<object, string | undefined>>();
 
 export const sensitiveData = analysisFunction<SensitiveDataOptions>(
   'sensitiveData',
@@ -114,7 +106,7 @@ export const sensitiveData = analysisFunction<SensitiveDataOptions>(
     }
     const formats = new Set((options.formats ?? DEFAULT_URL_PERSONAL_DATA_FORMATS).map(f => String(f).toLowerCase()));
     // Path-level and `$ref`ed parameters are shared by many operations and path items: each is judged once per document.
-    const judged = judgedParameters(analysis, JSON.stringify([options.names ?? null, [...formats]]));
+    const judged = parameterJudgements(analysis, JSON.stringify([options.names ?? null, [...formats]]), () => new Map());
     const personalData = (parameter: Parameter): string | undefined => {
       if (judged.has(parameter.node)) return judged.get(parameter.node);
       const members = parameter.schema ? membersOf(analysis.root, parameter.schema) : [];

@@ -1,4 +1,4 @@
-import { deref, entries, isExempt, isObject, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
+import { deref, entries, isExempt, isObject, perDocument, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
 import { compactSet } from './analysis/names.js';
 import { allOfMembers } from './analysis/schemas.js';
 import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from './bounds.js';
@@ -165,7 +165,7 @@ interface JudgedSite {
   judgements: Judgement[];
 }
 
-const judged = new WeakMap<object, Map<string, JudgedSite[]>>();
+const judged = perDocument<JudgedSite[]>();
 
 /**
  * Every site of the schema graph reached in a direction, with what is unbounded there, worked out
@@ -174,23 +174,20 @@ const judged = new WeakMap<object, Map<string, JudgedSite[]>>();
  */
 function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): JudgedSite[] {
   const key = JSON.stringify([options.direction, options.boundedFormats, options.uploadSizeKeywords, options.pageSizeNames]);
-  let byOptions = judged.get(analysis);
-  if (!byOptions) judged.set(analysis, (byOptions = new Map()));
-  let out = byOptions.get(key);
-  if (out) return out;
-  out = [];
-  const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
-  const skip = options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
-  const pages = options.direction === 'response' ? pagedArrays(analysis, options.pageSizeNames) : new Set<JsonObject>();
-  for (const site of schemaGraph(analysis).sites.values()) {
-    const uses: UseContext[] = [];
-    for (const context of site.contexts) if (context.direction === options.direction) uses.push(context);
-    if (uses.length === 0) continue;
-    const judgements = judge(site, options, boundedFormats, skip, pages);
-    if (judgements.length > 0) out.push({ site, uses, judgements });
-  }
-  byOptions.set(key, out);
-  return out;
+  return judged(analysis, key, () => {
+    const out: JudgedSite[] = [];
+    const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
+    const skip = options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
+    const pages = options.direction === 'response' ? pagedArrays(analysis, options.pageSizeNames) : new Set<JsonObject>();
+    for (const site of schemaGraph(analysis).sites.values()) {
+      const uses: UseContext[] = [];
+      for (const context of site.contexts) if (context.direction === options.direction) uses.push(context);
+      if (uses.length === 0) continue;
+      const judgements = judge(site, options, boundedFormats, skip, pages);
+      if (judgements.length > 0) out.push({ site, uses, judgements });
+    }
+    return out;
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ export * from './security.js';
 export * from './spec.js';
 export * from './exemptions.js';
 export * from './text.js';
+export * from './memo.js';
 
 /** Everything the rules need to know about one document, derived in one pass. */
 export interface Analysis {
