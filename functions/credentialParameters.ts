@@ -1,5 +1,6 @@
 import { compact, compactSet, words } from './analysis/names.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface CredentialParametersOptions {
   /**
@@ -52,14 +53,14 @@ export const credentialParameters = analysisFunction<CredentialParametersOptions
           if ((parameter.in !== 'query' && parameter.in !== 'path') || !names.has(compact(parameter.name))) continue;
           if (parameter.in === 'path' && namesCollectionItem(operation.pathKey, parameter.name)) continue;
           yield {
-            message: `Parameter "${parameter.name}" carries a credential in the ${parameter.in}, where logs, proxies and browser history keep it: move it to a header declared as a security scheme.`,
+            message: `Parameter ${quote(parameter.name)} carries a credential in the ${parameter.in}, where logs, proxies and browser history keep it: move it to a header declared as a security scheme.`,
             path: parameter.path,
             operation,
           };
         } else if (parameter.in === 'header' && compact(parameter.name) === 'authorization') {
           // The message names no operation: a shared (component or path-level) parameter must be reported once.
           yield {
-            message: `Parameter "${parameter.name}" declares the Authorization header as a parameter: declare a security scheme (http bearer, oauth2, …) and require it with \`security\`, so tools and readers know how callers authenticate.`,
+            message: `Parameter ${quote(parameter.name)} declares the Authorization header as a parameter: declare a security scheme (http bearer, oauth2, …) and require it with \`security\`, so tools and readers know how callers authenticate.`,
             path: parameter.path,
             operation,
           };

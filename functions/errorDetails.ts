@@ -13,6 +13,7 @@ import {
 } from './analysis/index.js';
 import { compact } from './analysis/names.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface ErrorDetailsOptions {
   /** Property names that carry internals in error responses, compared as whole names without case or separators. */
@@ -76,7 +77,7 @@ function inspectExample(value: unknown, names: ReadonlySet<string>): string | un
       if (depth < 20) for (const item of current.slice(0, MAX_NODES)) stack.push({ value: item, depth: depth + 1 });
     } else if (isObject(current)) {
       for (const [key, item] of entries(current)) {
-        if (names.has(compact(key)) && isDetail(item)) return `a "${key}" field`;
+        if (names.has(compact(key)) && isDetail(item)) return `a ${quote(key)} field`;
         if (depth < 20) stack.push({ value: item, depth: depth + 1 });
       }
     }
@@ -151,7 +152,7 @@ export const errorDetails = analysisFunction<ErrorDetailsOptions>(
       if (isBooleanOnly(use.value.node) || use.value.members.some(m => isBooleanOnly(m.node))) continue;
       if (isExempt(analysis, rule, undefined, use.declared)) continue;
       yield {
-        message: `Property "${use.name}" returns internal error details in error responses: log stack traces, exceptions and queries on the server and return an error code and a correlation id instead.`,
+        message: `Property ${quote(use.name)} returns internal error details in error responses: log stack traces, exceptions and queries on the server and return an error code and a correlation id instead.`,
         path: use.path,
         exemptIn: owner(analysis, use.path),
         uses,

@@ -2,6 +2,7 @@ import { asArray, deref, isObject, type JsonObject, type JsonPath } from './anal
 import { words } from './analysis/names.js';
 import type { Analysis } from './analysis/index.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface GuessableObjectIdOptions {
   /** Last words of a parameter name that make it an object identifier (`id` covers `id`, `userId`, `user_id`, `user-id`). */
@@ -38,7 +39,7 @@ export const guessableObjectId = analysisFunction<GuessableObjectIdOptions>(
         const schema = parameter.schema;
         if (!schema || !isIntegerTyped(analysis, schema.node as JsonObject, schema.path)) continue;
         yield {
-          message: `Path parameter "${parameter.name}" is an integer identifier that callers can enumerate: use a random, non-sequential id (e.g. \`format: uuid\`) and check the caller owns the object.`,
+          message: `Path parameter ${quote(parameter.name)} is an integer identifier that callers can enumerate: use a random, non-sequential id (e.g. \`format: uuid\`) and check the caller owns the object.`,
           path: parameter.path,
           operation,
         };

@@ -16,6 +16,7 @@ import {
 } from './analysis/index.js';
 import { compact, words } from './analysis/names.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface MassAssignmentOptions {
   /** Property names a client must not set, compared without case or separators (`is_admin` = `isAdmin`). */
@@ -220,7 +221,7 @@ export const massAssignment = analysisFunction<MassAssignmentOptions>(
       if (options.sharedOnly && !orderOnly.has(name) && !contexts.some(c => c.direction === 'response' && !c.errorResponse)) continue;
       if (isExempt(analysis, rule, undefined, reached.declared)) continue;
       yield {
-        message: `Property "${reached.name}" can be set by clients in request bodies, yet it is ${why}: mark it \`readOnly: true\` or use a separate input schema without it.`,
+        message: `Property ${quote(reached.name)} can be set by clients in request bodies, yet it is ${why}: mark it \`readOnly: true\` or use a separate input schema without it.`,
         path: reached.declaration,
         exemptIn: ownerOf(analysis, reached.declaration),
         uses: uses.length > 0 ? uses : undefined,

@@ -1,4 +1,5 @@
 import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 import { schemeAt } from './securitySchemeStrength.js';
 import { isLoopbackHost, urlSchemeAndHost } from './analysis/urls.js';
 
@@ -21,7 +22,7 @@ export const oauthUrlTransport = analysisFunction<Record<string, never>>(
       const url = urlSchemeAndHost(candidate.value);
       if (!url || url.scheme === 'https' || isLoopbackHost(url.host)) continue;
       yield {
-        message: `\`${candidate.field}\` of "${scheme.name}" uses ${url.scheme}://: tokens and codes would cross the network unencrypted; use an https:// URL.`,
+        message: `\`${candidate.field}\` of ${quote(scheme.name)} uses ${url.scheme}://: tokens and codes would cross the network unencrypted; use an https:// URL.`,
         path: candidate.path,
         exemptIn: scheme.node,
       };

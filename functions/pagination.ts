@@ -3,6 +3,7 @@ import { allOfMembers } from './analysis/schemas.js';
 import { compact, compactSet } from './analysis/names.js';
 import { firstWith, hasAny, typeOwner, typesOf } from './bounds.js';
 import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export const DEFAULT_PAGE_SIZE_NAMES = ['limit', 'per_page', 'page_size', 'pageSize', 'size', 'top', '$top', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'];
 
@@ -61,7 +62,7 @@ export const paginationBounds = analysisFunction<PaginationOptions>(
       for (const { parameter, members } of pageSizes) {
         if (hasUpperBound(members)) continue;
         yield {
-          message: `Page-size parameter "${parameter.name}" has no \`maximum\`: one request can ask for every record; set a maximum (e.g. 100).`,
+          message: `Page-size parameter ${quote(parameter.name)} has no \`maximum\`: one request can ask for every record; set a maximum (e.g. 100).`,
           path: parameter.path,
           operation,
         };

@@ -1,5 +1,6 @@
 import { asArray, deref, entries, has, isObject, type Analysis, type JsonObject, type JsonPath, type Operation } from './analysis/index.js';
 import { displayUrl, isLoopbackHost, urlSchemeAndHost } from './analysis/urls.js';
+import { MAX_QUOTED_NAME, MAX_QUOTED_URL, redactSecrets } from './message.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
 
 export interface PlainTransportOptions {
@@ -12,8 +13,11 @@ export interface PlainTransportOptions {
   allowedHosts: string[];
 }
 
-/** Plain-text schemes and the TLS scheme that replaces each. */
-const SECURE: Readonly<Record<string, string>> = { http: 'https', ws: 'wss' };
+/** Plain-text schemes and the TLS scheme that replaces each (a Map: document values index it, `__proto__` included). */
+const SECURE: ReadonlyMap<string, string> = new Map([
+  ['http', 'https'],
+  ['ws', 'wss'],
+]);
 
 /** Longest URL template read, and bounds that keep a server's variable combinations cheap. */
 const MAX_TEMPLATE = 2048;
@@ -53,7 +57,7 @@ function allowedHostCheck(allowedHosts: string[]): HostCheck {
 /** The plain scheme of an absolute URL whose host is not allowed; undefined otherwise. */
 function plainScheme(url: string, allowed: HostCheck): string | undefined {
   const parsed = urlSchemeAndHost(url);
-  if (!parsed || !(parsed.scheme in SECURE) || allowed(parsed.host)) return undefined;
+  if (!parsed || !SECURE.has(parsed.scheme) || allowed(parsed.host)) return undefined;
   return parsed.scheme;
 }
 
@@ -158,8 +162,9 @@ function judgeServer(server: JsonObject, serverPath: JsonPath, allowed: HostChec
   return verdict;
 }
 
-function quoted(value: string, max = 60): string {
-  return `"${displayUrl(value, max)}"`;
+/** A URL or name for a message: credentials masked first (anywhere in it), then userinfo and query dropped and the rest cut. */
+function quoted(value: string, max = MAX_QUOTED_NAME): string {
+  return `"${displayUrl(redactSecrets(value), max)}"`;
 }
 
 /** Server objects in a `servers` array (root, path item or operation), judged one by one. */
@@ -172,14 +177,14 @@ function* serverFindings(servers: unknown, base: JsonPath, allowed: HostCheck, s
     const verdict = judgeServer(server, path, allowed);
     if (verdict.url) {
       yield {
-        message: `Server URL ${quoted(server.url, 100)} uses plain ${verdict.url}://, so requests and responses cross the network unencrypted: serve the API over ${SECURE[verdict.url]}:// only.`,
+        message: `Server URL ${quoted(server.url, MAX_QUOTED_URL)} uses plain ${verdict.url}://, so requests and responses cross the network unencrypted: serve the API over ${SECURE.get(verdict.url)}:// only.`,
         path: [...path, 'url'],
         ...scope,
       };
     }
     for (const blamed of verdict.values.values()) {
       yield {
-        message: `Server variable ${quoted(blamed.variable, 40)} offers ${quoted(blamed.value)}, which makes ${quoted(server.url, 100)} a plain ${blamed.scheme}:// URL that sends traffic unencrypted: remove that value and offer only ${SECURE[blamed.scheme]}://.`,
+        message: `Server variable ${quoted(blamed.variable)} offers ${quoted(blamed.value)}, which makes ${quoted(server.url, MAX_QUOTED_URL)} a plain ${blamed.scheme}:// URL that sends traffic unencrypted: remove that value and offer only ${SECURE.get(blamed.scheme)}://.`,
         path: blamed.path,
         ...scope,
       };
@@ -200,9 +205,9 @@ function* schemesFindings(analysis: Analysis, schemes: unknown, base: JsonPath, 
     const value = list[index];
     if (typeof value !== 'string') continue;
     const scheme = value.trim().toLowerCase();
-    if (!(scheme in SECURE)) continue;
+    if (!SECURE.has(scheme)) continue;
     yield {
-      message: `\`schemes\` offers plain ${scheme} to ${where}, so requests and responses can cross the network unencrypted: drop "${scheme}" from \`schemes\` and serve the API over ${SECURE[scheme]} only.`,
+      message: `\`schemes\` offers plain ${scheme} to ${where}, so requests and responses can cross the network unencrypted: drop "${scheme}" from \`schemes\` and serve the API over ${SECURE.get(scheme)} only.`,
       path: [...base, index],
       operation,
     };
@@ -217,7 +222,7 @@ function* callbackFindings(analysis: Analysis, operation: Operation, allowed: Ho
       const scheme = plainScheme(expression, allowed);
       if (!scheme) continue;
       yield {
-        message: `Callback URL ${quoted(expression, 100)} uses plain ${scheme}://, so the API would send callback requests unencrypted: use ${SECURE[scheme]}:// instead.`,
+        message: `Callback URL ${quoted(expression, MAX_QUOTED_URL)} uses plain ${scheme}://, so the API would send callback requests unencrypted: use ${SECURE.get(scheme)}:// instead.`,
         path: [...callback.path, expression],
         operation,
       };
@@ -261,7 +266,7 @@ export const plainTransport = analysisFunction<PlainTransportOptions>(
       const scheme = plainScheme(key, allowed);
       if (scheme) {
         yield {
-          message: `Webhook ${quoted(key, 100)} is named by a plain ${scheme}:// URL, so the API would send its requests unencrypted: use ${SECURE[scheme]}:// instead.`,
+          message: `Webhook ${quoted(key, MAX_QUOTED_URL)} is named by a plain ${scheme}:// URL, so the API would send its requests unencrypted: use ${SECURE.get(scheme)}:// instead.`,
           path: [...path],
           exemptIn: pathItem,
         };

@@ -1,6 +1,7 @@
 import { isExempt, perDocument, type Analysis, type Operation, type Response } from './analysis/index.js';
 import { abuseProneReason, DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from './abuseProne.js';
 import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface TooManyRequestsOptions {
   /** `abuse-prone`: judge only abuse-prone operations; `other`: judge the rest. */
@@ -91,7 +92,7 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
     }
     for (const operation of operationsAt(analysis, path)) {
       if (!wanted(operation)) continue;
-      const why = options.operations === 'abuse-prone' ? ` It is abuse-prone ("${reason(operation)}"): attackers hammer such operations first.` : '';
+      const why = options.operations === 'abuse-prone' ? ` It is abuse-prone (${quote(reason(operation))}): attackers hammer such operations first.` : '';
       yield {
         message: `${describe(operation)} does not document a 429 (Too Many Requests) response: rate limit it and document the 429 with a Retry-After header.${why}`,
         path: operation.node.responses !== undefined ? [...operation.path, 'responses'] : operation.path,

@@ -2,6 +2,7 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
+import { MAX_QUOTED_URL, safeMessage, shown } from './message.js';
 
 export interface Finding {
   message: string;
@@ -78,10 +79,11 @@ export function analysisFunction<O extends object>(
         for (const finding of check({ analysis, options: merged, target, path: [...context.path], rule })) {
           if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
           if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
-          const key = `${finding.path.join('\u0001')}\u0000${finding.message}`;
+          const message = safeMessage(finding.message);
+          const key = `${finding.path.join('\u0001')}\u0000${message}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          results.push({ message: finding.message, path: finding.path });
+          results.push({ message, path: finding.path });
         }
         return results;
       } catch (error) {
@@ -110,5 +112,5 @@ export function operationsAt(analysis: Analysis, path: JsonPath): Operation[] {
 }
 
 export function describe(operation: Operation): string {
-  return `${operation.method.toUpperCase()} ${operation.pathKey}`;
+  return `${operation.method.toUpperCase()} ${shown(operation.pathKey, MAX_QUOTED_URL)}`;
 }

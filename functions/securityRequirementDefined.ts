@@ -1,5 +1,6 @@
 import { parseRequirements, type Analysis, type Operation, type Requirement } from './analysis/index.js';
 import { analysisFunction, objectOptions, operationsAt, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface SecurityRequirementDefinedOptions {
   /** `scheme`: report requirements naming an undefined scheme; `scope`: report OAuth2 scopes no flow declares. */
@@ -11,7 +12,7 @@ function* requirementFindings(analysis: Analysis, check: SecurityRequirementDefi
   for (const entry of requirements.flatMap(requirement => requirement.entries)) {
     const scheme = analysis.schemes.get(entry.scheme);
     if (check === 'scheme') {
-      if (!scheme) yield { message: `Security scheme "${entry.scheme}" is not defined: define it in ${container} or correct the name.`, path: entry.path, operation };
+      if (!scheme) yield { message: `Security scheme ${quote(entry.scheme)} is not defined: define it in ${container} or correct the name.`, path: entry.path, operation };
       continue;
     }
     if (!scheme || scheme.type !== 'oauth2') continue;
@@ -20,7 +21,7 @@ function* requirementFindings(analysis: Analysis, check: SecurityRequirementDefi
       const scope = entry.scopes[index];
       if (declared.has(scope)) continue;
       yield {
-        message: `Scope "${scope}" is not declared by any flow of OAuth2 scheme "${entry.scheme}": declare it in the flow's \`scopes\` or correct the name.`,
+        message: `Scope ${quote(scope)} is not declared by any flow of OAuth2 scheme ${quote(entry.scheme)}: declare it in the flow's \`scopes\` or correct the name.`,
         path: [...entry.path, index],
         operation,
       };

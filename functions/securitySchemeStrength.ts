@@ -1,5 +1,6 @@
 import type { Analysis, JsonPath, SecurityScheme } from './analysis/index.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 
 export interface SecuritySchemeStrengthOptions {
   /**
@@ -14,18 +15,19 @@ export interface SecuritySchemeStrengthOptions {
   deprecatedFlows: string[];
 }
 
-const WHY: Record<string, string> = {
+// Maps, not objects: the keys looked up come from the document and the user's options (`constructor`, `__proto__`…).
+const WHY: ReadonlyMap<string, string> = new Map(Object.entries({
   basic: 'HTTP Basic sends a reusable password with every request',
   digest: 'HTTP Digest relies on MD5 and shared passwords',
   negotiate: 'Negotiate falls back to NTLM, which is open to relay and cracking attacks',
   ntlm: 'NTLM is open to relay and cracking attacks',
   oauth: 'OAuth 1.0 is superseded by OAuth 2.0',
-};
+}));
 
-const FLOW_WHY: Record<string, string> = {
+const FLOW_WHY: ReadonlyMap<string, string> = new Map(Object.entries({
   implicit: 'the implicit flow returns tokens in the redirect URL, where they leak (RFC 9700 §2.1.2)',
   password: 'the resource owner password flow hands the user\'s password to the client (RFC 9700 §2.4)',
-};
+}));
 
 function weakHttpScheme(scheme: SecurityScheme, weak: Set<string>): string | undefined {
   if (scheme.type === 'basic') return weak.has('basic') ? 'basic' : undefined;
@@ -57,7 +59,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
       if (weak === undefined) return;
       const where = scheme.type === 'basic' ? [...scheme.path, 'type'] : [...scheme.path, 'scheme'];
       yield {
-        message: `Security scheme "${scheme.name}" uses ${weak === 'oauth' ? 'OAuth 1.0' : `HTTP ${weak}`}: ${WHY[weak] ?? 'it is weak'}; use OAuth 2.0 or OpenID Connect, or short-lived bearer tokens.`,
+        message: `Security scheme ${quote(scheme.name)} uses ${weak === 'oauth' ? 'OAuth 1.0' : `HTTP ${weak}`}: ${WHY.get(weak) ?? 'it is weak'}; use OAuth 2.0 or OpenID Connect, or short-lived bearer tokens.`,
         path: where,
         exemptIn: scheme.node,
       };
@@ -65,7 +67,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
       const location = typeof scheme.node.in === 'string' ? scheme.node.in.toLowerCase() : '';
       if (scheme.type !== 'apikey' || (location !== 'query' && location !== 'path')) return;
       yield {
-        message: `API key "${scheme.name}" is sent in the ${location}, where proxies, logs and browser history keep it: send it in a header (\`in: header\`) instead.`,
+        message: `API key ${quote(scheme.name)} is sent in the ${location}, where proxies, logs and browser history keep it: send it in a header (\`in: header\`) instead.`,
         path: [...scheme.path, 'in'],
         exemptIn: scheme.node,
       };
@@ -75,7 +77,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
         const flowName = flow.name.toLowerCase();
         if (!deprecated.has(flowName)) continue;
         yield {
-          message: `OAuth2 scheme "${scheme.name}" offers the ${flowName} flow: ${FLOW_WHY[flowName] ?? 'it is deprecated'}; use the authorization code flow with PKCE (or client credentials between services).`,
+          message: `OAuth2 scheme ${quote(scheme.name)} offers the ${flowName} flow: ${FLOW_WHY.get(flowName) ?? 'it is deprecated'}; use the authorization code flow with PKCE (or client credentials between services).`,
           path: analysis.version === '2.0' ? [...flow.path, 'flow'] : flow.path,
           exemptIn: scheme.node,
         };

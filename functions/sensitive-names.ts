@@ -240,8 +240,8 @@ const MASKED = /^[*•●#]{3,}[A-Za-z0-9]{0,4}$|^[[<(]?redacted[\]>)]?$/i;
 export function examplesMasked(members: ReadonlyArray<Located<JsonObject>>, declared: JsonObject): boolean {
   const values: unknown[] = [];
   for (const node of [declared, ...members.map(m => m.node)]) {
-    if ('example' in node) values.push(node.example);
-    if ('default' in node) values.push(node.default);
+    if (Object.prototype.hasOwnProperty.call(node, 'example')) values.push(node.example);
+    if (Object.prototype.hasOwnProperty.call(node, 'default')) values.push(node.default);
     if (Array.isArray(node.examples)) values.push(...node.examples.slice(0, 16));
   }
   if (values.length === 0) return false;

@@ -1,6 +1,7 @@
 import { getAt, isExempt, perDocument, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from './analysis/index.js';
 import { words } from './analysis/names.js';
 import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { quote } from './message.js';
 import {
   canCarryText,
   DEFAULT_CREDENTIAL_NAMES,
@@ -78,8 +79,8 @@ function* responseFindings(analysis: Analysis, rule: string, check: SensitiveDat
     const what = phrase ? phrase.entry : 'format: password';
     yield {
       message: credentials
-        ? `Property "${use.name}" returns a credential (${what}) in responses: remove it from response schemas or mark it \`writeOnly: true\`; a key or secret the API issues may be returned only once, by the operation that creates it.`
-        : `Property "${use.name}" returns highly sensitive personal data (${what}) in responses: return a masked form (e.g. the last four digits) or mark it \`writeOnly: true\`.`,
+        ? `Property ${quote(use.name)} returns a credential (${what}) in responses: remove it from response schemas or mark it \`writeOnly: true\`; a key or secret the API issues may be returned only once, by the operation that creates it.`
+        : `Property ${quote(use.name)} returns highly sensitive personal data (${what}) in responses: return a masked form (e.g. the last four digits) or mark it \`writeOnly: true\`.`,
       path: use.path,
       exemptIn: owner(analysis, use),
       uses,
@@ -123,7 +124,7 @@ export const sensitiveData = analysisFunction<SensitiveDataOptions>(
         const what = personalData(parameter);
         if (what === undefined) continue;
         yield {
-          message: `Parameter "${parameter.name}" puts personal data (${what}) in the ${parameter.in}, where server, proxy and CDN logs and browser history keep it: send it in the request body or a header, or refer to the person by an opaque id.`,
+          message: `Parameter ${quote(parameter.name)} puts personal data (${what}) in the ${parameter.in}, where server, proxy and CDN logs and browser history keep it: send it in the request body or a header, or refer to the person by an opaque id.`,
           path: parameter.path,
           operation,
         };

@@ -4,6 +4,7 @@ import { allOfMembers } from './analysis/schemas.js';
 import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from './bounds.js';
 import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+import { MAX_QUOTED_URL, shown } from './message.js';
 
 export type ValueKind = 'string' | 'array' | 'number' | 'map' | 'upload';
 
@@ -154,7 +155,7 @@ function* schemalessUploads(analysis: Analysis, options: UnboundedValuesOptions)
       if (!isObject(media) || media.schema !== undefined || !BINARY_MEDIA.test(mediaType)) continue;
       if (options.uploadSizeKeywords.some(key => media[key] !== undefined)) continue;
       const path: JsonPath = [...body.path, 'content', mediaType];
-      yield { message: `Binary request body (${mediaType}) has no documented size limit: add \`x-max-size\` (bytes) to the media type, and enforce it.`, path, operation };
+      yield { message: `Binary request body (${shown(mediaType, MAX_QUOTED_URL)}) has no documented size limit: add \`x-max-size\` (bytes) to the media type, and enforce it.`, path, operation };
     }
   }
 }

@@ -1,4 +1,5 @@
 import { entries, has, isObject, type JsonObject, type JsonPath } from './json.js';
+import { quote } from '../message.js';
 
 /**
  * In-spec exemptions: `x-api-security-exemptions` on the root, a path item or an
@@ -36,7 +37,7 @@ export function readExemptions(owner: unknown, ownerPath: JsonPath): ExemptionSc
   const problems: ExemptionProblem[] = [];
   for (const [rule, reason] of entries(raw)) {
     if (typeof reason === 'string' && reason.trim().length > 0) rules.set(rule, reason.trim());
-    else problems.push({ path: [...path, rule], message: `Exemption from "${rule}" has no reason: write why the finding is accepted, or remove the exemption (it has no effect until it has a reason).` });
+    else problems.push({ path: [...path, rule], message: `Exemption from ${quote(rule)} has no reason: write why the finding is accepted, or remove the exemption (it has no effect until it has a reason).` });
   }
   return { rules, problems };
 }

@@ -214,3 +214,25 @@ export function scanTokens(text: string, placeholders: readonly string[]): Token
   }
   return { found, recognised };
 }
+
+/**
+ * Every string in `text` of a credential's shape, whether or not a detector would call it a real
+ * credential (bad checksum, placeholder words): what a message must never show in full. A private
+ * key runs from its header to its `-----END` line (or the end of the text).
+ */
+export function credentialShapes(text: string): string[] {
+  const out: string[] = [];
+  for (const detector of DETECTORS) {
+    if (!detector.triggers.some(trigger => text.includes(trigger))) continue;
+    detector.pattern.lastIndex = 0;
+    for (let match = detector.pattern.exec(text); match; match = detector.pattern.exec(text)) {
+      if (detector.judge !== judgePem) {
+        out.push(match[0]);
+        continue;
+      }
+      const end = text.indexOf('-----END', match.index + match[0].length);
+      out.push(text.slice(match.index, end < 0 ? text.length : end));
+    }
+  }
+  return out;
+}
