@@ -32,8 +32,15 @@ function detect(analysis: Analysis, options: LeakedSecretsOptions): Found[] {
   return scans(analysis, JSON.stringify([options.secretNames, options.placeholders]), () => {
     const scanOptions = { isSecretName: secretNameMatcher(options.secretNames), placeholders: options.placeholders };
     const found: Found[] = [];
+    // The same few thousand names recur as keys all over a description: each is scanned once.
+    const keys = new Map<string, Detection[]>();
     for (const value of textValues(analysis)) {
-      for (const detection of scanValue(value, scanOptions)) found.push({ value, detection });
+      let detections = value.kind === 'key' ? keys.get(value.value) : undefined;
+      if (!detections) {
+        detections = scanValue(value, scanOptions);
+        if (value.kind === 'key') keys.set(value.value, detections);
+      }
+      for (const detection of detections) found.push({ value, detection });
     }
     return found;
   });

@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
-import { analyse, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
+import { analyse, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
 import { MAX_QUOTED_URL, safeMessage, shown } from './message.js';
 
 export interface Finding {
@@ -71,7 +71,7 @@ export function analysisFunction<O extends object>(
   const fn = {
     [name](target: unknown, options: Partial<O> | null, context: RulesetFunctionContext): IFunctionResult[] {
       try {
-        const analysis = analyse(context.document.data);
+        const analysis = analyse(context.document.data, context.document);
         const rule = (context.rule as { name?: string } | undefined)?.name ?? '';
         const merged = { ...defaults, ...(options ?? {}) } as O;
         const results: IFunctionResult[] = [];
@@ -80,10 +80,12 @@ export function analysisFunction<O extends object>(
           if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
           if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
           const message = safeMessage(finding.message);
-          const key = `${finding.path.join('\u0001')}\u0000${message}`;
+          // A finding inside a YAML alias belongs where the anchor is written: once, and locatable.
+          const path = canonicalPath(analysis.aliases, analysis.root, finding.path);
+          const key = `${path.join('\u0001')}\u0000${message}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          results.push({ message, path: finding.path });
+          results.push({ message, path });
         }
         return results;
       } catch (error) {

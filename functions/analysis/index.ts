@@ -1,4 +1,5 @@
-import { deref, entries, isObject, type JsonObject } from './json.js';
+import { aliasCopies, type AliasCopies } from './aliases.js';
+import { deref, entries, isObject, registerAliases, type JsonObject } from './json.js';
 import { collectOperations, type Operation } from './operations.js';
 import { buildSchemaGraph, type SchemaGraph } from './schemas.js';
 import { collectSecuritySchemes, type SecurityScheme } from './security.js';
@@ -6,6 +7,7 @@ import { specVersion, type SpecVersion } from './spec.js';
 import { readExemptions, type ExemptionScope } from './exemptions.js';
 
 export * from './json.js';
+export * from './aliases.js';
 export * from './operations.js';
 export * from './schemas.js';
 export * from './security.js';
@@ -17,6 +19,8 @@ export * from './memo.js';
 /** Everything the rules need to know about one document, derived in one pass. */
 export interface Analysis {
   root: JsonObject;
+  /** YAML alias copies → the anchored values (empty for JSON and alias-free YAML). */
+  aliases: AliasCopies;
   version: SpecVersion;
   operations: Operation[];
   /** Operations by the key of their path item (`/users/{id}`), for rules given `$.paths[*]`. */
@@ -34,7 +38,10 @@ export interface Analysis {
 
 const cache = new WeakMap<object, Analysis>();
 
-function build(root: JsonObject): Analysis {
+function build(root: JsonObject, document: unknown): Analysis {
+  // Before anything reads the document: from here on `deref` follows aliases like `$ref`s.
+  const aliases = aliasCopies(document, root);
+  registerAliases(root, aliases);
   const version = specVersion(root);
   const operations = collectOperations(root, version);
   const operationsByPathKey = new Map<string, Operation[]>();
@@ -69,6 +76,7 @@ function build(root: JsonObject): Analysis {
 
   return {
     root,
+    aliases,
     version,
     operations,
     operationsByPathKey,
@@ -83,12 +91,13 @@ const EMPTY_ROOT: JsonObject = {};
 /**
  * The analysis of the document a rule is running on, computed on first use and
  * shared by every rule for the rest of that lint run (and dropped with the document).
+ * `document` is Spectral's (its YAML syntax tree tells where aliases point).
  */
-export function analyse(data: unknown): Analysis {
+export function analyse(data: unknown, document?: unknown): Analysis {
   const root = isObject(data) ? data : EMPTY_ROOT;
   let analysis = cache.get(root);
   if (analysis === undefined) {
-    analysis = build(root);
+    analysis = build(root, document);
     cache.set(root, analysis);
   }
   return analysis;

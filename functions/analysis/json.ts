@@ -71,12 +71,32 @@ export interface Located<T = unknown> {
 const MAX_REF_HOPS = 64;
 
 /**
- * Follows a chain of local `$ref`s from `node` (written at `path`). Cycles and
+ * YAML alias copies by document root (see aliases.ts), registered by the analysis before it reads
+ * the document, so `deref` follows an alias as it follows a `$ref`. `anyAliases` keeps the lookup
+ * off the path of the many documents without any.
+ */
+const aliasesByRoot = new WeakMap<object, ReadonlyMap<object, Located<object>>>();
+let anyAliases = false;
+
+export function registerAliases(root: object, copies: ReadonlyMap<object, Located<object>>): void {
+  if (copies.size === 0) return;
+  aliasesByRoot.set(root, copies);
+  anyAliases = true;
+}
+
+/** The value an alias copy stands for, where its anchor is written; the node itself otherwise. */
+export function canonical(root: unknown, node: unknown, path: JsonPath): Located {
+  if (!anyAliases || typeof node !== 'object' || node === null || typeof root !== 'object' || root === null) return { node, path };
+  return aliasesByRoot.get(root)?.get(node) ?? { node, path };
+}
+
+/**
+ * Follows a chain of local `$ref`s (and YAML aliases) from `node` (written at `path`). Cycles and
  * dangling or external references stop the walk at the last node reached.
  */
 export function deref(root: unknown, node: unknown, path: JsonPath): Located {
-  let current: Located = { node, path };
-  if (!isObject(node) || typeof node.$ref !== 'string') return current;
+  let current: Located = canonical(root, node, path);
+  if (!isObject(current.node) || typeof current.node.$ref !== 'string') return current;
   const seen = new Set<unknown>();
   for (let hop = 0; hop < MAX_REF_HOPS && isObject(current.node) && typeof current.node.$ref === 'string'; hop++) {
     if (seen.has(current.node)) break;
@@ -85,7 +105,7 @@ export function deref(root: unknown, node: unknown, path: JsonPath): Located {
     if (target === undefined) break;
     const resolved = getAt(root, target);
     if (resolved === undefined) break;
-    current = { node: resolved, path: target };
+    current = canonical(root, resolved, target);
   }
   return current;
 }

@@ -1,4 +1,4 @@
-import { asArray, deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
+import { asArray, canonical, deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import { effectiveSecurity, type EffectiveSecurity } from './security.js';
 import { HTTP_METHODS, WRITE_METHODS, type SpecVersion } from './spec.js';
 
@@ -125,9 +125,9 @@ export function collectOperations(root: JsonObject, version: SpecVersion): Opera
       const pathItem = item.node;
       let shared: Parameter[] | undefined;
       for (const method of HTTP_METHODS) {
-        const node = pathItem[method];
+        // An operation written as a YAML alias is the anchored one, where its anchor is written.
+        const { node, path } = canonical(root, pathItem[method], [...item.path, method]);
         if (!isObject(node)) continue;
-        const path = [...item.path, method];
         shared ??= readParameters(root, pathItem.parameters, item.path, version);
         const parameters = mergeParameters(root, shared, node, path, version);
         operations.push({

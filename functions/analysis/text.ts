@@ -15,10 +15,11 @@ import type { Operation } from './operations.js';
  * - free text: `description` and `summary`;
  * - URLs: `url` (servers, external docs, contact, license), OAuth `tokenUrl`, `authorizationUrl`,
  *   `refreshUrl`, `openIdConnectUrl`, `termsOfService`, and Example Objects' `externalValue`.
- * Names (property, parameter, header, path and component keys), `$ref`s, `pattern`s, `format`s
- * and the like are not values and are skipped.
+ * - keys: every object key (path keys, scheme and requirement names, property names…), as
+ *   `key` values: a credential pasted as a name is published as surely as one in an example.
+ * `$ref`s, `pattern`s, `format`s and the like are not values and are skipped.
  */
-export type TextKind = 'example' | 'default' | 'enum' | 'const' | 'extension' | 'description' | 'url';
+export type TextKind = 'example' | 'default' | 'enum' | 'const' | 'extension' | 'description' | 'url' | 'key';
 
 /** A path as a chain of links to the parent, so a value 5,000 levels deep does not copy 5,000 segments. */
 export interface PathLink {
@@ -125,6 +126,11 @@ const SAME_VALUE_KEYS = new Set([
 
 /** The shortest string worth keeping: `a://b:c@d.e` and 16-character secrets are all longer. */
 const MIN_SCANNED_LENGTH = 8;
+/**
+ * Keys are mostly short keywords and names: only those as long as the shortest token or Basic
+ * value (`Basic ` and 8 characters), or holding the `@` of a URL with a password, can be a credential.
+ */
+const MIN_SCANNED_KEY_LENGTH = 14;
 
 const cache = new WeakMap<Analysis, TextValue[]>();
 const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | undefined }>>();
@@ -178,8 +184,10 @@ function collect(analysis: Analysis): TextValue[] {
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const node = frame.node as object;
-    if (visited.has(node)) continue; // YAML aliases and cycles: each object is read once
+    if (visited.has(node)) continue; // cycles: each object is read once
     visited.add(node);
+    // A YAML alias copy is read where its anchor is written, as a `$ref`'s target is.
+    if (analysis.aliases.has(node)) continue;
     const at = frame.at;
 
     if (Array.isArray(node)) {
@@ -213,6 +221,7 @@ function collect(analysis: Analysis): TextValue[] {
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
       const value = object[key];
+      if (key.length >= MIN_SCANNED_KEY_LENGTH || (key.length >= MIN_SCANNED_LENGTH && key.includes('@'))) out.push({ value: key, kind: 'key', at: { parent: at, segment: key }, scope });
       switch (frame.mode) {
         case 'literal':
           push(value, at, key, 'literal', frame.kind, key, scope);

@@ -15,9 +15,6 @@ export interface Detection {
   class: SecretClass;
 }
 
-/** Values longer than this are scanned on their first 64 KiB only, so one hostile string cannot stall a lint run. */
-export const MAX_SCAN_LENGTH = 64 * 1024;
-
 /**
  * At most the first four characters of a secret, followed by an ellipsis; fewer for short
  * secrets (a quarter of the length), so a message never gives away more than a prefix.

@@ -1,6 +1,6 @@
 import type { TextValue } from '../analysis/text.js';
 import { scanCredentials } from './credentials.js';
-import { MAX_SCAN_LENGTH, type Detection } from './detection.js';
+import type { Detection } from './detection.js';
 import { scanSecretValue } from './entropy.js';
 import { scanTokens } from './tokens.js';
 
@@ -13,10 +13,10 @@ export interface ScanOptions {
 /**
  * The secrets in one collected value: provider tokens, private keys, JWTs and user:password
  * pairs anywhere in it; for values (not free text or URLs) under a secret-named key, a long
- * high-entropy value too. Only the first 64 KiB of a value are scanned.
+ * high-entropy value too. The whole value is scanned: every detector is linear in its length.
  */
 export function scanValue(value: TextValue, options: ScanOptions): Detection[] {
-  const text = value.value.length > MAX_SCAN_LENGTH ? value.value.slice(0, MAX_SCAN_LENGTH) : value.value;
+  const text = value.value;
   const tokens = scanTokens(text, options.placeholders);
   const found = [...tokens.found, ...scanCredentials(text, options.placeholders)];
   if (found.length === 0 && !tokens.recognised && value.kind !== 'description' && value.kind !== 'url' && options.isSecretName(value.key)) {

@@ -312,10 +312,18 @@ describe.each(VERSIONS)('secret-leaked (%s)', version => {
     expect(results.map(r => r.message.split(' (')[0]).sort()).toEqual(['A Stripe live secret key', 'An AWS access key id']);
   });
 
-  it('does not read names, keys, $refs, patterns or formats as values', async () => {
+  it('reads keys (a credential pasted as a name is published too), but not $refs, patterns, formats or required lists', async () => {
     const doc = withSchemas(version, {
       [SECRETS.aws]: { type: 'string' },
       Thing: { type: 'object', properties: { [SECRETS.aws]: { type: 'string', pattern: SECRETS.aws, format: SECRETS.aws, title: SECRETS.aws } }, required: [SECRETS.aws] },
+    });
+    const schemas = version === '2.0' ? 'definitions' : 'components.schemas';
+    expect(await found(doc)).toEqual([`${LEAKED} ${schemas}.${SECRETS.aws}`, `${LEAKED} ${schemas}.Thing.properties.${SECRETS.aws}`]);
+  });
+
+  it('leaves ordinary long keys alone', async () => {
+    const doc = withSchemas(version, {
+      CustomerBankAccountVerification: { type: 'object', properties: { AKIAIOSFODNN7EXAMPLE_count: { type: 'integer' }, 'user:name@example.com': { type: 'string' }, verificationAttemptsRemaining: { type: 'integer' } } },
     });
     expect(await found(doc)).toEqual([]);
   });
@@ -627,12 +635,27 @@ describe('the text walk', () => {
       components: { schemas: { S: { properties: { api_key: { example: { nested: ['aaaaaaaa'], short: 'a' }, default: 'bbbbbbbb' } } } } },
       'x-tool': { password: 'cccccccc' },
     });
-    const values = textValues(analyse(doc)).map(v => [textPath(v).join('.'), v.kind, v.key ?? null]);
+    const values = textValues(analyse(doc)).filter(v => v.kind !== 'key').map(v => [textPath(v).join('.'), v.kind, v.key ?? null]);
     // Strings shorter than 8 characters cannot be a known credential and are not kept.
     expect(values).toEqual([
       ['components.schemas.S.properties.api_key.default', 'default', 'api_key'],
       ['components.schemas.S.properties.api_key.example.nested.0', 'example', 'nested'],
       ['x-tool.password', 'extension', 'password'],
+    ]);
+  });
+
+  it('collects keys as long as the shortest credential, or holding an @, wherever they are written', () => {
+    const doc = base('3.1', {
+      paths: { '/accounts/{accountId}/bankAccounts': { get: { security: [{ longRequirementName: [] }], responses: {} } } },
+      components: { schemas: { S: { properties: { shortName: {}, 'a://b:secret@h.io': {}, verificationAttempts: { example: { nestedLongKeyName: 1 } } } } } },
+    });
+    const keys = textValues(analyse(doc)).filter(v => v.kind === 'key').map(v => textPath(v).join('.'));
+    expect(keys).toEqual([
+      'paths./accounts/{accountId}/bankAccounts',
+      'paths./accounts/{accountId}/bankAccounts.get.security.0.longRequirementName',
+      'components.schemas.S.properties.verificationAttempts',
+      'components.schemas.S.properties.a://b:secret@h.io',
+      'components.schemas.S.properties.verificationAttempts.example.nestedLongKeyName',
     ]);
   });
 });
@@ -659,14 +682,14 @@ describe('hostile input', () => {
     const started = Date.now();
     const results = await found(JSON.stringify(doc));
     expect(Date.now() - started).toBeLessThan(5_000);
-    // The AWS key is past the first 64 KiB of the description: not scanned, by design.
-    expect(results).toEqual([`${LEAKED} components.schemas.Big.enum.100000`]);
+    // The AWS key 1 MB into the description is found: values are scanned whole.
+    expect(results).toEqual([`${LEAKED} components.schemas.Big.enum.100000`, `${LEAKED} info.description`]);
   });
 
   it('a 5,000-deep example object is walked without recursion', () => {
     const doc = base('3.1', { paths: {}, components: { schemas: { Deep: { type: 'object', example: deep(5_000, SECRETS.slack) } } } });
     const started = Date.now();
-    const values = textValues(analyse(doc));
+    const values = textValues(analyse(doc)).filter(v => v.kind !== 'key');
     expect(values).toHaveLength(1); // titles are not collected: the deep leaf is the only value
     expect(textPath(values[values.length - 1])).toHaveLength(5_000 + 4);
     expect(Date.now() - started).toBeLessThan(3_000);
