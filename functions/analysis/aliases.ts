@@ -98,7 +98,32 @@ export function aliasCopies(document: unknown, data: unknown): AliasCopies {
   } catch {
     // A tree of an unexpected shape: keep what was mapped.
   }
-  return copies.size > 0 ? resolveChains(copies) : NONE;
+  if (copies.size === 0) return NONE;
+  expandCopies(copies);
+  return resolveChains(copies);
+}
+
+/**
+ * Every container inside a copy is a copy too, of the container at the same place under the
+ * anchor: registered as well, so whichever child of an aliased value a rule reads (a parameter of
+ * an aliased list, a response of an aliased map) it meets the original. Linear in what the parser
+ * copied.
+ */
+function expandCopies(copies: Map<object, Located<object>>): void {
+  const stack: Array<[object, Located<object>]> = [...copies];
+  while (stack.length > 0) {
+    const [copy, target] = stack.pop()!;
+    for (const key of Object.keys(copy)) {
+      const child = own(copy, key);
+      if (!isContainer(child) || copies.has(child)) continue;
+      const segment = Array.isArray(copy) ? Number(key) : key;
+      const original = own(target.node, segment);
+      if (!isContainer(original) || original === child) continue;
+      const located = { node: original, path: [...target.path, segment] };
+      copies.set(child, located);
+      stack.push([child, located]);
+    }
+  }
 }
 
 type Origin = { ast: YamlNode } | { source: Located<object> };
