@@ -1,6 +1,7 @@
 export { adminSharedSecurity, type AdminSharedSecurityOptions } from './adminSharedSecurity.js';
 export { credentialParameters, DEFAULT_CREDENTIAL_PARAMETER_NAMES, type CredentialParametersOptions } from './credentialParameters.js';
 export { exemptionReasons } from './exemptionReasons.js';
+export { prototypeKey } from './prototypeKey.js';
 export { guessableObjectId, type GuessableObjectIdOptions } from './guessableObjectId.js';
 export { oauthUrlTransport } from './oauthUrlTransport.js';
 export { securityRequirementDefined, type SecurityRequirementDefinedOptions } from './securityRequirementDefined.js';

@@ -2,7 +2,9 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
+import { ruleTargets } from './given.js';
 import { MAX_QUOTED_URL, safeMessage, shown } from './message.js';
+import { summariseLargeGroups, type Reported } from './summary.js';
 
 export interface Finding {
   message: string;
@@ -28,23 +30,31 @@ function everyUseExempt(analysis: Analysis, rule: string, uses: Iterable<UseCont
   return any;
 }
 
-/**
- * Findings already returned in this lint run, per rule. Rules given `$.paths[*]` meet a shared
- * component (a `$ref`ed parameter, response or schema) once per path item using it; Spectral would
- * drop the repeats only after locating each of them in the source, which on large descriptions
- * costs more than finding them. Keyed on the run's document inventory, which Spectral creates
- * afresh for every run, so re-linting the same Document reports everything again.
- */
-const reported = new WeakMap<object, Map<string, Set<string>>>();
+/** What one rule has done in one lint run. */
+interface RunState {
+  /** Findings already returned (path and message), so a shared component is reported once. */
+  seen: Set<string>;
+  /** Every target of the rule was judged at its first call: later calls have nothing to add. */
+  judgedAll: boolean;
+}
 
-function reportedIn(context: RulesetFunctionContext, rule: string): Set<string> {
+/**
+ * Per lint run and rule. Rules given `$.paths[*]` meet a shared component (a `$ref`ed parameter,
+ * response or schema) once per path item using it; Spectral would drop the repeats only after
+ * locating each of them in the source, which on large descriptions costs more than finding them.
+ * Keyed on the run's document inventory, which Spectral creates afresh for every run, so
+ * re-linting the same Document reports everything again.
+ */
+const runs = new WeakMap<object, Map<string, RunState>>();
+
+function runState(context: RulesetFunctionContext, rule: string): RunState | undefined {
   const run = context.documentInventory as object | undefined;
-  if (typeof run !== 'object' || run === null || !rule) return new Set();
-  let byRule = reported.get(run);
-  if (!byRule) reported.set(run, (byRule = new Map()));
-  let seen = byRule.get(rule);
-  if (!seen) byRule.set(rule, (seen = new Set()));
-  return seen;
+  if (typeof run !== 'object' || run === null || !rule) return undefined;
+  let byRule = runs.get(run);
+  if (!byRule) runs.set(run, (byRule = new Map()));
+  let state = byRule.get(rule);
+  if (!state) byRule.set(rule, (state = { seen: new Set(), judgedAll: false }));
+  return state;
 }
 
 export interface Check<O> {
@@ -74,20 +84,29 @@ export function analysisFunction<O extends object>(
         const analysis = analyse(context.document.data, context.document);
         const rule = (context.rule as { name?: string } | undefined)?.name ?? '';
         const merged = { ...defaults, ...(options ?? {}) } as O;
+        const state = runState(context, rule);
+        if (state?.judgedAll) return [];
+        // The first call of a run judges every target of the rule, so the rule's findings can be
+        // seen whole (and thousands under one map reported once); otherwise just this target.
+        const all = state ? ruleTargets(context.rule, context.document.data) : undefined;
+        if (state && all) state.judgedAll = true;
+        const targets = all ?? [{ value: target, path: [...context.path] }];
+        const seen = state?.seen ?? new Set<string>();
         const results: IFunctionResult[] = [];
-        const seen = reportedIn(context, rule);
-        for (const finding of check({ analysis, options: merged, target, path: [...context.path], rule })) {
-          if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
-          if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
-          const message = safeMessage(finding.message);
-          // A finding inside a YAML alias belongs where the anchor is written: once, and locatable.
-          const path = canonicalPath(analysis.aliases, analysis.root, finding.path);
-          const key = `${path.join('\u0001')}\u0000${message}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          results.push({ message, path });
+        for (const current of targets) {
+          for (const finding of check({ analysis, options: merged, target: current.value, path: [...current.path], rule })) {
+            if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
+            if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
+            const message = safeMessage(finding.message);
+            // A finding inside a YAML alias belongs where the anchor is written: once, and locatable.
+            const path = canonicalPath(analysis.aliases, analysis.root, finding.path);
+            const key = `${path.join('\u0001')}\u0000${message}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            results.push({ message, path });
+          }
         }
-        return results;
+        return summariseLargeGroups(results as Reported[], analysis.root);
       } catch (error) {
         // Untrusted documents must never break a user's lint run; the test suite runs strict to surface bugs.
         if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;

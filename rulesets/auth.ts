@@ -5,6 +5,7 @@ import {
   exemptionReasons,
   guessableObjectId,
   oauthUrlTransport,
+  prototypeKey,
   securityRequirementDefined,
   securitySchemeStrength,
   securityUndocumented,
@@ -14,7 +15,7 @@ import {
 import { applyOverride, type AuthOptions } from './options.js';
 import { PATH_ITEMS, ROOT, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
 
-/** Authentication and authorization (OWASP API1, API2, API5), and the exemption check every family relies on. */
+/** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
 export function authRules(options: AuthOptions): RuleDefinitions {
   const readMethods = applyOverride(['get', 'head'], options.readMethods);
   const writeMethods = applyOverride(['post', 'put', 'patch', 'delete'], options.writeMethods);
@@ -101,6 +102,11 @@ export function authRules(options: AuthOptions): RuleDefinitions {
       owasp: 'API8', severity: 'warn',
       description: 'An `x-api-security-exemptions` entry has no reason; without one it exempts nothing.',
       given: ROOT, then: { function: exemptionReasons },
+    }),
+    'document-prototype-key': rule('document-prototype-key', {
+      owasp: 'API8', severity: 'warn',
+      description: 'A `__proto__` key with an object value: JavaScript tools, Spectral included, hide it and every key beside it, so nothing in that object was checked.',
+      given: ROOT, then: { function: prototypeKey },
     }),
   };
 }

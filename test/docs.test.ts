@@ -73,6 +73,7 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'auth-admin-operation-shared-security': ['paths./admin/users.get'],
   'auth-object-id-guessable': ['paths./orders/{orderId}.parameters.0'],
   'security-exemption-reason-missing': ['paths./status.get.x-api-security-exemptions.auth-read-operation-public'],
+  'document-prototype-key': ['paths./users.post.requestBody.content.application/json.schema.properties.__proto__'],
   'transport-plain-http': ['servers.0.url'],
   'secret-leaked': ['components.schemas.DatabaseConnection.properties.uri.example'],
   'secret-high-entropy-value': ['components.schemas.OAuthClient.properties.client_secret.example'],

@@ -134,6 +134,13 @@ const MIN_SCANNED_KEY_LENGTH = 14;
 
 const cache = new WeakMap<Analysis, TextValue[]>();
 const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | undefined }>>();
+const prototypeHolders = new WeakMap<Analysis, Array<{ at: PathLink | undefined; scope: TextScope }>>();
+
+function pathOf(at: PathLink | undefined): JsonPath {
+  const path: JsonPath = [];
+  for (let link = at; link; link = link.parent) path.push(link.segment);
+  return path.reverse();
+}
 
 /**
  * Objects the analysis does not register (schemas, parameters, responses, examples…) that carry
@@ -142,11 +149,18 @@ const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | u
  */
 export function exemptionHolders(analysis: Analysis): Array<{ node: JsonObject; path: JsonPath }> {
   textValues(analysis);
-  return (holders.get(analysis) ?? []).map(({ node, at }) => {
-    const path: JsonPath = [];
-    for (let link = at; link; link = link.parent) path.push(link.segment);
-    return { node, path: path.reverse() };
-  });
+  return (holders.get(analysis) ?? []).map(({ node, at }) => ({ node, path: pathOf(at) }));
+}
+
+/**
+ * Where a `__proto__` key was written with an object value. JavaScript parsers (Spectral's
+ * included) turn such a key into the object's prototype: it vanishes from the keys, and so do the
+ * keys written beside it, so no rule can judge any of them. Found by the same walk: the object's
+ * prototype is no longer `Object.prototype`.
+ */
+export function prototypeKeys(analysis: Analysis): Array<{ path: JsonPath; scope: TextScope }> {
+  textValues(analysis);
+  return (prototypeHolders.get(analysis) ?? []).map(({ at, scope }) => ({ path: [...pathOf(at), '__proto__'], scope }));
 }
 
 /** Every string value worth scanning for secrets (depth first: an object's strings before its nested objects); built on first use and cached. */
@@ -163,6 +177,8 @@ function collect(analysis: Analysis): TextValue[] {
   const out: TextValue[] = [];
   const found: Array<{ node: JsonObject; at: PathLink | undefined }> = [];
   holders.set(analysis, found);
+  const prototypes: Array<{ at: PathLink | undefined; scope: TextScope }> = [];
+  prototypeHolders.set(analysis, prototypes);
   const operations = new Map<object, Operation>();
   for (const operation of analysis.operations) operations.set(operation.node, operation);
   const analysed = analysis.exemptions.byNode;
@@ -202,6 +218,8 @@ function collect(analysis: Analysis): TextValue[] {
 
     const object = node as JsonObject;
     const keys = Object.keys(object);
+    const prototype = Object.getPrototypeOf(object) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) prototypes.push({ at, scope: frame.scope });
     if ((frame.mode === 'spec' || frame.mode === 'exampleObject') && object !== analysis.root && !analysed.has(object) && Object.prototype.hasOwnProperty.call(object, EXEMPTIONS_KEY)) {
       found.push({ node: object, at });
     }

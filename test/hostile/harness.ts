@@ -108,10 +108,12 @@ interface RuleRow {
  */
 export function runDirect(data: unknown, rules: RulesetDefinition = ruleset): Array<{ code: string; message: string; path: Array<string | number> }> {
   const out: Array<{ code: string; message: string; path: Array<string | number> }> = [];
+  // One inventory for the whole run, as Spectral creates one per lint.
+  const documentInventory = {};
   for (const [id, row] of Object.entries((rules as unknown as { rules: Record<string, RuleRow> }).rules)) {
     for (const expression of Array.isArray(row.given) ? row.given : [row.given]) {
       for (const target of given(data, expression)) {
-        const context = { document: { data }, documentInventory: {}, rule: { name: id }, path: target.path };
+        const context = { document: { data }, documentInventory, rule: { name: id, given: row.given, then: [row.then] }, path: target.path };
         const results = row.then.function(target.value, row.then.functionOptions ?? null, context) as Array<{ message: string; path?: Array<string | number> }> | undefined;
         for (const result of results ?? []) out.push({ code: id, message: result.message, path: result.path ?? target.path });
       }

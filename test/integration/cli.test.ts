@@ -84,6 +84,7 @@ const FLAWED = [
   'data-error-details-leaked components.schemas.Error.properties.stackTrace',
   'data-personal-data-in-response components.schemas.Order.properties.cardNumber',
   'data-personal-data-in-url paths./users.get.parameters.0',
+  'document-prototype-key x-feature-flags.__proto__',
   'mass-assignment-open-schema components.schemas.User',
   'mass-assignment-privileged-property components.schemas.User.properties.role',
   'rate-limit-429-missing paths',
