@@ -66,8 +66,12 @@ interface Reached {
 
 const SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'additionalItems', 'unevaluatedItems', 'contains', 'then', 'else'];
 const LIST = ['prefixItems', 'oneOf', 'anyOf'];
-/** Bounds for hostile documents. */
-const MAX_VISITS = 200_000;
+/**
+ * Schema nodes walked for one request body: a bound for hostile documents, per body so one huge
+ * body cannot use up the walk of the others (each node is walked once per method and level
+ * anyway, so the document as a whole stays linear).
+ */
+export const MAX_VISITS_PER_BODY = 200_000;
 
 function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): boolean {
   if (declared.readOnly === true) return true;
@@ -98,7 +102,6 @@ function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, nam
   const cache = new Map<JsonObject, Array<Located<JsonObject>>>();
   const reached = new Map<string, Reached>();
   const marks = new Map<JsonObject, Set<string>>();
-  let visits = 0;
 
   const record = (name: string, declaration: JsonPath, declared: JsonObject, value: Located, method: string, topLevel: boolean) => {
     const key = JSON.stringify(declaration);
@@ -117,7 +120,8 @@ function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, nam
     for (const body of operation.requestSchemas) {
       const top = new Set(topLevelShapes(root, body, cache).map(m => m.node));
       const stack: Located[] = [body];
-      while (stack.length > 0 && visits < MAX_VISITS) {
+      let visits = 0;
+      while (stack.length > 0 && visits < MAX_VISITS_PER_BODY) {
         const at = stack.pop()!;
         if (!isObject(at.node)) continue;
         const isTop = top.has(at.node);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base, componentRef, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
+import ruleset from '../../index.js';
+import { MAX_VISITS_PER_BODY } from '../../functions/massAssignment.js';
 import { assertStrict, lintOrDirect, lintText, ours, parseLikeSpectral, runDirect, thrownByAFunction, UNGATED } from './harness.js';
 
 /**
@@ -200,6 +203,26 @@ describe('huge values', () => {
     const paths = (code: string) => ours(results).filter(r => r.code === code).map(r => r.path.join('.'));
     expect(paths('data-credential-in-response')).toEqual(['components.schemas.Wide.properties.password']);
     expect(paths('mass-assignment-privileged-property')).toEqual(['components.schemas.Wide.properties.isAdmin']);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+
+describe('walk budgets are per request body', () => {
+  it(`a body of more than ${MAX_VISITS_PER_BODY.toLocaleString('en-US')} schema nodes does not hide a later body's isAdmin (finishes < 20 s)`, async () => {
+    const properties: Doc = {};
+    for (let i = 0; i <= MAX_VISITS_PER_BODY; i++) properties[`f${i}`] = { type: 'object', properties: {} };
+    const user = { type: 'object', properties: { name: { type: 'string' }, isAdmin: { type: 'boolean' } } };
+    const doc = base('3.1', {
+      components: { schemas: { Huge: { type: 'object', properties }, User: user } },
+      paths: {
+        '/bulk': { post: { ...accepts('3.1', ref('3.1', 'Huge')), responses: { '200': response('3.1') } } },
+        '/users': { post: { ...accepts('3.1', ref('3.1', 'User')), responses: { '200': body('3.1', ref('3.1', 'User')) } } },
+      },
+    });
+    const only = { rules: { 'mass-assignment-privileged-property': (ruleset as unknown as { rules: Record<string, unknown> }).rules['mass-assignment-privileged-property'] } } as unknown as RulesetDefinition;
+    const results = await bounded(`a ${MAX_VISITS_PER_BODY.toLocaleString('en-US')}-node body before another (our function directly)`, 20_000, () => runDirect(doc, only));
+    expect(results.map(r => r.path.join('.'))).toEqual(['components.schemas.User.properties.isAdmin']);
   });
 });
 
