@@ -8,8 +8,10 @@ import { credentialShapes } from './secrets/tokens.js';
 
 /** The longest name (property, parameter, scheme, scope, variable, rule id) quoted in a message. */
 export const MAX_QUOTED_NAME = 64;
-/** The longest URL or path key quoted in a message. */
+/** The longest URL quoted in a message. */
 export const MAX_QUOTED_URL = 100;
+/** The longest path key (`/users/{id}`) in a message: real ones reach 125 characters. */
+export const MAX_PATH_KEY = 200;
 /** The longest run of characters without a space in a message: a name that escaped `quote`. */
 export const MAX_WORD = 160;
 /** The longest message. */

@@ -3,7 +3,7 @@ import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValida
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
 import { ruleTargets } from './given.js';
-import { MAX_QUOTED_URL, safeMessage, shown } from './message.js';
+import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
 import { summariseLargeGroups, type Reported } from './summary.js';
 
 export interface Finding {
@@ -133,5 +133,5 @@ export function operationsAt(analysis: Analysis, path: JsonPath): Operation[] {
 }
 
 export function describe(operation: Operation): string {
-  return `${operation.method.toUpperCase()} ${shown(operation.pathKey, MAX_QUOTED_URL)}`;
+  return `${operation.method.toUpperCase()} ${shown(operation.pathKey, MAX_PATH_KEY)}`;
 }

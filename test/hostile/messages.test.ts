@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MESSAGE, MAX_QUOTED_NAME, MAX_QUOTED_URL, quote, redactSecrets, safeMessage } from '../../functions/message.js';
+import { MAX_MESSAGE, MAX_PATH_KEY, MAX_QUOTED_NAME, quote, redactSecrets, safeMessage } from '../../functions/message.js';
 import { ALPHANUMERIC, randomChars } from '../fixtures/random.js';
 import { base, response, VERSIONS, type Doc, type Version } from '../helpers.js';
 import { assertStrict, lintOrDirect, lintText, ours, UNGATED } from './harness.js';
@@ -152,13 +152,13 @@ function longNames(version: Version): Doc {
 }
 
 describe.each(VERSIONS)('message length (%s)', version => {
-  it(`no message exceeds ${MAX_MESSAGE} characters, nor quotes a name of more than ${MAX_QUOTED_URL}, when names and values are 100,000 characters long`, async () => {
+  it(`no message exceeds ${MAX_MESSAGE} characters, nor quotes a name of more than ${MAX_PATH_KEY} (path keys; names ${MAX_QUOTED_NAME}, URLs 100), when names and values are 100,000 characters long`, async () => {
     const results = ours(await lintText(JSON.stringify(longNames(version)), undefined, 'json'));
     expect(new Set(results.map(r => r.code)).size).toBeGreaterThanOrEqual(8);
     const tooLong = results.filter(r => r.message.length > MAX_MESSAGE + 1).map(r => `${r.code}: ${r.message.length}`);
     expect(tooLong).toEqual([]);
-    // No run of the filler longer than a quoted URL may be.
-    const filler = results.filter(r => r.message.includes('x'.repeat(MAX_QUOTED_URL + 1))).map(r => `${r.code}: ${r.message.slice(0, 80)}`);
+    // No run of the filler longer than the longest cap (a path key's).
+    const filler = results.filter(r => r.message.includes('x'.repeat(MAX_PATH_KEY + 1))).map(r => `${r.code}: ${r.message.slice(0, 80)}`);
     expect(filler).toEqual([]);
   });
 });
