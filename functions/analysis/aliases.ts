@@ -51,10 +51,26 @@ function mappingKey(mapping: YamlNode): string | undefined {
   return isNode(key) && typeof key.value === 'string' ? key.value : undefined;
 }
 
-/** Cheap test before a walk: without an anchor (`&name`) there can be no alias. */
+/** Cheap test on the text: without an anchor (`&name` after a space, a `[`, `{` or `,`) there can be no alias. */
 function mayHaveAnchors(document: unknown): boolean {
   const input = (document as { input?: unknown } | undefined)?.input;
-  return typeof input !== 'string' || input.includes('&');
+  return typeof input !== 'string' || /(?:^|[\s,[{])&[^\s,[\]{}]/.test(input);
+}
+
+/** Whether the tree holds any alias at all: a walk over the tree alone, with no paths built. */
+function hasAlias(tree: YamlNode): boolean {
+  const stack: unknown[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isNode(node)) continue;
+    if (node.kind === ANCHOR_REF) return true;
+    if (node.kind === MAP && Array.isArray(node.mappings)) {
+      for (const mapping of node.mappings) if (isNode(mapping)) stack.push(mapping.value);
+    } else if (node.kind === SEQ && Array.isArray(node.items)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return false;
 }
 
 /**
@@ -67,6 +83,7 @@ export function aliasCopies(document: unknown, data: unknown): AliasCopies {
   const anchors = new Map<string, Located<object>>();
   const copies = new Map<object, Located<object>>();
   try {
+    if (!hasAlias(tree)) return NONE;
     const stack: Array<{ ast: YamlNode; node: unknown; path: JsonPath }> = [{ ast: tree, node: data, path: [] }];
     while (stack.length > 0) {
       const { ast, node, path } = stack.pop()!;
