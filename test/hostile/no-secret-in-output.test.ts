@@ -11,8 +11,9 @@ import { ALPHANUMERIC, randomChars as randomAlphabet } from '../fixtures/random.
  * reasons, and URLs (servers and their variables, OAuth URLs, callbacks, webhooks, terms of
  * service, contact, license, external docs) in their userinfo, query string and fragment.
  *
- * Names (keys such as path templates, property and parameter names) are not values: a finding's
- * path necessarily names them, so they are left out.
+ * Secrets pasted as names (path keys, scheme, requirement, property names) and into URL paths are
+ * checked in messages.test.ts: a finding's path necessarily names its keys, so there only the
+ * messages are held to the four-character rule.
  *
  * The credentials are assembled at run time, so this file holds nothing a secret scanner would flag.
  */
