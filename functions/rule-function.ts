@@ -94,16 +94,21 @@ export function analysisFunction<O extends object>(
         const seen = state?.seen ?? new Set<string>();
         const results: IFunctionResult[] = [];
         for (const current of targets) {
-          for (const finding of check({ analysis, options: merged, target: current.value, path: [...current.path], rule })) {
-            if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
-            if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
-            const message = safeMessage(finding.message);
-            // A finding inside a YAML alias belongs where the anchor is written: once, and locatable.
-            const path = canonicalPath(analysis.aliases, analysis.root, finding.path);
-            const key = `${path.join('\u0001')}\u0000${message}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            results.push({ message, path });
+          try {
+            for (const finding of check({ analysis, options: merged, target: current.value, path: [...current.path], rule })) {
+              if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
+              if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
+              const message = safeMessage(finding.message);
+              // A finding inside a YAML alias belongs where the anchor is written: once, and locatable.
+              const path = canonicalPath(analysis.aliases, analysis.root, finding.path);
+              const key = `${path.join('\u0001')}\u0000${message}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              results.push({ message, path });
+            }
+          } catch (error) {
+            // One target the check cannot read costs its own findings only, not the other targets'.
+            if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;
           }
         }
         return summariseLargeGroups(results as Reported[], analysis.root);
