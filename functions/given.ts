@@ -12,7 +12,7 @@ export interface GivenTarget {
 const PLAIN = /^\$((?:\.[A-Za-z_$][\w$-]{0,127}){0,16})(\[\*\])?$/;
 
 /** The targets of one expression; undefined when it is not of a plain form. */
-function targetsOf(root: unknown, expression: string): GivenTarget[] | undefined {
+export function targetsOf(root: unknown, expression: string): GivenTarget[] | undefined {
   const parsed = PLAIN.exec(expression);
   if (!parsed) return undefined;
   const keys = parsed[1] ? parsed[1].slice(1).split('.') : [];

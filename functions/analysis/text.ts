@@ -50,11 +50,15 @@ export interface TextValue {
   scope: TextScope;
 }
 
+function pathOf(at: PathLink | undefined): JsonPath {
+  const path: JsonPath = [];
+  for (let link = at; link; link = link.parent) path.push(link.segment);
+  return path.reverse();
+}
+
 /** The value's path from the document root. */
 export function textPath(value: TextValue): JsonPath {
-  const out: JsonPath = [];
-  for (let link: PathLink | undefined = value.at; link; link = link.parent) out.push(link.segment);
-  return out.reverse();
+  return pathOf(value.at);
 }
 
 type Mode =
@@ -136,11 +140,6 @@ const cache = new WeakMap<Analysis, TextValue[]>();
 const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | undefined }>>();
 const prototypeHolders = new WeakMap<Analysis, Array<{ at: PathLink | undefined; scope: TextScope }>>();
 
-function pathOf(at: PathLink | undefined): JsonPath {
-  const path: JsonPath = [];
-  for (let link = at; link; link = link.parent) path.push(link.segment);
-  return path.reverse();
-}
 
 /**
  * Objects the analysis does not register (schemas, parameters, responses, examples…) that carry

@@ -5,6 +5,7 @@ import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ruleset from '../../index.js';
+import { targetsOf } from '../../functions/given.js';
 
 export type Results = ISpectralDiagnostic[];
 
@@ -81,19 +82,11 @@ export async function lintText(text: string, rules: RulesetDefinition = ruleset,
   return results;
 }
 
-/** The nodes a rule's `given` selects: our rules only use `$`, `$.a.b` and `$.a[*]`. */
+/** The nodes a rule's `given` selects, found as the rule wrapper finds them (functions/given.ts). */
 function given(data: unknown, expression: string): Array<{ value: unknown; path: Array<string | number> }> {
-  if (!/^\$(\.[A-Za-z]+)*(\[\*\])?$/.test(expression)) throw new Error(`unsupported given path ${expression}`);
-  const wildcard = expression.endsWith('[*]');
-  const keys = expression.replace(/\[\*\]$/, '').split('.').slice(1);
-  let node = data;
-  for (const key of keys) {
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return [];
-    node = (node as Record<string, unknown>)[key];
-  }
-  if (!wildcard) return [{ value: node, path: keys }];
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).map(([key, value]) => ({ value, path: [...keys, Array.isArray(node) ? Number(key) : key] }));
+  const targets = targetsOf(data, expression);
+  if (!targets) throw new Error(`unsupported given path ${expression}`);
+  return targets;
 }
 
 interface RuleRow {
