@@ -77,7 +77,7 @@ export function versions(ref) {
  * with the repository's build script. Used with `--ref`, so a benchmark measures exactly one
  * commit whatever is being edited in the working tree meanwhile.
  */
-function buildRevision(ref, dir) {
+export function buildRevision(ref, dir) {
   const source = join(dir, 'source');
   mkdirSync(source);
   const tar = execFileSync('git', ['archive', '--format=tar', ref], { cwd: REPO, maxBuffer: 512 * 1024 * 1024 });
