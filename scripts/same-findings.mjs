@@ -52,8 +52,11 @@ const OPTIONS = {
 
 function documents() {
   const out = [];
-  if (existsSync(corpus)) for (const name of readdirSync(corpus).sort()) if (/\.(ya?ml|json)$/.test(name)) out.push(join(corpus, name));
-  else console.error(`note: ${corpus} does not exist; comparing the examples only.`);
+  if (existsSync(corpus)) {
+    for (const name of readdirSync(corpus).sort()) if (/\.(ya?ml|json)$/.test(name)) out.push(join(corpus, name));
+  } else {
+    console.error(`note: ${corpus} does not exist; comparing the examples only.`);
+  }
   for (const name of readdirSync(join(REPO, 'examples')).sort()) if (/\.ya?ml$/.test(name)) out.push(join(REPO, 'examples', name));
   return out;
 }

@@ -1,5 +1,5 @@
 import { entries, has, isObject, type JsonObject, type JsonPath } from './json.js';
-import { quote } from '../message.js';
+import { quote } from '../core/message.js';
 
 /**
  * In-spec exemptions: `x-api-security-exemptions` on the root, a path item or an

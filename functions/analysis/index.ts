@@ -1,7 +1,7 @@
 import { aliasCopies, type AliasCopies } from './aliases.js';
 import { deref, entries, isObject, registerAliases, type JsonObject } from './json.js';
 import { collectOperations, type Operation } from './operations.js';
-import { buildSchemaGraph, type SchemaGraph } from './schemas.js';
+import { buildSchemaGraph, type SchemaGraph } from './schema-graph.js';
 import { collectSecuritySchemes, type SecurityScheme } from './security.js';
 import { specVersion, type SpecVersion } from './spec.js';
 import { readExemptions, type ExemptionScope } from './exemptions.js';
@@ -9,7 +9,7 @@ import { readExemptions, type ExemptionScope } from './exemptions.js';
 export * from './json.js';
 export * from './aliases.js';
 export * from './operations.js';
-export * from './schemas.js';
+export * from './schema-graph.js';
 export * from './security.js';
 export * from './spec.js';
 export * from './exemptions.js';

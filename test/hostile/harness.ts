@@ -5,7 +5,7 @@ import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ruleset from '../../index.js';
-import { targetsOf } from '../../functions/given.js';
+import { targetsOf } from '../../functions/core/given.js';
 
 export type Results = ISpectralDiagnostic[];
 
@@ -38,7 +38,7 @@ export const RULESETS: ReadonlyArray<[string, RulesetDefinition]> = [
 
 /**
  * Our functions swallow their own errors for users unless SPECTRAL_API_SECURITY_STRICT=1
- * (functions/rule-function.ts); vitest.config.mts sets it. Without it a throw would pass
+ * (functions/core/rule-function.ts); vitest.config.mts sets it. Without it a throw would pass
  * silently, so every hostile test checks it first.
  */
 export function assertStrict(): void {
@@ -82,7 +82,7 @@ export async function lintText(text: string, rules: RulesetDefinition = ruleset,
   return results;
 }
 
-/** The nodes a rule's `given` selects, found as the rule wrapper finds them (functions/given.ts). */
+/** The nodes a rule's `given` selects, found as the rule wrapper finds them (functions/core/given.ts). */
 function given(data: unknown, expression: string): Array<{ value: unknown; path: Array<string | number> }> {
   const targets = targetsOf(data, expression);
   if (!targets) throw new Error(`unsupported given path ${expression}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LARGE_CONTAINER, LOOKUP_BUDGET, summariseLargeGroups } from '../../functions/summary.js';
+import { LARGE_CONTAINER, LOOKUP_BUDGET, summariseLargeGroups } from '../../functions/core/summary.js';
 import { assertStrict, lintText, ours, type Results } from './harness.js';
 
 /**

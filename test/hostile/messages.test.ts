@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MESSAGE, MAX_PATH_KEY, MAX_QUOTED_NAME, quote, redactSecrets, safeMessage } from '../../functions/message.js';
+import { MAX_MESSAGE, MAX_PATH_KEY, MAX_QUOTED_NAME, quote, redactSecrets, safeMessage } from '../../functions/core/message.js';
 import { ALPHANUMERIC, randomChars } from '../fixtures/random.js';
 import { base, response, VERSIONS, type Doc, type Version } from '../helpers.js';
 import { assertStrict, lintOrDirect, lintText, ours, UNGATED } from './harness.js';

@@ -8,7 +8,7 @@ import type { ApiSecurityOptions } from '../../index.js';
 import { randomChars } from '../fixtures/random.js';
 
 /**
- * secret-leaked, secret-high-entropy-value, secret-test-key (functions/leakedSecrets.ts,
+ * secret-leaked, secret-high-entropy-value, secret-test-key (functions/secrets/leaked-secrets.ts,
  * functions/secrets/*, functions/analysis/text.ts). Every assertion lists the findings of all
  * three rules, so a case also proves the other two stay silent.
  *

@@ -4,7 +4,7 @@ import ruleset, { functions, type ApiSecurityOptions } from '../../index.js';
 import { ALL_FORMATS } from '../../rulesets/rule.js';
 import { base, lint, lintWith, type Doc, type Version } from '../helpers.js';
 
-/** transport-plain-http (functions/plainTransport.ts). */
+/** transport-plain-http (functions/transport/plain-transport.ts). */
 const RULE = 'transport-plain-http';
 const V3: Version[] = ['3.0', '3.1'];
 const EXEMPT = { [RULE]: 'Accepted in this test: an internal-only deployment.' };

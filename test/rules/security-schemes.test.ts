@@ -3,7 +3,7 @@ import { base, bearerScheme, lint, lintWith, schemes, VERSIONS, type Doc, type V
 
 /**
  * Scheme-level rules: auth-scheme-weak, auth-apikey-in-url, auth-oauth2-flow-deprecated,
- * auth-oauth-url-insecure (functions/securitySchemeStrength.ts, functions/oauthUrlTransport.ts).
+ * auth-oauth-url-insecure (functions/auth/security-scheme-strength.ts, functions/auth/oauth-url-transport.ts).
  * Every assertion lists the exact findings of all four rules, so a case also proves the
  * other three stay silent.
  */

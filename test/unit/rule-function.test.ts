@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import ruleset from '../../index.js';
 import { guessableObjectId } from '../../functions/index.js';
-import { analysisFunction, objectOptions } from '../../functions/rule-function.js';
+import { analysisFunction, objectOptions } from '../../functions/core/rule-function.js';
 
 // A shared integer id parameter used by three path items: `auth-object-id-guessable` is given
 // `$.paths[*]`, so its function meets the component three times in one run.

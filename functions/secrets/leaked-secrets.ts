@@ -1,12 +1,12 @@
-import { perDocument, readExemptions, textPath, textValues, type Analysis, type JsonObject, type TextValue } from './analysis/index.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
-import { mask, type Detection, type SecretClass } from './secrets/detection.js';
-import { DEFAULT_SECRET_NAMES, secretNameMatcher } from './secrets/entropy.js';
-import { DEFAULT_PLACEHOLDERS } from './secrets/placeholder.js';
-import { scanValue } from './secrets/scan.js';
+import { perDocument, readExemptions, textPath, textValues, type Analysis, type JsonObject, type TextValue } from '../analysis/index.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { mask, type Detection, type SecretClass } from './detection.js';
+import { DEFAULT_SECRET_NAMES, secretNameMatcher } from './entropy.js';
+import { DEFAULT_PLACEHOLDERS } from './placeholder.js';
+import { scanValue } from './scan.js';
 
-export { DEFAULT_SECRET_NAMES } from './secrets/entropy.js';
-export { DEFAULT_PLACEHOLDERS } from './secrets/placeholder.js';
+export { DEFAULT_SECRET_NAMES } from './entropy.js';
+export { DEFAULT_PLACEHOLDERS } from './placeholder.js';
 
 export interface LeakedSecretsOptions {
   /**

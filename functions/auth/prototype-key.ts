@@ -1,5 +1,5 @@
-import { prototypeKeys } from './analysis/index.js';
-import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
+import { prototypeKeys } from '../analysis/index.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
 
 /**
  * `__proto__` keys with an object value, wherever they are written. JavaScript parsers (Spectral's

@@ -1,10 +1,10 @@
-import { deref, entries, isExempt, isObject, perDocument, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from './analysis/index.js';
-import { compactSet } from './analysis/names.js';
-import { allOfMembers } from './analysis/schemas.js';
-import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from './bounds.js';
-import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
-import { MAX_QUOTED_URL, shown } from './message.js';
+import { deref, entries, isExempt, isObject, perDocument, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from '../analysis/index.js';
+import { compactSet } from '../analysis/names.js';
+import { allOfMembers } from '../analysis/schema-graph.js';
+import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from '../analysis/bounds.js';
+import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination-bounds.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { MAX_QUOTED_URL, shown } from '../core/message.js';
 
 export type ValueKind = 'string' | 'array' | 'number' | 'map' | 'upload';
 

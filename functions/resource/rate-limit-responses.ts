@@ -1,7 +1,7 @@
-import { isExempt, perDocument, type Analysis, type Operation, type Response } from './analysis/index.js';
-import { abuseProneReason, DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from './abuseProne.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import { isExempt, perDocument, type Analysis, type Operation, type Response } from '../analysis/index.js';
+import { abuseProneReason, DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from '../analysis/abuse-prone.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface TooManyRequestsOptions {
   /** `abuse-prone`: judge only abuse-prone operations; `other`: judge the rest. */

@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
-import { analyse, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from './analysis/index.js';
+import { analyse, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
 import { ruleTargets } from './given.js';
 import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
 import { summariseLargeGroups, type Reported } from './summary.js';

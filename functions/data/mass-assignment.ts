@@ -13,10 +13,10 @@ import {
   type JsonPath,
   type Located,
   type UseContext,
-} from './analysis/index.js';
-import { compact, words } from './analysis/names.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+} from '../analysis/index.js';
+import { compact, words } from '../analysis/names.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface MassAssignmentOptions {
   /** Property names a client must not set, compared without case or separators (`is_admin` = `isAdmin`). */

@@ -1,6 +1,6 @@
-import { parseRequirements, type Analysis, type Operation, type Requirement } from './analysis/index.js';
-import { analysisFunction, objectOptions, operationsAt, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import { parseRequirements, type Analysis, type Operation, type Requirement } from '../analysis/index.js';
+import { analysisFunction, objectOptions, operationsAt, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface SecurityRequirementDefinedOptions {
   /** `scheme`: report requirements naming an undefined scheme; `scope`: report OAuth2 scopes no flow declares. */

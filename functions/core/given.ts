@@ -1,8 +1,8 @@
 // The nodes a rule's `given` selects, found without Spectral's JSONPath engine, so the rule wrapper
-// can judge every target of a rule at once (functions/rule-function.ts). Only the plain forms our
+// can judge every target of a rule at once (functions/core/rule-function.ts). Only the plain forms our
 // rules use are understood: `$`, `$.a.b`, `$.a.b[*]`; anything else is left to Spectral.
 
-import type { JsonPath } from './analysis/index.js';
+import type { JsonPath } from '../analysis/index.js';
 
 export interface GivenTarget {
   value: unknown;

@@ -1,6 +1,6 @@
-import { perDocument, requirementsSignature, type Analysis, type Operation } from './analysis/index.js';
-import { words } from './analysis/names.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { perDocument, requirementsSignature, type Analysis, type Operation } from '../analysis/index.js';
+import { words } from '../analysis/names.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
 
 export interface AdminSharedSecurityOptions {
   /** Words that mark an operation as administrative, in a path segment or a tag. */

@@ -1,6 +1,6 @@
-import { compact, compactSet, words } from './analysis/names.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import { compact, compactSet, words } from '../analysis/names.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface CredentialParametersOptions {
   /**

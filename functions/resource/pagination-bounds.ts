@@ -1,9 +1,9 @@
-import { deref, isObject, type Analysis, type JsonObject, type Located, type Operation, type Parameter } from './analysis/index.js';
-import { allOfMembers } from './analysis/schemas.js';
-import { compact, compactSet } from './analysis/names.js';
-import { firstWith, hasAny, typeOwner, typesOf } from './bounds.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import { deref, isObject, type Analysis, type JsonObject, type Located, type Operation, type Parameter } from '../analysis/index.js';
+import { allOfMembers } from '../analysis/schema-graph.js';
+import { compact, compactSet } from '../analysis/names.js';
+import { firstWith, hasAny, typeOwner, typesOf } from '../analysis/bounds.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export const DEFAULT_PAGE_SIZE_NAMES = ['limit', 'per_page', 'page_size', 'pageSize', 'size', 'top', '$top', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'];
 

@@ -9,8 +9,8 @@ import {
   type Operation,
   type SpecVersion,
   type UseContext,
-} from './analysis/index.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
+} from '../analysis/index.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 
 export interface OpenRequestSchemaOptions {
   /** Methods whose request bodies are judged. */

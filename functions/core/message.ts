@@ -1,10 +1,10 @@
 // What a message may carry. Every finding's message passes `safeMessage` in the rule wrapper
-// (functions/rule-function.ts), so a rule cannot print a credential or a megabyte of a hostile
+// (functions/core/rule-function.ts), so a rule cannot print a credential or a megabyte of a hostile
 // name however it builds its text; `quote` gives names and values their own, shorter cap first.
 
-import { scanCredentials } from './secrets/credentials.js';
-import { mask } from './secrets/detection.js';
-import { credentialShapes } from './secrets/tokens.js';
+import { scanCredentials } from '../secrets/credentials.js';
+import { mask } from '../secrets/detection.js';
+import { credentialShapes } from '../secrets/tokens.js';
 
 /** The longest name (property, parameter, scheme, scope, variable, rule id) quoted in a message. */
 export const MAX_QUOTED_NAME = 64;

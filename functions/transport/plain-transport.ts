@@ -1,7 +1,7 @@
-import { asArray, deref, entries, has, isObject, type Analysis, type JsonObject, type JsonPath, type Operation } from './analysis/index.js';
-import { displayUrl, isLoopbackHost, urlSchemeAndHost } from './analysis/urls.js';
-import { MAX_QUOTED_NAME, MAX_QUOTED_URL, redactSecrets } from './message.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { asArray, deref, entries, has, isObject, type Analysis, type JsonObject, type JsonPath, type Operation } from '../analysis/index.js';
+import { displayUrl, isLoopbackHost, urlSchemeAndHost } from '../analysis/urls.js';
+import { MAX_QUOTED_NAME, MAX_QUOTED_URL, redactSecrets } from '../core/message.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
 
 export interface PlainTransportOptions {
   /**

@@ -1,7 +1,7 @@
-import { getAt, isExempt, perDocument, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from './analysis/index.js';
-import { words } from './analysis/names.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import { getAt, isExempt, perDocument, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from '../analysis/index.js';
+import { words } from '../analysis/names.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 import {
   canCarryText,
   DEFAULT_CREDENTIAL_NAMES,

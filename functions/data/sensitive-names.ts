@@ -7,8 +7,8 @@
 // `newPassword` and `password_hash` are passwords, `passwordChangedAt`, `hasPassword` and
 // `secretName` are not.
 
-import { asArray, deref, isObject, type JsonObject, type JsonPath, type Located } from './analysis/index.js';
-import { words } from './analysis/names.js';
+import { asArray, deref, isObject, type JsonObject, type JsonPath, type Located } from '../analysis/index.js';
+import { words } from '../analysis/names.js';
 
 /** Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words (`client_secret` = `clientSecret`). */
 export const DEFAULT_CREDENTIAL_NAMES = [

@@ -1,6 +1,6 @@
-import { isExempt, perDocument, type Analysis, type Operation, type Response } from './analysis/index.js';
-import { mostlyDocumented } from './rateLimitResponses.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { isExempt, perDocument, type Analysis, type Operation, type Response } from '../analysis/index.js';
+import { mostlyDocumented } from './rate-limit-responses.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
 
 export interface RetryAfterOptions {
   /** Statuses whose responses must say when to retry. */

@@ -1,5 +1,5 @@
-import { exemptionHolders, readExemptions } from './analysis/index.js';
-import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
+import { exemptionHolders, readExemptions } from '../analysis/index.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
 
 /** Every malformed exemption in the document, wherever it is written (root, path items, operations, schemes, schemas…). */
 export const exemptionReasons = analysisFunction<Record<string, never>>(

@@ -10,10 +10,10 @@ import {
   type JsonPath,
   type Operation,
   type UseContext,
-} from './analysis/index.js';
-import { compact } from './analysis/names.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+} from '../analysis/index.js';
+import { compact } from '../analysis/names.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface ErrorDetailsOptions {
   /** Property names that carry internals in error responses, compared as whole names without case or separators. */

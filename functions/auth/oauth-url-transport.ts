@@ -1,7 +1,7 @@
-import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
-import { quote } from './message.js';
-import { schemeAt } from './securitySchemeStrength.js';
-import { isLoopbackHost, urlSchemeAndHost } from './analysis/urls.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
+import { schemeAt } from './security-scheme-strength.js';
+import { isLoopbackHost, urlSchemeAndHost } from '../analysis/urls.js';
 
 const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'];
 

@@ -1,4 +1,4 @@
-import type { JsonObject, Located } from './analysis/index.js';
+import type { JsonObject, Located } from './index.js';
 
 /** The value of a keyword on the first member (the schema or one of its `allOf` members) that has it. */
 export function firstWith(members: ReadonlyArray<Located<JsonObject>>, key: string): Located<JsonObject> | undefined {

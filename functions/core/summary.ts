@@ -5,7 +5,7 @@
 // design decision repeated, and one finding with the count (as the 429 rules already give) is both
 // cheaper and more useful than 50,000.
 
-import type { JsonPath } from './analysis/index.js';
+import type { JsonPath } from '../analysis/index.js';
 import { MAX_QUOTED_URL, safeMessage, shown } from './message.js';
 
 /** A map or list with more entries than this is large enough for Spectral's lookups to matter. */

@@ -1,4 +1,4 @@
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
 
 export interface UnauthorizedResponsesOptions {
   /** Response keys that document an authentication or authorization failure (case-insensitive). */

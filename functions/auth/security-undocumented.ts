@@ -1,4 +1,4 @@
-import { analysisFunction, objectOptions, type Finding } from './rule-function.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
 
 /** A description with operations but no security schemes or requirements anywhere: one finding, not one per operation. */
 export const securityUndocumented = analysisFunction<Record<string, never>>(

@@ -1,5 +1,5 @@
-import { isExempt, type Operation, type SecurityState } from './analysis/index.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
+import { isExempt, type Operation, type SecurityState } from '../analysis/index.js';
+import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
 
 export interface UnprotectedOperationOptions {
   /** HTTP methods this rule judges (lower case). */

@@ -1,5 +1,5 @@
-import type { Operation } from './analysis/index.js';
-import { words } from './analysis/names.js';
+import type { Operation } from './index.js';
+import { words } from './names.js';
 
 /** Credential flows: abused by replaying or guessing, so they only count on calls that submit something. */
 export const DEFAULT_CREDENTIAL_FLOW_WORDS = ['login', 'logon', 'signin', 'signon', 'signup', 'register', 'token', 'password', 'otp', 'mfa', 'verify', 'verification'];

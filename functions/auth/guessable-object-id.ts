@@ -1,8 +1,8 @@
-import { asArray, deref, isObject, type JsonObject, type JsonPath } from './analysis/index.js';
-import { words } from './analysis/names.js';
-import type { Analysis } from './analysis/index.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import { asArray, deref, isObject, type JsonObject, type JsonPath } from '../analysis/index.js';
+import { words } from '../analysis/names.js';
+import type { Analysis } from '../analysis/index.js';
+import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface GuessableObjectIdOptions {
   /** Last words of a parameter name that make it an object identifier (`id` covers `id`, `userId`, `user_id`, `user-id`). */

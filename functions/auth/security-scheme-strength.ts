@@ -1,6 +1,6 @@
-import type { Analysis, JsonPath, SecurityScheme } from './analysis/index.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from './rule-function.js';
-import { quote } from './message.js';
+import type { Analysis, JsonPath, SecurityScheme } from '../analysis/index.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { quote } from '../core/message.js';
 
 export interface SecuritySchemeStrengthOptions {
   /**
