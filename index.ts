@@ -3,6 +3,7 @@ import { apiSecurityRuleset } from './rulesets/api-security.js';
 export { createRuleset, apiSecurityRuleset } from './rulesets/api-security.js';
 export type { ApiSecurityOptions } from './rulesets/api-security.js';
 export type { ListOverride } from './rulesets/options.js';
+export { DEFAULT_LISTS } from './functions/core/defaults.js';
 export { OWASP } from './rulesets/owasp.js';
 export * as functions from './functions/index.js';
 

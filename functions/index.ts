@@ -1,24 +1,33 @@
+// Every rule's function, exported so a team can reuse one with its own `functionOptions`, and
+// the defaults of the list options they take.
+export { DEFAULT_LISTS, type ListOption } from './core/defaults.js';
+export { analyse, EXEMPTIONS_KEY, type Analysis } from './analysis/index.js';
+
+// Authentication and authorization
 export { adminSharedSecurity, type AdminSharedSecurityOptions } from './auth/admin-shared-security.js';
-export { credentialParameters, DEFAULT_CREDENTIAL_PARAMETER_NAMES, type CredentialParametersOptions } from './auth/credential-parameters.js';
+export { credentialParameters, type CredentialParametersOptions } from './auth/credential-parameters.js';
 export { exemptionReasons } from './auth/exemption-reasons.js';
-export { prototypeKey } from './auth/prototype-key.js';
 export { guessableObjectId, type GuessableObjectIdOptions } from './auth/guessable-object-id.js';
 export { oauthUrlTransport } from './auth/oauth-url-transport.js';
+export { prototypeKey } from './auth/prototype-key.js';
 export { securityRequirementDefined, type SecurityRequirementDefinedOptions } from './auth/security-requirement-defined.js';
 export { securitySchemeStrength, type SecuritySchemeStrengthOptions } from './auth/security-scheme-strength.js';
 export { securityUndocumented } from './auth/security-undocumented.js';
 export { unauthorizedResponses, type UnauthorizedResponsesOptions } from './auth/unauthorized-responses.js';
 export { unprotectedOperation, type UnprotectedOperationOptions } from './auth/unprotected-operation.js';
-export { analyse, EXEMPTIONS_KEY, type Analysis } from './analysis/index.js';
-export { DEFAULT_CREDENTIAL_FLOW_WORDS, DEFAULT_EXPENSIVE_WORDS } from './analysis/abuse-prone.js';
+
+// Rate limiting and resource consumption
+export { paginationBounds, type PaginationOptions } from './resource/pagination-bounds.js';
+export { rateLimitHeaders, retryAfterHeader, type RateLimitHeadersOptions, type RetryAfterOptions } from './resource/rate-limit-headers.js';
 export { tooManyRequestsResponse, type TooManyRequestsOptions } from './resource/rate-limit-responses.js';
-export { DEFAULT_RATE_LIMIT_HEADERS, rateLimitHeaders, retryAfterHeader, type RateLimitHeadersOptions, type RetryAfterOptions } from './resource/rate-limit-headers.js';
-export { DEFAULT_PAGE_SIZE_NAMES, paginationBounds, type PaginationOptions } from './resource/pagination-bounds.js';
-export { DEFAULT_BOUNDED_FORMATS, DEFAULT_UPLOAD_SIZE_KEYWORDS, unboundedValues, type UnboundedValuesOptions } from './resource/unbounded-values.js';
-export { plainTransport, type PlainTransportOptions } from './transport/plain-transport.js';
-export { leakedSecrets, DEFAULT_PLACEHOLDERS, DEFAULT_SECRET_NAMES, type LeakedSecretsOptions } from './secrets/leaked-secrets.js';
-export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } from './data/sensitive-data.js';
-export { DEFAULT_CREDENTIAL_NAMES, DEFAULT_PERSONAL_DATA_NAMES, DEFAULT_URL_PERSONAL_DATA_FORMATS, DEFAULT_URL_PERSONAL_DATA_NAMES } from './data/sensitive-names.js';
-export { DEFAULT_PRIVILEGED_PROPERTY_NAMES, massAssignment, type MassAssignmentOptions } from './data/mass-assignment.js';
+export { unboundedValues, type UnboundedValuesOptions, type ValueKind } from './resource/unbounded-values.js';
+
+// Data exposure and mass assignment
+export { errorDetails, type ErrorDetailsOptions } from './data/error-details.js';
+export { massAssignment, type MassAssignmentOptions } from './data/mass-assignment.js';
 export { openRequestSchema, type OpenRequestSchemaOptions } from './data/open-request-schema.js';
-export { DEFAULT_ERROR_DETAIL_NAMES, errorDetails, type ErrorDetailsOptions } from './data/error-details.js';
+export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } from './data/sensitive-data.js';
+
+// Secrets and transport
+export { leakedSecrets, type LeakedSecretsOptions } from './secrets/leaked-secrets.js';
+export { plainTransport, type PlainTransportOptions } from './transport/plain-transport.js';

@@ -1,7 +1,8 @@
 import type { RulesetDefinition } from '@stoplight/spectral-core';
-import { authRules } from './auth.js';
+import type { ListOption } from '../functions/core/defaults.js';
+import { authRules, type AuthOptions } from './auth.js';
 import { dataExposureRules, type DataExposureOptions } from './data.js';
-import type { AuthOptions } from './options.js';
+import { resolveLists } from './options.js';
 import { resourceRules, type ResourceOptions } from './resource.js';
 import { ALL_FORMATS } from './rule.js';
 import { secretsRules, type SecretsOptions } from './secrets.js';
@@ -10,14 +11,20 @@ import { transportRules, type TransportOptions } from './transport.js';
 /** Options for `createRuleset`: one object for the whole ruleset, every field optional. */
 export type ApiSecurityOptions = AuthOptions & ResourceOptions & DataExposureOptions & SecretsOptions & TransportOptions;
 
+// Every option of createRuleset is a list option under its one name, and every list option is an option: the compiler checks both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const ONE_VOCABULARY: Same<keyof ApiSecurityOptions, ListOption> = true;
+void ONE_VOCABULARY;
+
 /** Builds the ruleset from one options object; `createRuleset()` is the default ruleset. */
 export function createRuleset(options: ApiSecurityOptions = {}): RulesetDefinition {
+  const lists = resolveLists(options);
   const rules = {
-    ...authRules(options),
-    ...resourceRules(options),
-    ...dataExposureRules(options),
-    ...secretsRules(options),
-    ...transportRules(options),
+    ...authRules(lists),
+    ...resourceRules(lists),
+    ...dataExposureRules(lists),
+    ...secretsRules(lists),
+    ...transportRules(lists),
   };
   return { formats: ALL_FORMATS, rules } as unknown as RulesetDefinition;
 }

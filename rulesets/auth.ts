@@ -1,7 +1,6 @@
 import {
   adminSharedSecurity,
   credentialParameters,
-  DEFAULT_CREDENTIAL_PARAMETER_NAMES,
   exemptionReasons,
   guessableObjectId,
   oauthUrlTransport,
@@ -12,16 +11,33 @@ import {
   unauthorizedResponses,
   unprotectedOperation,
 } from '../functions/index.js';
-import { applyOverride, type AuthOptions } from './options.js';
+import type { Lists } from '../functions/core/defaults.js';
+import type { ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
 
-/** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
-export function authRules(options: AuthOptions): RuleDefinitions {
-  const readMethods = applyOverride(['get', 'head'], options.readMethods);
-  const writeMethods = applyOverride(['post', 'put', 'patch', 'delete'], options.writeMethods);
-  const weakHttpSchemes = applyOverride(['basic', 'digest', 'negotiate', 'ntlm', 'oauth'], options.weakHttpSchemes);
-  const credentialNames = applyOverride(DEFAULT_CREDENTIAL_PARAMETER_NAMES, options.credentialParameterNames);
+/** Options of the authentication and authorization family. */
+export interface AuthOptions {
+  /** Query/path parameter names treated as credentials (`auth-credentials-in-url`). */
+  credentialParameterNames?: ListOverride;
+  /** Words marking a path segment or tag as administrative (`auth-admin-operation-shared-security`). */
+  adminMarkers?: ListOverride;
+  /** Final words of a path parameter name that make it an object id (`auth-object-id-guessable`). */
+  idWords?: ListOverride;
+  /** HTTP schemes reported as weak (`auth-scheme-weak`). */
+  weakHttpSchemes?: ListOverride;
+  /** OAuth2 flows reported as deprecated (`auth-oauth2-flow-deprecated`). */
+  deprecatedOAuthFlows?: ListOverride;
+  /** Read methods that must be protected (`auth-read-operation-unprotected`, `auth-read-operation-public`). */
+  readMethods?: ListOverride;
+  /** Write methods that must be protected (`auth-write-operation-unprotected`). */
+  writeMethods?: ListOverride;
+  /** Response keys that count as documenting 401/403 (`auth-unauthorized-response-undocumented`). */
+  unauthorizedResponseKeys?: ListOverride;
+}
 
+/** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
+export function authRules(lists: Lists): RuleDefinitions {
+  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, unauthorizedResponseKeys, adminMarkers, idWords } = lists;
   return {
     'auth-security-undocumented': rule('auth-security-undocumented', {
       owasp: 'API2', severity: 'error',
@@ -66,7 +82,7 @@ export function authRules(options: AuthOptions): RuleDefinitions {
     'auth-oauth2-flow-deprecated': rule('auth-oauth2-flow-deprecated', {
       owasp: 'API2', severity: 'warn',
       description: 'OAuth2 implicit and resource owner password flows, deprecated by the OAuth 2.0 Security Best Current Practice (RFC 9700).',
-      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'deprecated-flow', deprecatedFlows: applyOverride(['implicit', 'password'], options.deprecatedOAuthFlows) } },
+      given: SECURITY_SCHEMES, then: { function: securitySchemeStrength, functionOptions: { check: 'deprecated-flow', deprecatedOAuthFlows } },
     }),
     'auth-oauth-url-insecure': rule('auth-oauth-url-insecure', {
       owasp: 'API2', severity: 'error',
@@ -76,27 +92,27 @@ export function authRules(options: AuthOptions): RuleDefinitions {
     'auth-credentials-in-url': rule('auth-credentials-in-url', {
       owasp: 'API2', severity: 'error',
       description: 'Query or path parameters named like credentials (token, api_key, password, client_secret, …) put secrets in URLs.',
-      given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'url', names: credentialNames } },
+      given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'url', credentialParameterNames } },
     }),
     'auth-authorization-header-parameter': rule('auth-authorization-header-parameter', {
       owasp: 'API2', severity: 'hint',
       description: 'An `Authorization` header declared as a parameter instead of a security scheme.',
-      given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'authorization-header', names: credentialNames } },
+      given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'authorization-header' } },
     }),
     'auth-unauthorized-response-undocumented': rule('auth-unauthorized-response-undocumented', {
       owasp: 'API2', severity: 'warn',
       description: 'Operations that require authentication should document 401 and 403 responses (a `4XX` or `default` response counts).',
-      given: PATH_ITEMS, then: { function: unauthorizedResponses, functionOptions: { accepted: applyOverride(['401', '403', '4XX', 'default'], options.unauthorizedResponseKeys) } },
+      given: PATH_ITEMS, then: { function: unauthorizedResponses, functionOptions: { unauthorizedResponseKeys } },
     }),
     'auth-admin-operation-shared-security': rule('auth-admin-operation-shared-security', {
       owasp: 'API5', severity: 'warn',
       description: 'Administrative operations (admin, internal, manage, ops in the path or tags) that accept exactly the security requirements of ordinary operations.',
-      given: PATH_ITEMS, then: { function: adminSharedSecurity, functionOptions: { markers: applyOverride(['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops'], options.adminMarkers) } },
+      given: PATH_ITEMS, then: { function: adminSharedSecurity, functionOptions: { adminMarkers } },
     }),
     'auth-object-id-guessable': rule('auth-object-id-guessable', {
       owasp: 'API1', severity: 'info',
       description: 'Integer object identifiers in paths can be enumerated; prefer random identifiers such as UUIDs.',
-      given: PATH_ITEMS, then: { function: guessableObjectId, functionOptions: { idWords: applyOverride(['id'], options.idWords) } },
+      given: PATH_ITEMS, then: { function: guessableObjectId, functionOptions: { idWords } },
     }),
     'security-exemption-reason-missing': rule('security-exemption-reason-missing', {
       owasp: 'API8', severity: 'warn',

@@ -1,15 +1,6 @@
-import {
-  DEFAULT_CREDENTIAL_NAMES,
-  DEFAULT_ERROR_DETAIL_NAMES,
-  DEFAULT_PERSONAL_DATA_NAMES,
-  DEFAULT_PRIVILEGED_PROPERTY_NAMES,
-  DEFAULT_URL_PERSONAL_DATA_NAMES,
-  errorDetails,
-  massAssignment,
-  openRequestSchema,
-  sensitiveData,
-} from '../functions/index.js';
-import { applyOverride, type ListOverride } from './options.js';
+import { errorDetails, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
+import type { Lists } from '../functions/core/defaults.js';
+import type { ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
@@ -27,27 +18,28 @@ export interface DataExposureOptions {
 }
 
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
-export function dataExposureRules(options: DataExposureOptions): RuleDefinitions {
+export function dataExposureRules(lists: Lists): RuleDefinitions {
+  const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
       owasp: 'API3', severity: 'error',
       description: 'Response schemas that return a credential or secret (password, secret, private key, API key, PIN, CVV, security answer, access or refresh token, `format: password`) that is not `writeOnly`.',
-      given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'credential-in-response', names: applyOverride(DEFAULT_CREDENTIAL_NAMES, options.credentialNames) } },
+      given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'credential-in-response', credentialNames } },
     }),
     'data-personal-data-in-response': rule('data-personal-data-in-response', {
       owasp: 'API3', severity: 'warn',
       description: 'Response schemas that return highly sensitive personal data (social security number, tax id, full card number, bank account number, passport number) that is not `writeOnly`.',
-      given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-response', names: applyOverride(DEFAULT_PERSONAL_DATA_NAMES, options.personalDataNames) } },
+      given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-response', personalDataNames } },
     }),
     'data-personal-data-in-url': rule('data-personal-data-in-url', {
       owasp: 'API3', severity: 'warn',
       description: 'Query or path parameters carrying personal data (email, phone number, social security number, date of birth, card or account number), which logs and caches keep.',
-      given: PATH_ITEMS, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-url', names: applyOverride(DEFAULT_URL_PERSONAL_DATA_NAMES, options.urlPersonalDataNames) } },
+      given: PATH_ITEMS, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-url', urlPersonalDataNames } },
     }),
     'mass-assignment-privileged-property': rule('mass-assignment-privileged-property', {
       owasp: 'API3', severity: 'warn',
       description: 'Request bodies (POST, PUT, PATCH) whose shared resource schema lets clients set a privileged or server-managed property (role, isAdmin, permissions, balance, status, ownerId, createdAt, the id on create, a price on an order) that is not `readOnly`.',
-      given: ROOT, then: { function: massAssignment, functionOptions: { names: applyOverride(DEFAULT_PRIVILEGED_PROPERTY_NAMES, options.privilegedPropertyNames) } },
+      given: ROOT, then: { function: massAssignment, functionOptions: { privilegedPropertyNames } },
     }),
     'mass-assignment-open-schema': rule('mass-assignment-open-schema', {
       owasp: 'API3', severity: 'warn',
@@ -57,7 +49,7 @@ export function dataExposureRules(options: DataExposureOptions): RuleDefinitions
     'data-error-details-leaked': rule('data-error-details-leaked', {
       owasp: 'API8', severity: 'warn',
       description: 'Error responses (4xx, 5xx, default) whose schema has stack, trace, exception, debug or SQL fields, or whose examples show a stack trace or a database error.',
-      given: ROOT, then: { function: errorDetails, functionOptions: { names: applyOverride(DEFAULT_ERROR_DETAIL_NAMES, options.errorDetailNames) } },
+      given: ROOT, then: { function: errorDetails, functionOptions: { errorDetailNames } },
     }),
   };
 }

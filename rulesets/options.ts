@@ -1,27 +1,9 @@
+import { DEFAULT_LISTS, type ListOption, type Lists } from '../functions/core/defaults.js';
+
 /** A list option: the defaults, plus `add`, minus `remove` (compared case-insensitively). */
 export interface ListOverride {
   add?: string[];
   remove?: string[];
-}
-
-/** Options of the authentication and authorization family. */
-export interface AuthOptions {
-  /** Query/path parameter names treated as credentials (`auth-credentials-in-url`). */
-  credentialParameterNames?: ListOverride;
-  /** Words marking a path segment or tag as administrative (`auth-admin-operation-shared-security`). */
-  adminMarkers?: ListOverride;
-  /** Final words of a path parameter name that make it an object id (`auth-object-id-guessable`). */
-  idWords?: ListOverride;
-  /** HTTP schemes reported as weak (`auth-scheme-weak`). */
-  weakHttpSchemes?: ListOverride;
-  /** OAuth2 flows reported as deprecated (`auth-oauth2-flow-deprecated`). */
-  deprecatedOAuthFlows?: ListOverride;
-  /** Read methods that must be protected (`auth-read-operation-unprotected`, `auth-read-operation-public`). */
-  readMethods?: ListOverride;
-  /** Write methods that must be protected (`auth-write-operation-unprotected`). */
-  writeMethods?: ListOverride;
-  /** Response keys that count as documenting 401/403 (`auth-unauthorized-response-undocumented`). */
-  unauthorizedResponseKeys?: ListOverride;
 }
 
 export function applyOverride(defaults: readonly string[], override: ListOverride | undefined): string[] {
@@ -31,5 +13,12 @@ export function applyOverride(defaults: readonly string[], override: ListOverrid
   for (const value of override.add ?? []) {
     if (typeof value === 'string' && !out.some(v => v.toLowerCase() === value.toLowerCase())) out.push(value);
   }
+  return out;
+}
+
+/** Every list option, resolved from the defaults and the user's overrides: what the rule table hands the functions. */
+export function resolveLists(options: Partial<Record<ListOption, ListOverride>>): Lists {
+  const out = {} as Lists;
+  for (const name of Object.keys(DEFAULT_LISTS) as ListOption[]) out[name] = applyOverride(DEFAULT_LISTS[name], options[name]);
   return out;
 }

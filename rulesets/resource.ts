@@ -1,18 +1,7 @@
-import {
-  DEFAULT_BOUNDED_FORMATS,
-  DEFAULT_CREDENTIAL_FLOW_WORDS,
-  DEFAULT_EXPENSIVE_WORDS,
-  DEFAULT_PAGE_SIZE_NAMES,
-  DEFAULT_RATE_LIMIT_HEADERS,
-  DEFAULT_UPLOAD_SIZE_KEYWORDS,
-  paginationBounds,
-  rateLimitHeaders,
-  retryAfterHeader,
-  tooManyRequestsResponse,
-  unboundedValues,
-} from '../functions/index.js';
-import { applyOverride, type ListOverride } from './options.js';
-import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
+import { paginationBounds, rateLimitHeaders, retryAfterHeader, tooManyRequestsResponse, unboundedValues } from '../functions/index.js';
+import type { Lists } from '../functions/core/defaults.js';
+import type { ListOverride } from './options.js';
+import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of the rate limiting and resource consumption family. */
 export interface ResourceOptions {
@@ -30,19 +19,11 @@ export interface ResourceOptions {
   pageSizeParameterNames?: ListOverride;
 }
 
-const ROOT_AND_PATH_ITEMS = [ROOT, ...PATH_ITEMS];
-
 /** Rate limiting and resource consumption (OWASP API4, API6). */
-export function resourceRules(options: ResourceOptions): RuleDefinitions {
-  const abuse = {
-    credentialFlowWords: applyOverride(DEFAULT_CREDENTIAL_FLOW_WORDS, options.credentialFlowWords),
-    expensiveWords: applyOverride(DEFAULT_EXPENSIVE_WORDS, options.expensiveOperationWords),
-  };
-  const bounds = {
-    boundedFormats: applyOverride(DEFAULT_BOUNDED_FORMATS, options.boundedStringFormats),
-    uploadSizeKeywords: applyOverride(DEFAULT_UPLOAD_SIZE_KEYWORDS, options.uploadSizeKeywords),
-    pageSizeNames: applyOverride(DEFAULT_PAGE_SIZE_NAMES, options.pageSizeParameterNames),
-  };
+export function resourceRules(lists: Lists): RuleDefinitions {
+  const { credentialFlowWords, expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, rateLimitHeaderNames } = lists;
+  const abuse = { credentialFlowWords, expensiveOperationWords };
+  const bounds = { boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames };
   const values = (kinds: string[], direction = 'request') => ({ function: unboundedValues, functionOptions: { kinds, direction, ...bounds } });
 
   return {
@@ -64,7 +45,7 @@ export function resourceRules(options: ResourceOptions): RuleDefinitions {
     'rate-limit-headers-missing': rule('rate-limit-headers-missing', {
       owasp: 'API4', severity: 'info',
       description: 'Successful and 429 responses should declare rate-limit headers (IETF `RateLimit`/`RateLimit-Policy`, `RateLimit-*` or `X-RateLimit-*`).',
-      given: ROOT_AND_PATH_ITEMS, then: { function: rateLimitHeaders, functionOptions: { headerNames: applyOverride(DEFAULT_RATE_LIMIT_HEADERS, options.rateLimitHeaderNames), statuses: ['2XX', '429'] } },
+      given: ROOT_AND_PATH_ITEMS, then: { function: rateLimitHeaders, functionOptions: { rateLimitHeaderNames, statuses: ['2XX', '429'] } },
     }),
     'resource-string-unbounded': rule('resource-string-unbounded', {
       owasp: 'API4', severity: 'warn',
@@ -99,7 +80,7 @@ export function resourceRules(options: ResourceOptions): RuleDefinitions {
     'resource-pagination-unbounded': rule('resource-pagination-unbounded', {
       owasp: 'API4', severity: 'warn',
       description: 'Collection reads must bound their page size: page-size parameters need a `maximum`; a GET returning a bare array needs a page-size parameter or `maxItems`.',
-      given: PATH_ITEMS, then: { function: paginationBounds, functionOptions: { pageSizeNames: bounds.pageSizeNames } },
+      given: PATH_ITEMS, then: { function: paginationBounds, functionOptions: { pageSizeParameterNames } },
     }),
   };
 }

@@ -16,12 +16,8 @@ export interface RuleSpec {
 
 export const ALL_FORMATS = [oas2, oas3_0, oas3_1];
 
-// Targeted given paths: the analysis has already walked the document once.
-export const ROOT = '$';
-export const PATH_ITEMS = ['$.paths[*]'];
-export const ROOT_SECURITY_AND_PATH_ITEMS = ['$.security', '$.paths[*]'];
-export const SECURITY_ARRAYS = ['$.security', '$.paths[*]', '$.webhooks[*]'];
-export const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
+// Targeted given paths (the analysis has already walked the document once), kept beside the decoders checks use.
+export { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, SECURITY_ARRAYS, SECURITY_SCHEMES, TRANSPORT_POSITIONS } from '../functions/core/targets.js';
 
 export type RuleDefinitions = Record<string, Record<string, unknown>>;
 

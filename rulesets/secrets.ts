@@ -1,5 +1,6 @@
-import { DEFAULT_PLACEHOLDERS, DEFAULT_SECRET_NAMES, leakedSecrets } from '../functions/index.js';
-import { applyOverride, type ListOverride } from './options.js';
+import { leakedSecrets } from '../functions/index.js';
+import type { Lists } from '../functions/core/defaults.js';
+import type { ListOverride } from './options.js';
 import { ROOT, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
@@ -14,11 +15,8 @@ export interface SecretsOptions {
 }
 
 /** Secrets leaked in examples, defaults, enums, extensions, descriptions and URLs (OWASP API8). */
-export function secretsRules(options: SecretsOptions): RuleDefinitions {
-  const shared = {
-    secretNames: applyOverride(DEFAULT_SECRET_NAMES, options.secretNames),
-    placeholders: applyOverride(DEFAULT_PLACEHOLDERS, options.secretPlaceholders),
-  };
+export function secretsRules(lists: Lists): RuleDefinitions {
+  const shared = { secretNames: lists.secretNames, secretPlaceholders: lists.secretPlaceholders };
   return {
     'secret-leaked': rule('secret-leaked', {
       owasp: 'API8', severity: 'error',

@@ -1,6 +1,7 @@
 import { plainTransport } from '../functions/index.js';
-import { applyOverride, type ListOverride } from './options.js';
-import { rule, type RuleDefinitions } from './rule.js';
+import type { Lists } from '../functions/core/defaults.js';
+import type { ListOverride } from './options.js';
+import { rule, TRANSPORT_POSITIONS, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
 export interface TransportOptions {
@@ -11,17 +12,14 @@ export interface TransportOptions {
   transportAllowedHosts?: ListOverride;
 }
 
-/** Where a description says how the API (and its callbacks) are reached. */
-const TRANSPORT_POSITIONS = ['$.servers', '$.schemes', '$.paths[*]', '$.webhooks[*]'];
-
 /** Plain-text transport (OWASP API8). */
-export function transportRules(options: TransportOptions): RuleDefinitions {
+export function transportRules(lists: Lists): RuleDefinitions {
   return {
     'transport-plain-http': rule('transport-plain-http', {
       owasp: 'API8', severity: 'error',
       description: 'Servers (root, path item, operation, with their variables), Swagger 2.0 `schemes`, and literal callback and webhook URLs that use plain http:// or ws:// (loopback hosts excepted).',
       given: TRANSPORT_POSITIONS,
-      then: { function: plainTransport, functionOptions: { allowedHosts: applyOverride([], options.transportAllowedHosts) } },
+      then: { function: plainTransport, functionOptions: { transportAllowedHosts: lists.transportAllowedHosts } },
     }),
   };
 }

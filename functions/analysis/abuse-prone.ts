@@ -1,10 +1,6 @@
-import type { Operation } from './index.js';
+import type { Operation } from './operations.js';
 import { words } from './names.js';
 
-/** Credential flows: abused by replaying or guessing, so they only count on calls that submit something. */
-export const DEFAULT_CREDENTIAL_FLOW_WORDS = ['login', 'logon', 'signin', 'signon', 'signup', 'register', 'token', 'password', 'otp', 'mfa', 'verify', 'verification'];
-/** Expensive or bulk work: abused by volume, whatever the method. */
-export const DEFAULT_EXPENSIVE_WORDS = ['search', 'export', 'bulk', 'upload', 'generate', 'generation', 'inference', 'predict', 'prediction', 'completion', 'completions', 'embedding', 'embeddings'];
 
 /** Credential flows submit something: token revocation (DELETE) and reads are not the flows attackers replay. */
 const SUBMIT_METHODS = new Set(['post', 'put', 'patch']);

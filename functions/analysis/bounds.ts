@@ -1,25 +1,6 @@
-import type { JsonObject, Located } from './index.js';
+// Whether a schema keyword bounds a value: the judgement the resource-consumption rules share.
 
-/** The value of a keyword on the first member (the schema or one of its `allOf` members) that has it. */
-export function firstWith(members: ReadonlyArray<Located<JsonObject>>, key: string): Located<JsonObject> | undefined {
-  return members.find(member => Object.prototype.hasOwnProperty.call(member.node, key));
-}
-
-/** The JSON types the members allow (`type` may be a string or, in 3.1, an array). */
-export function typesOf(members: ReadonlyArray<Located<JsonObject>>): Set<string> {
-  const types = new Set<string>();
-  for (const member of members) {
-    const type = member.node.type;
-    if (typeof type === 'string') types.add(type);
-    else if (Array.isArray(type)) for (const t of type) if (typeof t === 'string') types.add(t);
-  }
-  return types;
-}
-
-/** Where a finding about the value's type belongs: the member that declares the type, else the schema itself. */
-export function typeOwner(members: ReadonlyArray<Located<JsonObject>>): Located<JsonObject> {
-  return firstWith(members, 'type') ?? members[0];
-}
+import type { JsonObject, Located } from './json.js';
 
 /** A keyword's value that really bounds: a finite number for `max*`, an `enum` list, any `const`, a number or text for `x-` extensions. */
 function bounds(key: string, value: unknown): boolean {
@@ -32,6 +13,11 @@ function bounds(key: string, value: unknown): boolean {
 
 export function hasAny(members: ReadonlyArray<Located<JsonObject>>, keys: readonly string[]): boolean {
   return members.some(member => keys.some(key => bounds(key, member.node[key])));
+}
+
+/** Numbers with an upper bound: a `maximum`, an `exclusiveMaximum` (3.1 number form), an `enum` or a `const`. */
+export function hasUpperBound(members: ReadonlyArray<Located<JsonObject>>): boolean {
+  return members.some(m => typeof m.node.maximum === 'number' || typeof m.node.exclusiveMaximum === 'number') || hasAny(members, ['enum', 'const']);
 }
 
 /** A `{n}`, `{n,m}` or `{n,}` quantifier at a given position (sticky: no scanning ahead). */

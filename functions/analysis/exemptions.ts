@@ -1,5 +1,5 @@
 import { entries, has, isObject, type JsonObject, type JsonPath } from './json.js';
-import { quote } from '../core/message.js';
+import { cachedPer } from './cache.js';
 
 /**
  * In-spec exemptions: `x-api-security-exemptions` on the root, a path item or an
@@ -10,9 +10,10 @@ import { quote } from '../core/message.js';
  */
 export const EXEMPTIONS_KEY = 'x-api-security-exemptions';
 
+/** A malformed exemption: a map without a reason for `rule`, or (no `rule`) a value that is not a map. */
 export interface ExemptionProblem {
   path: JsonPath;
-  message: string;
+  rule?: string;
 }
 
 export interface ExemptionScope {
@@ -30,14 +31,70 @@ export function readExemptions(owner: unknown, ownerPath: JsonPath): ExemptionSc
   if (!isObject(raw)) {
     return {
       rules: new Map(),
-      problems: [{ path, message: `"${EXEMPTIONS_KEY}" must map rule ids to the reason for each exemption, e.g. "auth-read-operation-unprotected: Public status page".` }],
+      problems: [{ path }],
     };
   }
   const rules = new Map<string, string>();
   const problems: ExemptionProblem[] = [];
   for (const [rule, reason] of entries(raw)) {
     if (typeof reason === 'string' && reason.trim().length > 0) rules.set(rule, reason.trim());
-    else problems.push({ path: [...path, rule], message: `Exemption from ${quote(rule)} has no reason: write why the finding is accepted, or remove the exemption (it has no effect until it has a reason).` });
+    else problems.push({ path: [...path, rule], rule });
   }
   return { rules, problems };
+}
+
+/** The exemptions of a document: the root's, and those of each path item, operation and security scheme. */
+export interface Exemptions {
+  root: ExemptionScope;
+  /** Keyed by the path item, operation or security scheme object. */
+  byNode: WeakMap<object, ExemptionScope>;
+  all: ExemptionScope[];
+}
+
+interface Holder {
+  node: JsonObject;
+  path: JsonPath;
+}
+
+/**
+ * Reads every exemption the analysis knows where to look for. Objects it does not register
+ * (schemas, parameters…) are read on demand by `exemptionReason`.
+ */
+export function collectExemptions(root: JsonObject, holders: Iterable<Holder>): Exemptions {
+  const rootScope = readExemptions(root, []);
+  const byNode = new WeakMap<object, ExemptionScope>();
+  const all: ExemptionScope[] = [rootScope];
+  for (const { node, path } of holders) {
+    if (byNode.has(node)) continue;
+    const scope = readExemptions(node, path);
+    byNode.set(node, scope);
+    all.push(scope);
+  }
+  return { root: rootScope, byNode, all };
+}
+
+/** Exemptions of objects the analysis did not register, read once each. */
+const unregistered = cachedPer<object, ExemptionScope>(node => readExemptions(node, []));
+
+interface Exempted {
+  node: object;
+  pathItem: object;
+}
+
+/** The reason a rule is exempted for a node (a schema, a security scheme…), an operation (or its path item), or the whole document. */
+export function exemptionReason(scope: { exemptions: Exemptions }, rule: string, operation?: Exempted, node?: object): string | undefined {
+  const { exemptions } = scope;
+  const own = node ? (exemptions.byNode.get(node) ?? unregistered(node)).rules.get(rule) : undefined;
+  if (own !== undefined) return own;
+  if (operation) {
+    const own = exemptions.byNode.get(operation.node)?.rules.get(rule);
+    if (own !== undefined) return own;
+    const item = exemptions.byNode.get(operation.pathItem)?.rules.get(rule);
+    if (item !== undefined) return item;
+  }
+  return exemptions.root.rules.get(rule);
+}
+
+export function isExempt(scope: { exemptions: Exemptions }, rule: string, operation?: Exempted, node?: object): boolean {
+  return exemptionReason(scope, rule, operation, node) !== undefined;
 }

@@ -1,5 +1,9 @@
-import { asArray, deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
+import type { Analysis } from './analyse.js';
+import { cachedPer } from './cache.js';
+import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import type { Operation } from './operations.js';
+import { allOfMembers, isErrorStatus, subschemas, type Members } from './schema.js';
+import { tokenUrlPaths } from './security.js';
 
 export type Direction = 'request' | 'response';
 
@@ -26,7 +30,7 @@ export interface ValueSite {
   /** Where the schema is written (the component when reached through `$ref`). */
   path: JsonPath;
   /** The schema and, recursively, its `allOf` members: together they constrain the value. */
-  members: Array<Located<JsonObject>>;
+  members: Members;
   contexts: Set<UseContext>;
 }
 
@@ -44,75 +48,19 @@ export interface PropertyUse {
 
 export interface SchemaGraph {
   sites: Map<JsonObject, ValueSite>;
-  /** Keyed by the declaration path, so a property is one entry however many schemas compose it. */
-  properties: Map<string, PropertyUse>;
+  /** Every property reached, once however many schemas compose it. */
+  properties: readonly PropertyUse[];
+  /** The property declared at a path (`<schema>.properties.<name>`), if the graph reached it. */
+  propertyAt(declaration: JsonPath): PropertyUse | undefined;
 }
 
-/** Bounds that keep hostile documents (huge or deeply nested schemas) from stalling the editor. */
-const MAX_ALLOF_DEPTH = 64;
-
-/** The schema and its `allOf` members, recursively, each located where it is written. */
-export function allOfMembers(root: unknown, start: Located<JsonObject>, cache?: Map<JsonObject, Array<Located<JsonObject>>>): Array<Located<JsonObject>> {
-  const cached = cache?.get(start.node);
-  if (cached) return cached;
-  const out: Array<Located<JsonObject>> = [];
-  const seen = new Set<JsonObject>();
-  const stack: Array<{ at: Located<JsonObject>; depth: number }> = [{ at: start, depth: 0 }];
-  while (stack.length > 0) {
-    const { at, depth } = stack.pop()!;
-    if (seen.has(at.node) || depth > MAX_ALLOF_DEPTH) continue;
-    seen.add(at.node);
-    out.push(at);
-    const list = asArray(at.node.allOf);
-    for (let i = list.length - 1; i >= 0; i--) {
-      const member = deref(root, list[i], [...at.path, 'allOf', i]);
-      if (isObject(member.node)) stack.push({ at: member as Located<JsonObject>, depth: depth + 1 });
-    }
-  }
-  cache?.set(start.node, out);
-  return out;
-}
-
-/** Bulk bodies nest shapes a few levels at most; deeper ones are not bodies clients bind. */
-const MAX_BODY_SHAPE_DEPTH = 4;
-
-/**
- * Walks the shapes a request body is made of: the body schema (with its `allOf` members), the
- * items of an array body (bulk writes) and the alternatives of `oneOf`/`anyOf`, a few levels
- * deep. `visit` sees each shape once and says whether to look inside it.
- */
-export function walkBodyShapes(
-  root: unknown,
-  body: Located,
-  cache: Map<JsonObject, Array<Located<JsonObject>>>,
-  visit: (site: Located<JsonObject>, members: Array<Located<JsonObject>>) => boolean,
-): void {
-  const stack: Array<{ at: Located; depth: number }> = [{ at: body, depth: 0 }];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const { at, depth } = stack.pop()!;
-    if (!isObject(at.node) || seen.has(at.node) || depth > MAX_BODY_SHAPE_DEPTH) continue;
-    seen.add(at.node);
-    const site = at as Located<JsonObject>;
-    const members = allOfMembers(root, site, cache);
-    if (!visit(site, members)) continue;
-    for (const member of members) {
-      if (isObject(member.node.items)) stack.push({ at: deref(root, member.node.items, [...member.path, 'items']), depth: depth + 1 });
-      for (const key of ['oneOf', 'anyOf']) {
-        asArray(member.node[key]).forEach((alt, i) => stack.push({ at: deref(root, alt, [...member.path, key, i]), depth: depth + 1 }));
-      }
-    }
-  }
-}
+/** Properties are keyed by where they are declared. */
+const propertyKey = (declaration: JsonPath) => JSON.stringify(declaration);
 
 /** True when any member says so (`readOnly`/`writeOnly` may sit beside a `$ref` or in an `allOf` member). */
-function flag(declared: JsonObject, members: Array<Located<JsonObject>>, key: 'readOnly' | 'writeOnly'): boolean {
+function flag(declared: JsonObject, members: Members, key: 'readOnly' | 'writeOnly'): boolean {
   return declared[key] === true || members.some(m => m.node[key] === true);
 }
-
-/** Subschema keywords whose values are further value positions (allOf is not: its members merge into the site). */
-const SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'additionalItems', 'unevaluatedItems', 'contains', 'then', 'else'];
-const LIST = ['items', 'prefixItems', 'oneOf', 'anyOf'];
 
 /** The description's own token URLs (their paths may include the server's base path), or a path ending in `/token`. */
 function isTokenEndpoint(operation: Operation, tokenPaths: readonly string[]): boolean {
@@ -133,7 +81,7 @@ function hasExemptions(operation: Operation, exemptionsOf: (node: object) => boo
 export function buildSchemaGraph(root: JsonObject, operations: readonly Operation[], tokenPaths: readonly string[], exemptionsOf: (node: object) => boolean): SchemaGraph {
   const sites = new Map<JsonObject, ValueSite>();
   const properties = new Map<string, PropertyUse>();
-  const membersCache = new Map<JsonObject, Array<Located<JsonObject>>>();
+  const membersCache = new Map<JsonObject, Members>();
   const contexts = new Map<string, UseContext>();
   // Properties by the schema object that declares them, so revisits do not rebuild the string key.
   const byOwner = new Map<JsonObject, Map<string, PropertyUse>>();
@@ -176,18 +124,11 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
           sites.set(value.node, valueSite);
           use = { name, path: declaredPath, declared: raw, value: valueSite, readOnly: flag(raw, valueMembers, 'readOnly'), writeOnly: flag(raw, valueMembers, 'writeOnly'), contexts: new Set() };
           declaredIn.set(name, use);
-          properties.set(JSON.stringify(declaredPath), use);
+          properties.set(propertyKey(declaredPath), use);
         }
         children.properties.push(use);
       }
-      for (const [name, raw] of entries(member.node.patternProperties)) children.others.push(deref(root, raw, [...member.path, 'patternProperties', name]));
-      for (const key of SINGLE) {
-        if (isObject(member.node[key])) children.others.push(deref(root, member.node[key], [...member.path, key]));
-      }
-      for (const key of LIST) {
-        const list = member.node[key];
-        if (Array.isArray(list)) list.forEach((item, i) => children!.others.push(deref(root, item, [...member.path, key, i])));
-      }
+      for (const other of subschemas(root, member)) children.others.push(other);
     }
     childrenCache.set(site.node, children);
     return children;
@@ -225,10 +166,19 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
     for (const parameter of operation.parameters) if (parameter.schema && parameter.in !== 'body') walk(parameter.schema, request);
     if (!inbound) continue;
     for (const response of operation.responses) {
-      const status = response.status.toUpperCase();
-      const context = contextFor(operation, 'response', status.startsWith('4') || status.startsWith('5') || status === 'DEFAULT');
+      const context = contextFor(operation, 'response', isErrorStatus(response.status));
       for (const schema of response.schemas) walk(schema, context);
     }
   }
-  return { sites, properties };
+  return { sites, properties: [...properties.values()], propertyAt: declaration => properties.get(propertyKey(declaration)) };
 }
+
+/**
+ * The schemas reached from requests and responses, with their properties and the classes of
+ * operations that reach them. Built on first use: documents linted only by rules that do not
+ * look at schemas never pay for it.
+ */
+export const schemaGraph = cachedPer<Analysis, SchemaGraph>(analysis => {
+  const scoped = (node: object) => (analysis.exemptions.byNode.get(node)?.rules.size ?? 0) > 0;
+  return buildSchemaGraph(analysis.root, analysis.operations, tokenUrlPaths(analysis.schemes), scoped);
+});

@@ -147,3 +147,18 @@ export function requirementsSignature(requirements: readonly Requirement[]): str
     .sort()
     .join(' | ');
 }
+
+/** Paths of the OAuth2 token URLs the description declares, lower case, without a trailing slash. */
+export function tokenUrlPaths(schemes: ReadonlyMap<string, SecurityScheme>): string[] {
+  const out: string[] = [];
+  for (const scheme of schemes.values()) {
+    for (const flow of scheme.flows) {
+      const url = flow.node.tokenUrl;
+      if (typeof url !== 'string') continue;
+      // The lookbehind starts the match only at the first slash of a run: linear on hostile input (`/+$` alone is quadratic).
+      const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/(?<!\/)\/+$/, '').toLowerCase();
+      if (path.length > 0) out.push(path);
+    }
+  }
+  return out;
+}

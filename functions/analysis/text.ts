@@ -1,4 +1,5 @@
-import type { Analysis } from './index.js';
+import type { Analysis } from './analyse.js';
+import { cachedPer } from './cache.js';
 import { EXEMPTIONS_KEY } from './exemptions.js';
 import { isObject, type JsonObject, type JsonPath } from './json.js';
 import type { Operation } from './operations.js';
@@ -136,9 +137,17 @@ const MIN_SCANNED_LENGTH = 8;
  */
 const MIN_SCANNED_KEY_LENGTH = 14;
 
-const cache = new WeakMap<Analysis, TextValue[]>();
-const holders = new WeakMap<Analysis, Array<{ node: JsonObject; at: PathLink | undefined }>>();
-const prototypeHolders = new WeakMap<Analysis, Array<{ at: PathLink | undefined; scope: TextScope }>>();
+/** What the one walk of the document finds. */
+interface TextWalk {
+  values: TextValue[];
+  /** Objects outside the analysis's own holders that carry an exemptions key. */
+  holders: Array<{ node: JsonObject; at: PathLink | undefined }>;
+  /** Objects whose prototype a `__proto__` key replaced. */
+  prototypes: Array<{ at: PathLink | undefined; scope: TextScope }>;
+}
+
+/** Built on first use: documents linted only by rules that do not read text never pay for the walk. */
+const textWalk = cachedPer<Analysis, TextWalk>(analysis => collect(analysis));
 
 
 /**
@@ -147,8 +156,7 @@ const prototypeHolders = new WeakMap<Analysis, Array<{ at: PathLink | undefined;
  * exemptions there can be reported too.
  */
 export function exemptionHolders(analysis: Analysis): Array<{ node: JsonObject; path: JsonPath }> {
-  textValues(analysis);
-  return (holders.get(analysis) ?? []).map(({ node, at }) => ({ node, path: pathOf(at) }));
+  return textWalk(analysis).holders.map(({ node, at }) => ({ node, path: pathOf(at) }));
 }
 
 /**
@@ -158,26 +166,18 @@ export function exemptionHolders(analysis: Analysis): Array<{ node: JsonObject; 
  * prototype is no longer `Object.prototype`.
  */
 export function prototypeKeys(analysis: Analysis): Array<{ path: JsonPath; scope: TextScope }> {
-  textValues(analysis);
-  return (prototypeHolders.get(analysis) ?? []).map(({ at, scope }) => ({ path: [...pathOf(at), '__proto__'], scope }));
+  return textWalk(analysis).prototypes.map(({ at, scope }) => ({ path: [...pathOf(at), '__proto__'], scope }));
 }
 
 /** Every string value worth scanning for secrets (depth first: an object's strings before its nested objects); built on first use and cached. */
 export function textValues(analysis: Analysis): TextValue[] {
-  let values = cache.get(analysis);
-  if (!values) {
-    values = collect(analysis);
-    cache.set(analysis, values);
-  }
-  return values;
+  return textWalk(analysis).values;
 }
 
-function collect(analysis: Analysis): TextValue[] {
+function collect(analysis: Analysis): TextWalk {
   const out: TextValue[] = [];
-  const found: Array<{ node: JsonObject; at: PathLink | undefined }> = [];
-  holders.set(analysis, found);
-  const prototypes: Array<{ at: PathLink | undefined; scope: TextScope }> = [];
-  prototypeHolders.set(analysis, prototypes);
+  const found: TextWalk['holders'] = [];
+  const prototypes: TextWalk['prototypes'] = [];
   const operations = new Map<object, Operation>();
   for (const operation of analysis.operations) operations.set(operation.node, operation);
   const analysed = analysis.exemptions.byNode;
@@ -267,7 +267,7 @@ function collect(analysis: Analysis): TextValue[] {
       }
     }
   }
-  return out;
+  return { values: out, holders: found, prototypes };
 
   function specEntry(key: string, value: unknown, at: PathLink | undefined, owner: string | undefined, scope: TextScope): void {
     if (key.startsWith('x-')) {

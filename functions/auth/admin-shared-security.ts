@@ -1,10 +1,11 @@
-import { perDocument, requirementsSignature, type Analysis, type Operation } from '../analysis/index.js';
-import { words } from '../analysis/names.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { perDocument, requirementsSignature, words, type Analysis, type Operation } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
+import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt } from '../core/targets.js';
 
 export interface AdminSharedSecurityOptions {
   /** Words that mark an operation as administrative, in a path segment or a tag. */
-  markers: string[];
+  adminMarkers: string[];
 }
 
 /** A word is a marker as written or as a plain plural (`administrators` for `administrator`). */
@@ -39,10 +40,10 @@ function ordinarySignatures(analysis: Analysis, markers: ReadonlySet<string>, ke
  */
 export const adminSharedSecurity = analysisFunction<AdminSharedSecurityOptions>(
   'adminSharedSecurity',
-  objectOptions({ markers: stringList('Words that mark a path segment or tag as administrative.') }),
-  { markers: ['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops'] },
+  objectOptions({ adminMarkers: stringList('Words that mark a path segment or tag as administrative.') }),
+  defaultLists('adminMarkers'),
   function* ({ analysis, options, path }): Iterable<Finding> {
-    const markers = new Set(options.markers.map(m => m.toLowerCase()));
+    const markers = new Set(options.adminMarkers.map(m => m.toLowerCase()));
     const key = [...markers].sort().join(',');
     for (const operation of operationsAt(analysis, path)) {
       if (operation.security.state !== 'required' || !isAdministrative(operation, markers)) continue;

@@ -1,6 +1,8 @@
-import { compact, compactSet, words } from '../analysis/names.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { compact, compactSet, words } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt } from '../core/targets.js';
 
 export interface CredentialParametersOptions {
   /**
@@ -9,18 +11,9 @@ export interface CredentialParametersOptions {
    */
   check: 'url' | 'authorization-header';
   /** Parameter names that carry credentials, compared without case or separators (`api_key` = `apiKey` = `API-Key`). */
-  names: string[];
+  credentialParameterNames: string[];
 }
 
-/**
- * Whole names only: `page_token` and `next_token` are pagination cursors, not credentials,
- * so matching on any word "token" would flood real APIs with false positives.
- */
-export const DEFAULT_CREDENTIAL_PARAMETER_NAMES = [
-  'token', 'access_token', 'accessToken', 'auth_token', 'id_token', 'refresh_token', 'bearer', 'jwt',
-  'api_key', 'apikey', 'api_token', 'x-api-key', 'access_key', 'secret_key',
-  'password', 'passwd', 'secret', 'client_secret', 'private_key', 'session_id', 'session_token',
-];
 
 /**
  * `/tokens/{token}` or `/keys/{access_key}`: a path parameter named after the collection right
@@ -42,11 +35,11 @@ export const credentialParameters = analysisFunction<CredentialParametersOptions
   'credentialParameters',
   objectOptions({
     check: { enum: ['url', 'authorization-header'] },
-    names: stringList('Parameter names that carry credentials.'),
+    credentialParameterNames: stringList('Parameter names that carry credentials.'),
   }),
-  { check: 'url', names: DEFAULT_CREDENTIAL_PARAMETER_NAMES },
+  { check: 'url', ...defaultLists('credentialParameterNames') },
   function* ({ analysis, options, path }): Iterable<Finding> {
-    const names = compactSet(options.names);
+    const names = compactSet(options.credentialParameterNames);
     for (const operation of operationsAt(analysis, path)) {
       for (const parameter of operation.parameters) {
         if (options.check === 'url') {

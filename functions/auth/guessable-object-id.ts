@@ -1,23 +1,12 @@
-import { asArray, deref, isObject, type JsonObject, type JsonPath } from '../analysis/index.js';
-import { words } from '../analysis/names.js';
-import type { Analysis } from '../analysis/index.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { membersAt, typesOf, words } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt } from '../core/targets.js';
 
 export interface GuessableObjectIdOptions {
   /** Last words of a parameter name that make it an object identifier (`id` covers `id`, `userId`, `user_id`, `user-id`). */
   idWords: string[];
-}
-
-/** Whether a schema (or a Swagger 2.0 non-body parameter) is an integer, looking through `$ref` and `allOf`. */
-function isIntegerTyped(analysis: Analysis, node: unknown, path: JsonPath, depth = 0): boolean {
-  if (!isObject(node) || depth > 16) return false;
-  const type = node.type;
-  if (type === 'integer' || (Array.isArray(type) && type.includes('integer'))) return true;
-  return asArray(node.allOf).some((branch, i) => {
-    const located = deref(analysis.root, branch, [...path, 'allOf', i]);
-    return isIntegerTyped(analysis, located.node, located.path, depth + 1);
-  });
 }
 
 /**
@@ -28,7 +17,7 @@ function isIntegerTyped(analysis: Analysis, node: unknown, path: JsonPath, depth
 export const guessableObjectId = analysisFunction<GuessableObjectIdOptions>(
   'guessableObjectId',
   objectOptions({ idWords: stringList('Final words of a parameter name that make it an identifier.') }),
-  { idWords: ['id'] },
+  defaultLists('idWords'),
   function* ({ analysis, options, path }): Iterable<Finding> {
     const idWords = new Set(options.idWords.map(w => w.toLowerCase()));
     for (const operation of operationsAt(analysis, path)) {
@@ -36,8 +25,8 @@ export const guessableObjectId = analysisFunction<GuessableObjectIdOptions>(
         if (parameter.in !== 'path') continue;
         const nameWords = words(parameter.name);
         if (nameWords.length === 0 || !idWords.has(nameWords[nameWords.length - 1])) continue;
-        const schema = parameter.schema;
-        if (!schema || !isIntegerTyped(analysis, schema.node as JsonObject, schema.path)) continue;
+        // The schema (or a Swagger 2.0 non-body parameter) and its `allOf` members.
+        if (!typesOf(membersAt(analysis.root, parameter.schema)).has('integer')) continue;
         yield {
           message: `Path parameter ${quote(parameter.name)} is an integer identifier that callers can enumerate: use a random, non-sequential id (e.g. \`format: uuid\`) and check the caller owns the object.`,
           path: parameter.path,

@@ -1,7 +1,7 @@
-import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
+import { isLoopbackHost, urlSchemeAndHost } from '../analysis/index.js';
 import { quote } from '../core/message.js';
-import { schemeAt } from './security-scheme-strength.js';
-import { isLoopbackHost, urlSchemeAndHost } from '../analysis/urls.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
+import { schemeAt } from '../core/targets.js';
 
 const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'];
 

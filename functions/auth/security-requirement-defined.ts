@@ -1,6 +1,7 @@
 import { parseRequirements, type Analysis, type Operation, type Requirement } from '../analysis/index.js';
-import { analysisFunction, objectOptions, operationsAt, type Finding } from '../core/rule-function.js';
 import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
+import { operationsAt, targetAt } from '../core/targets.js';
 
 export interface SecurityRequirementDefinedOptions {
   /** `scheme`: report requirements naming an undefined scheme; `scope`: report OAuth2 scopes no flow declares. */
@@ -40,7 +41,7 @@ export const securityRequirementDefined = analysisFunction<SecurityRequirementDe
   objectOptions({ check: { enum: ['scheme', 'scope'] } }),
   { check: 'scheme' },
   function* ({ analysis, options, target, path }): Iterable<Finding> {
-    if (path.length === 1 && path[0] === 'security') {
+    if (targetAt(path).kind === 'root-security') {
       yield* requirementFindings(analysis, options.check, parseRequirements(target, path));
       return;
     }

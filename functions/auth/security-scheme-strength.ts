@@ -1,6 +1,8 @@
-import type { Analysis, JsonPath, SecurityScheme } from '../analysis/index.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import type { SecurityScheme } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { schemeAt } from '../core/targets.js';
 
 export interface SecuritySchemeStrengthOptions {
   /**
@@ -12,7 +14,7 @@ export interface SecuritySchemeStrengthOptions {
   /** Lower-case HTTP authentication schemes treated as weak. */
   weakHttpSchemes: string[];
   /** OAuth2 flow names treated as deprecated (3.x names and their Swagger 2.0 equivalents). */
-  deprecatedFlows: string[];
+  deprecatedOAuthFlows: string[];
 }
 
 // Maps, not objects: the keys looked up come from the document and the user's options (`constructor`, `__proto__`…).
@@ -35,22 +37,15 @@ function weakHttpScheme(scheme: SecurityScheme, weak: Set<string>): string | und
   return undefined;
 }
 
-/** The scheme a rule given `$.components.securitySchemes[*]` is on, when that entry reports its definition. */
-export function schemeAt(analysis: Analysis, path: JsonPath): SecurityScheme | undefined {
-  const name = path[path.length - 1];
-  const scheme = typeof name === 'string' ? analysis.schemes.get(name) : undefined;
-  return scheme?.reportsDefinition ? scheme : undefined;
-}
-
 /** Given one security scheme (`$.components.securitySchemes[*]` or `$.securityDefinitions[*]`). */
 export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOptions>(
   'securitySchemeStrength',
   objectOptions({
     check: { enum: ['weak-scheme', 'apikey-in-url', 'deprecated-flow'] },
     weakHttpSchemes: stringList('HTTP authentication schemes (case-insensitive) to report as weak.'),
-    deprecatedFlows: stringList('OAuth2 flow names to report as deprecated.'),
+    deprecatedOAuthFlows: stringList('OAuth2 flow names to report as deprecated.'),
   }),
-  { check: 'weak-scheme', weakHttpSchemes: ['basic', 'digest', 'negotiate', 'ntlm', 'oauth'], deprecatedFlows: ['implicit', 'password'] },
+  { check: 'weak-scheme', ...defaultLists('weakHttpSchemes', 'deprecatedOAuthFlows') },
   function* ({ analysis, options, path }): Iterable<Finding> {
     const scheme = schemeAt(analysis, path);
     if (!scheme) return;
@@ -72,7 +67,7 @@ export const securitySchemeStrength = analysisFunction<SecuritySchemeStrengthOpt
         exemptIn: scheme.node,
       };
     } else {
-      const deprecated = new Set(options.deprecatedFlows.map(f => f.toLowerCase()));
+      const deprecated = new Set(options.deprecatedOAuthFlows.map(f => f.toLowerCase()));
       for (const flow of scheme.flows) {
         const flowName = flow.name.toLowerCase();
         if (!deprecated.has(flowName)) continue;

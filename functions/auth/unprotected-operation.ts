@@ -1,8 +1,10 @@
 import { isExempt, type Operation, type SecurityState } from '../analysis/index.js';
-import { analysisFunction, describe, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { DEFAULT_LISTS } from '../core/defaults.js';
+import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt, targetAt } from '../core/targets.js';
 
 export interface UnprotectedOperationOptions {
-  /** HTTP methods this rule judges (lower case). */
+  /** HTTP methods this rule judges (lower case): the `readMethods` or `writeMethods` list. */
   methods: string[];
   /** Which effective security states to report. */
   states: SecurityState[];
@@ -40,13 +42,13 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     methods: stringList('HTTP methods to judge, lower case.'),
     states: { type: 'array', items: { enum: ['none', 'optional', 'public'] } },
   }),
-  { methods: ['post', 'put', 'patch', 'delete'], states: ['none', 'optional', 'public'] },
+  { methods: [...DEFAULT_LISTS.writeMethods], states: ['none', 'optional', 'public'] },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
     const judged = (operation: Operation) => methods.has(operation.method) && options.states.includes(operation.security.state);
 
-    if (path.length === 1 && path[0] === 'security') {
+    if (targetAt(path).kind === 'root-security') {
       const inheriting = analysis.operations.filter(op => op.container === 'paths' && op.security.source === 'root' && judged(op) && !isExempt(analysis, rule, op));
       if (inheriting.length === 0) return;
       const { state, requirements } = inheriting[0].security;

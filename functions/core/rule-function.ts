@@ -129,14 +129,6 @@ export function objectOptions(properties: Record<string, JSONSchema7>): JSONSche
   return { type: ['object', 'null'], properties, additionalProperties: false };
 }
 
-/** The operations under the path item a rule was given (`$.paths[*]`), or every operation for `$`. */
-export function operationsAt(analysis: Analysis, path: JsonPath): Operation[] {
-  if (path.length === 0) return analysis.operations;
-  if (path.length === 2 && path[0] === 'paths') return analysis.operationsByPathKey.get(String(path[1])) ?? [];
-  if (path.length === 2 && path[0] === 'webhooks') return analysis.operations.filter(op => op.container === 'webhooks' && op.pathKey === String(path[1]));
-  return [];
-}
-
 export function describe(operation: Operation): string {
   return `${operation.method.toUpperCase()} ${shown(operation.pathKey, MAX_PATH_KEY)}`;
 }

@@ -1,28 +1,28 @@
 import {
+  compact,
+  declaringSchema,
   deref,
   entries,
-  getAt,
+  isErrorStatus,
   isExempt,
   isObject,
   schemaGraph,
+  schemaTypes,
   type Analysis,
   type JsonObject,
   type JsonPath,
   type Operation,
   type UseContext,
 } from '../analysis/index.js';
-import { compact } from '../analysis/names.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 
 export interface ErrorDetailsOptions {
   /** Property names that carry internals in error responses, compared as whole names without case or separators. */
-  names: string[];
+  errorDetailNames: string[];
 }
 
-export const DEFAULT_ERROR_DETAIL_NAMES = [
-  'stack', 'stack_trace', 'trace', 'traceback', 'backtrace', 'exception', 'inner_exception', 'debug', 'debug_info', 'sql', 'query',
-];
 
 /** Bounds on what is read of an example: hostile documents must not stall the lint run. */
 const MAX_STRING = 20_000;
@@ -93,13 +93,8 @@ function isDetail(value: unknown): boolean {
 }
 
 function isBooleanOnly(node: JsonObject): boolean {
-  const types = (Array.isArray(node.type) ? node.type : [node.type]).filter(t => t !== 'null' && t !== undefined);
+  const types = schemaTypes(node).filter(t => t !== 'null');
   return types.length > 0 && types.every(t => t === 'boolean');
-}
-
-function isErrorStatus(status: string): boolean {
-  const upper = status.toUpperCase();
-  return upper.startsWith('4') || upper.startsWith('5') || upper === 'DEFAULT';
 }
 
 interface ExampleAt {
@@ -126,11 +121,6 @@ function responseExamples(analysis: Analysis, response: { node: JsonObject; path
   return out;
 }
 
-function owner(analysis: Analysis, declaration: JsonPath): JsonObject | undefined {
-  const node = getAt(analysis.root, declaration.slice(0, -2));
-  return isObject(node) ? node : undefined;
-}
-
 const errorUses = (contexts: Iterable<UseContext>) => [...contexts].filter(c => c.direction === 'response' && c.errorResponse);
 
 /**
@@ -140,10 +130,10 @@ const errorUses = (contexts: Iterable<UseContext>) => [...contexts].filter(c => 
  */
 export const errorDetails = analysisFunction<ErrorDetailsOptions>(
   'errorDetails',
-  objectOptions({ names: stringList('Property names that carry internals in error responses.') }),
-  { names: DEFAULT_ERROR_DETAIL_NAMES },
+  objectOptions({ errorDetailNames: stringList('Property names that carry internals in error responses.') }),
+  defaultLists('errorDetailNames'),
   function* ({ analysis, options, rule }): Iterable<Finding> {
-    const names = new Set(options.names.map(compact).filter(n => n.length > 0));
+    const names = new Set(options.errorDetailNames.map(compact).filter(n => n.length > 0));
     const graph = schemaGraph(analysis);
 
     for (const use of graph.properties.values()) {
@@ -154,7 +144,7 @@ export const errorDetails = analysisFunction<ErrorDetailsOptions>(
       yield {
         message: `Property ${quote(use.name)} returns internal error details in error responses: log stack traces, exceptions and queries on the server and return an error code and a correlation id instead.`,
         path: use.path,
-        exemptIn: owner(analysis, use.path),
+        exemptIn: declaringSchema(analysis.root, use.path),
         uses,
       };
     }

@@ -1,29 +1,33 @@
 import {
   allOfMembers,
-  asArray,
+  compact,
+  declaringSchema,
   deref,
   entries,
-  getAt,
   isExempt,
   isObject,
   schemaGraph,
+  schemaTypes,
+  subschemas,
   walkBodyShapes,
+  words,
   type Analysis,
   type JsonObject,
   type JsonPath,
   type Located,
+  type Members,
   type UseContext,
 } from '../analysis/index.js';
-import { compact, words } from '../analysis/names.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 
 export interface MassAssignmentOptions {
   /** Property names a client must not set, compared without case or separators (`is_admin` = `isAdmin`). */
-  names: string[];
-  /** Of `names`, those judged only at the top level of a POST body (the resource's own `id` on create). */
+  privilegedPropertyNames: string[];
+  /** Of those names, those judged only at the top level of a POST body (the resource's own `id` on create). */
   createOnlyNames: string[];
-  /** Of `names`, those judged only when numeric and in an order, cart or checkout schema (a price). */
+  /** Of those names, those judged only when numeric and in an order, cart or checkout schema (a price). */
   orderOnlyNames: string[];
   /** Words that mark a schema or path as an order (`Order`, `CartItem`, `/checkout`). */
   orderMarkers: string[];
@@ -37,15 +41,9 @@ export interface MassAssignmentOptions {
   sharedOnly: boolean;
 }
 
-export const DEFAULT_PRIVILEGED_PROPERTY_NAMES = [
-  'role', 'roles', 'role_id', 'role_ids', 'is_admin', 'admin', 'is_superuser', 'superuser', 'permissions', 'scopes', 'groups',
-  'balance', 'credit', 'credits', 'verified', 'is_verified', 'email_verified', 'status', 'account_status',
-  'owner_id', 'tenant_id', 'org_id', 'organization_id', 'created_at', 'updated_at', 'id',
-  'price', 'unit_price', 'total_price',
-];
 
 const DEFAULTS: MassAssignmentOptions = {
-  names: DEFAULT_PRIVILEGED_PROPERTY_NAMES,
+  ...defaultLists('privilegedPropertyNames'),
   createOnlyNames: ['id'],
   orderOnlyNames: ['price', 'unit_price', 'total_price'],
   orderMarkers: ['order', 'orders', 'cart', 'carts', 'checkout', 'checkouts', 'basket', 'baskets'],
@@ -64,8 +62,6 @@ interface Reached {
   topLevel: Set<string>;
 }
 
-const SINGLE = ['items', 'additionalProperties', 'unevaluatedProperties', 'additionalItems', 'unevaluatedItems', 'contains', 'then', 'else'];
-const LIST = ['prefixItems', 'oneOf', 'anyOf'];
 /**
  * Schema nodes walked for one request body: a bound for hostile documents, per body so one huge
  * body cannot use up the walk of the others (each node is walked once per method and level
@@ -73,7 +69,7 @@ const LIST = ['prefixItems', 'oneOf', 'anyOf'];
  */
 export const MAX_VISITS_PER_BODY = 200_000;
 
-function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): boolean {
+function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: Map<JsonObject, Members>): boolean {
   if (declared.readOnly === true) return true;
   return isObject(value.node) && allOfMembers(root, value as Located<JsonObject>, cache).some(m => m.node.readOnly === true);
 }
@@ -82,8 +78,8 @@ function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: 
  * The body schema's top-level shapes: the schema itself, the items of a top-level array (bulk
  * create) and the alternatives of a top-level `oneOf`/`anyOf`, each with its `allOf` members.
  */
-function topLevelShapes(root: unknown, body: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): Array<Located<JsonObject>> {
-  const out: Array<Located<JsonObject>> = [];
+function topLevelShapes(root: unknown, body: Located, cache: Map<JsonObject, Members>): Members {
+  const out: Members = [];
   walkBodyShapes(root, body, cache, (_site, members) => {
     out.push(...members);
     return true;
@@ -99,7 +95,7 @@ function topLevelShapes(root: unknown, body: Located, cache: Map<JsonObject, Arr
 function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, names: ReadonlySet<string>): Map<string, Reached> {
   const root = analysis.root;
   const methods = new Set(options.methods.map(m => String(m).toLowerCase()));
-  const cache = new Map<JsonObject, Array<Located<JsonObject>>>();
+  const cache = new Map<JsonObject, Members>();
   const reached = new Map<string, Reached>();
   const marks = new Map<JsonObject, Set<string>>();
 
@@ -145,9 +141,7 @@ function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, nam
             }
             stack.push(value);
           }
-          for (const [name, raw] of entries(member.node.patternProperties)) stack.push(deref(root, raw, [...member.path, 'patternProperties', name]));
-          for (const key of SINGLE) if (isObject(member.node[key])) stack.push(deref(root, member.node[key], [...member.path, key]));
-          for (const key of LIST) asArray(member.node[key]).forEach((item, i) => stack.push(deref(root, item, [...member.path, key, i])));
+          for (const other of subschemas(root, member)) stack.push(other);
         }
       }
     }
@@ -155,10 +149,10 @@ function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, nam
   return reached;
 }
 
-function isNumeric(root: unknown, value: Located, cache: Map<JsonObject, Array<Located<JsonObject>>>): boolean {
+function isNumeric(root: unknown, value: Located, cache: Map<JsonObject, Members>): boolean {
   if (!isObject(value.node)) return false;
   return allOfMembers(root, value as Located<JsonObject>, cache).some(({ node }) => {
-    const types = Array.isArray(node.type) ? node.type : [node.type];
+    const types = schemaTypes(node);
     if (types.includes('number') || types.includes('integer')) return true;
     return types.includes('string') && typeof node.format === 'string' && ['decimal', 'double', 'float', 'money', 'currency'].includes(node.format.toLowerCase());
   });
@@ -171,11 +165,6 @@ function inOrder(declaration: JsonPath, markers: ReadonlySet<string>): boolean {
   );
 }
 
-function ownerOf(analysis: Analysis, declaration: JsonPath): JsonObject | undefined {
-  const node = getAt(analysis.root, declaration.slice(0, -2));
-  return isObject(node) ? node : undefined;
-}
-
 /**
  * Mass assignment (OWASP API3): a request body that lets the client set a privileged or
  * server-managed property (role, isAdmin, balance, status, ownerId, createdAt, …) that is not
@@ -184,7 +173,7 @@ function ownerOf(analysis: Analysis, declaration: JsonPath): JsonObject | undefi
 export const massAssignment = analysisFunction<MassAssignmentOptions>(
   'massAssignment',
   objectOptions({
-    names: stringList('Property names a client must not set.'),
+    privilegedPropertyNames: stringList('Property names a client must not set.'),
     createOnlyNames: stringList('Of names, those judged only at the top level of a POST body.'),
     orderOnlyNames: stringList('Of names, those judged only when numeric and in an order, cart or checkout schema.'),
     orderMarkers: stringList('Words that mark a schema or path as an order.'),
@@ -193,18 +182,18 @@ export const massAssignment = analysisFunction<MassAssignmentOptions>(
   }),
   DEFAULTS,
   function* ({ analysis, options, rule }): Iterable<Finding> {
-    const names = new Set(options.names.map(compact).filter(n => n.length > 0));
+    const names = new Set(options.privilegedPropertyNames.map(compact).filter(n => n.length > 0));
     if (names.size === 0) return;
     const createOnly = new Set(options.createOnlyNames.map(compact));
     const orderOnly = new Set(options.orderOnlyNames.map(compact));
     const markers = new Set(options.orderMarkers.map(m => String(m).toLowerCase()));
     const methods = new Set(options.methods.map(m => String(m).toLowerCase()));
     const graph = schemaGraph(analysis);
-    const cache = new Map<JsonObject, Array<Located<JsonObject>>>();
+    const cache = new Map<JsonObject, Members>();
 
-    for (const [key, reached] of reachPrivileged(analysis, options, names)) {
+    for (const reached of reachPrivileged(analysis, options, names).values()) {
       const name = compact(reached.name);
-      const use = graph.properties.get(key);
+      const use = graph.propertyAt(reached.declaration);
       const contexts = use ? [...use.contexts] : [];
       let uses: UseContext[] = contexts.filter(c => c.direction === 'request' && methods.has(c.method));
       let why: string;
@@ -227,7 +216,7 @@ export const massAssignment = analysisFunction<MassAssignmentOptions>(
       yield {
         message: `Property ${quote(reached.name)} can be set by clients in request bodies, yet it is ${why}: mark it \`readOnly: true\` or use a separate input schema without it.`,
         path: reached.declaration,
-        exemptIn: ownerOf(analysis, reached.declaration),
+        exemptIn: declaringSchema(analysis.root, reached.declaration),
         uses: uses.length > 0 ? uses : undefined,
       };
     }

@@ -2,10 +2,12 @@ import {
   isObject,
   isUnresolvedRef,
   schemaGraph,
+  schemaTypes,
   walkBodyShapes,
   type JsonObject,
   type JsonPath,
   type Located,
+  type Members,
   type Operation,
   type SpecVersion,
   type UseContext,
@@ -17,13 +19,9 @@ export interface OpenRequestSchemaOptions {
   methods: string[];
 }
 
-type Members = Array<Located<JsonObject>>;
-
 function isObjectSchema(members: Members): boolean {
   return members.some(({ node }) => {
-    if (isObject(node.properties) || isObject(node.patternProperties)) return true;
-    const types = Array.isArray(node.type) ? node.type : [node.type];
-    return types.includes('object');
+    return isObject(node.properties) || isObject(node.patternProperties) || schemaTypes(node).includes('object');
   });
 }
 

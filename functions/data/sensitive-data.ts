@@ -1,23 +1,9 @@
-import { getAt, isExempt, perDocument, schemaGraph, type Analysis, type JsonObject, type Parameter, type PropertyUse, type UseContext } from '../analysis/index.js';
-import { words } from '../analysis/names.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { declaringSchema, formatOf, isExempt, membersAt, perDocument, schemaGraph, words, type Analysis, type Parameter, type UseContext } from '../analysis/index.js';
+import { defaultLists, URL_PERSONAL_DATA_FORMATS, type ListOption } from '../core/defaults.js';
 import { quote } from '../core/message.js';
-import {
-  canCarryText,
-  DEFAULT_CREDENTIAL_NAMES,
-  DEFAULT_PERSONAL_DATA_NAMES,
-  DEFAULT_URL_PERSONAL_DATA_FORMATS,
-  DEFAULT_URL_PERSONAL_DATA_NAMES,
-  examplesMasked,
-  formatOf,
-  isPasswordFormat,
-  matchName,
-  membersOf,
-  phrases,
-  qualifiedWords,
-  type Dictionary,
-  type Phrase,
-} from './sensitive-names.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt } from '../core/targets.js';
+import { canCarryText, examplesMasked, isPasswordFormat, matchName, phrases, qualifiedWords, type Dictionary, type Phrase } from './sensitive-names.js';
 
 export type SensitiveDataCheck = 'credential-in-response' | 'personal-data-in-response' | 'personal-data-in-url';
 
@@ -28,16 +14,21 @@ export interface SensitiveDataOptions {
    * `personal-data-in-url`: personal data in query or path parameters.
    */
   check: SensitiveDataCheck;
-  /** Names (phrases) to look for; defaults to the check's own dictionary. Compared as whole words, ignoring case and separators. */
-  names?: string[];
+  /** Names (phrases) of credentials and secrets (`credential-in-response`), compared as whole words, ignoring case and separators. */
+  credentialNames: string[];
+  /** Names of highly sensitive personal data (`personal-data-in-response`). */
+  personalDataNames: string[];
+  /** Names of personal data (`personal-data-in-url`). */
+  urlPersonalDataNames: string[];
   /** `personal-data-in-url`: string formats that carry personal data whatever the parameter's name. */
-  formats?: string[];
+  urlPersonalDataFormats: string[];
 }
 
-const DEFAULT_NAMES: Record<SensitiveDataCheck, readonly string[]> = {
-  'credential-in-response': DEFAULT_CREDENTIAL_NAMES,
-  'personal-data-in-response': DEFAULT_PERSONAL_DATA_NAMES,
-  'personal-data-in-url': DEFAULT_URL_PERSONAL_DATA_NAMES,
+/** The dictionary each check reads. */
+const NAMES: Record<SensitiveDataCheck, ListOption & keyof SensitiveDataOptions> = {
+  'credential-in-response': 'credentialNames',
+  'personal-data-in-response': 'personalDataNames',
+  'personal-data-in-url': 'urlPersonalDataNames',
 };
 
 /**
@@ -50,12 +41,6 @@ function isIssued(phrase: Phrase | undefined): boolean {
 
 /** Responses of these methods may carry the credential they issue or rotate. */
 const ISSUING_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
-
-/** The schema object a property is declared in (`<schema>.properties.<name>`). */
-function owner(analysis: Analysis, use: PropertyUse): JsonObject | undefined {
-  const node = getAt(analysis.root, use.path.slice(0, -2));
-  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as JsonObject) : undefined;
-}
 
 function* responseFindings(analysis: Analysis, rule: string, check: SensitiveDataCheck, dictionary: Dictionary): Iterable<Finding> {
   const credentials = check === 'credential-in-response';
@@ -82,7 +67,7 @@ function* responseFindings(analysis: Analysis, rule: string, check: SensitiveDat
         ? `Property ${quote(use.name)} returns a credential (${what}) in responses: remove it from response schemas or mark it \`writeOnly: true\`; a key or secret the API issues may be returned only once, by the operation that creates it.`
         : `Property ${quote(use.name)} returns highly sensitive personal data (${what}) in responses: return a masked form (e.g. the last four digits) or mark it \`writeOnly: true\`.`,
       path: use.path,
-      exemptIn: owner(analysis, use),
+      exemptIn: declaringSchema(analysis.root, use.path),
       uses,
     };
   }
@@ -94,23 +79,26 @@ export const sensitiveData = analysisFunction<SensitiveDataOptions>(
   'sensitiveData',
   objectOptions({
     check: { enum: ['credential-in-response', 'personal-data-in-response', 'personal-data-in-url'] },
-    names: stringList('Names (phrases) that denote the sensitive data, compared as whole words.'),
-    formats: stringList('String formats that carry personal data (personal-data-in-url).'),
+    credentialNames: stringList('Names (phrases) of credentials and secrets, compared as whole words.'),
+    personalDataNames: stringList('Names (phrases) of highly sensitive personal data.'),
+    urlPersonalDataNames: stringList('Names (phrases) of personal data that must not travel in URLs.'),
+    urlPersonalDataFormats: stringList('String formats that carry personal data (personal-data-in-url).'),
   }),
-  { check: 'credential-in-response' },
+  { check: 'credential-in-response', ...defaultLists('credentialNames', 'personalDataNames', 'urlPersonalDataNames'), urlPersonalDataFormats: [...URL_PERSONAL_DATA_FORMATS] },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     const check = options.check;
-    const dictionary = phrases(options.names ?? DEFAULT_NAMES[check]);
+    const names = options[NAMES[check]];
+    const dictionary = phrases(names);
     if (check !== 'personal-data-in-url') {
       yield* responseFindings(analysis, rule, check, dictionary);
       return;
     }
-    const formats = new Set((options.formats ?? DEFAULT_URL_PERSONAL_DATA_FORMATS).map(f => String(f).toLowerCase()));
+    const formats = new Set(options.urlPersonalDataFormats.map(f => String(f).toLowerCase()));
     // Path-level and `$ref`ed parameters are shared by many operations and path items: each is judged once per document.
-    const judged = parameterJudgements(analysis, JSON.stringify([options.names ?? null, [...formats]]), () => new Map());
+    const judged = parameterJudgements(analysis, JSON.stringify([names, [...formats]]), () => new Map());
     const personalData = (parameter: Parameter): string | undefined => {
       if (judged.has(parameter.node)) return judged.get(parameter.node);
-      const members = parameter.schema ? membersOf(analysis.root, parameter.schema) : [];
+      const members = membersAt(analysis.root, parameter.schema);
       const phrase = matchName(words(parameter.name), dictionary);
       const format = formatOf(members);
       const byFormat = format !== undefined && formats.has(format);

@@ -1,4 +1,4 @@
-// Dictionaries and the name matcher shared by the data exposure rules.
+// The name matcher the data exposure rules share (their dictionaries are in core/defaults.ts).
 //
 // Names are compared on words (`words()` splits camelCase, snake_case and kebab-case), so
 // `clientSecret`, `client_secret` and `Client-Secret` compare alike and `compass` never
@@ -7,32 +7,7 @@
 // `newPassword` and `password_hash` are passwords, `passwordChangedAt`, `hasPassword` and
 // `secretName` are not.
 
-import { asArray, deref, isObject, type JsonObject, type JsonPath, type Located } from '../analysis/index.js';
-import { words } from '../analysis/names.js';
-
-/** Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words (`client_secret` = `clientSecret`). */
-export const DEFAULT_CREDENTIAL_NAMES = [
-  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'client_secret', 'private_key', 'api_key',
-  'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'security_answer', 'security_question_answer', 'secret_answer', 'otp',
-  'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token',
-];
-
-/** Highly sensitive personal data (`data-personal-data-in-response`). */
-export const DEFAULT_PERSONAL_DATA_NAMES = [
-  'ssn', 'social_security_number', 'social_insurance_number', 'tax_id', 'tax_id_number', 'taxpayer_id',
-  'card_number', 'pan', 'primary_account_number', 'bank_account_number', 'passport_number',
-  'national_id_number', 'driver_license_number', 'drivers_license_number', 'driving_licence_number',
-];
-
-/** Personal data that must not travel in URLs (`data-personal-data-in-url`). */
-export const DEFAULT_URL_PERSONAL_DATA_NAMES = [
-  'email', 'phone', 'phone_number', 'mobile_number', 'msisdn', 'ssn', 'social_security_number',
-  'date_of_birth', 'dob', 'birth_date', 'birthday', 'card_number', 'pan', 'account_number',
-  'iban', 'passport_number', 'tax_id',
-];
-
-/** String formats that carry personal data whatever the parameter is called. */
-export const DEFAULT_URL_PERSONAL_DATA_FORMATS = ['email', 'idn-email', 'phone', 'phone-number', 'tel'];
+import { allOfMembers, asArray, deref, isObject, membersAt, valueTypes, words, type JsonObject, type JsonPath, type Located } from '../analysis/index.js';
 
 /**
  * Words that may follow a sensitive phrase and keep the name a value of it:
@@ -147,34 +122,7 @@ export function qualifiedWords(name: string, declaration: JsonPath): readonly st
   return own;
 }
 
-/** The JSON types a schema's members allow, with `nullable` and `null` left out; empty when untyped. */
-function typesOf(members: ReadonlyArray<Located<JsonObject>>): Set<string> {
-  const out = new Set<string>();
-  for (const { node } of members) {
-    const type = node.type;
-    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string' && t !== 'null') out.add(t);
-    if (!type && isObject(node.properties)) out.add('object');
-    if (!type && isObject(node.items)) out.add('array');
-  }
-  return out;
-}
-
 const DATE_FORMATS = new Set(['date', 'date-time', 'time', 'duration', 'unix-time', 'timestamp']);
-
-/** The schema and its `allOf` members, without the shared graph (for parameters and alternatives). */
-export function membersOf(root: unknown, start: Located, depth = 0): Array<Located<JsonObject>> {
-  const out: Array<Located<JsonObject>> = [];
-  const stack: Array<{ at: Located; depth: number }> = [{ at: start, depth }];
-  const seen = new Set<unknown>();
-  while (stack.length > 0 && out.length < 64) {
-    const { at, depth: d } = stack.pop()!;
-    if (!isObject(at.node) || seen.has(at.node) || d > 16) continue;
-    seen.add(at.node);
-    out.push(at as Located<JsonObject>);
-    asArray(at.node.allOf).forEach((member, i) => stack.push({ at: deref(root, member, [...at.path, 'allOf', i]), depth: d + 1 }));
-  }
-  return out;
-}
 
 /**
  * Whether a value can carry a secret or an identifier as text: not a boolean or date flag
@@ -195,9 +143,9 @@ export function canCarryText(root: unknown, members: ReadonlyArray<Located<JsonO
       });
     }
   }
-  const types = typesOf(members);
+  const types = valueTypes(members);
   if (types.size === 0) {
-    if (alternatives.length > 0) return alternatives.some(alt => canCarryText(root, membersOf(root, alt), depth + 1));
+    if (alternatives.length > 0) return alternatives.some(alt => canCarryText(root, allOfMembers(root, alt), depth + 1));
     return true;
   }
   for (const type of types) {
@@ -205,8 +153,7 @@ export function canCarryText(root: unknown, members: ReadonlyArray<Located<JsonO
     if (type === 'array') {
       const items = members.map(m => m.node.items).find(isObject);
       if (!items) return true;
-      const located = deref(root, items, []);
-      if (canCarryText(root, membersOf(root, located), depth + 1)) return true;
+      if (canCarryText(root, membersAt(root, deref(root, items, [])), depth + 1)) return true;
     }
   }
   return false;
@@ -222,12 +169,6 @@ export function isPasswordFormat(root: unknown, members: ReadonlyArray<Located<J
     }
   }
   return false;
-}
-
-/** The string format any member declares, lower-cased. */
-export function formatOf(members: ReadonlyArray<Located<JsonObject>>): string | undefined {
-  for (const { node } of members) if (typeof node.format === 'string') return node.format.toLowerCase();
-  return undefined;
 }
 
 /** Masked forms: a run of mask characters, optionally ending in a few visible ones, or a redaction marker. */

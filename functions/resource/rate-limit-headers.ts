@@ -1,6 +1,7 @@
-import { isExempt, perDocument, type Analysis, type Operation, type Response } from '../analysis/index.js';
-import { mostlyDocumented } from './rate-limit-responses.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { isExempt, isSuccessStatus, mostlyDocumented, perDocument, type Analysis, type Coverage, type Operation, type Response } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt, targetAt } from '../core/targets.js';
 
 export interface RetryAfterOptions {
   /** Statuses whose responses must say when to retry. */
@@ -29,12 +30,11 @@ export const retryAfterHeader = analysisFunction<RetryAfterOptions>(
 
 export interface RateLimitHeadersOptions {
   /** Header names that publish rate limits, case-insensitive; a trailing `*` matches any suffix. */
-  headerNames: string[];
+  rateLimitHeaderNames: string[];
   /** Response statuses that should carry them (`2XX` covers 200–299). */
   statuses: string[];
 }
 
-export const DEFAULT_RATE_LIMIT_HEADERS = ['RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-RateLimit-*', 'X-Rate-Limit-*'];
 
 function headerMatcher(names: string[]): (header: string) => boolean {
   const exact = new Set<string>();
@@ -51,18 +51,18 @@ function statusMatcher(statuses: string[]): (status: string) => boolean {
   const wanted = new Set(statuses.map(s => s.toUpperCase()));
   return status => {
     const upper = status.toUpperCase();
-    return wanted.has(upper) || (wanted.has('2XX') && /^2\d\d$/.test(upper));
+    return wanted.has(upper) || (wanted.has('2XX') && isSuccessStatus(upper));
   };
 }
 
-const headerCoverage = perDocument<{ declaring: number; total: number }>();
+const headerCoverage = perDocument<Coverage>();
 
 /** How many operations declare rate-limit headers on at least one response. */
-function coverage(analysis: Analysis, key: string, isRateLimitHeader: (h: string) => boolean): { declaring: number; total: number } {
+function coverage(analysis: Analysis, key: string, isRateLimitHeader: (h: string) => boolean): Coverage {
   return headerCoverage(analysis, key, () => {
     // Webhook responses are the API's own callers answering: they say nothing about the API's limits.
     const operations = analysis.operations.filter(op => op.container === 'paths');
-    return { declaring: operations.filter(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader))).length, total: operations.length };
+    return { documented: operations.filter(op => op.responses.some(r => [...r.headers.keys()].some(isRateLimitHeader))).length, total: operations.length };
   });
 }
 
@@ -75,22 +75,22 @@ function coverage(analysis: Analysis, key: string, isRateLimitHeader: (h: string
 export const rateLimitHeaders = analysisFunction<RateLimitHeadersOptions>(
   'rateLimitHeaders',
   objectOptions({
-    headerNames: stringList('Accepted rate-limit header names; a trailing * matches any suffix.'),
+    rateLimitHeaderNames: stringList('Accepted rate-limit header names; a trailing * matches any suffix.'),
     statuses: stringList('Statuses whose responses should declare rate-limit headers.'),
   }),
-  { headerNames: DEFAULT_RATE_LIMIT_HEADERS, statuses: ['2XX', '429'] },
+  { ...defaultLists('rateLimitHeaderNames'), statuses: ['2XX', '429'] },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
-    const isRateLimitHeader = headerMatcher(options.headerNames);
+    const isRateLimitHeader = headerMatcher(options.rateLimitHeaderNames);
     const judged = statusMatcher(options.statuses);
     const lacking = (response: Response) => judged(response.status) && ![...response.headers.keys()].some(isRateLimitHeader);
-    const { declaring, total } = coverage(analysis, options.headerNames.join('\u0000'), isRateLimitHeader);
-    const mostly = mostlyDocumented(declaring, total);
-    if (path.length === 0) {
+    const declaring = coverage(analysis, options.rateLimitHeaderNames.join('\u0000'), isRateLimitHeader);
+    const mostly = mostlyDocumented(declaring);
+    if (targetAt(path).kind === 'root') {
       if (mostly) return;
       const operations = analysis.operations.filter((op: Operation) => op.container === 'paths' && op.responses.some(lacking) && !isExempt(analysis, rule, op));
       if (operations.length === 0) return;
       yield {
-        message: `${declaring === 0 ? 'No response declares' : `Only ${declaring} of ${total} operations declare`} rate-limit headers, so clients of ${operations.length} operation(s) cannot see their limits: declare \`RateLimit\` and \`RateLimit-Policy\` (or X-RateLimit-*) on successful and 429 responses.`,
+        message: `${declaring.documented === 0 ? 'No response declares' : `Only ${declaring.documented} of ${declaring.total} operations declare`} rate-limit headers, so clients of ${operations.length} operation(s) cannot see their limits: declare \`RateLimit\` and \`RateLimit-Policy\` (or X-RateLimit-*) on successful and 429 responses.`,
         path: ['paths'],
       };
       return;

@@ -1,10 +1,30 @@
-import { deref, entries, isExempt, isObject, perDocument, schemaGraph, type Analysis, type Direction, type JsonObject, type JsonPath, type Located, type UseContext, type ValueSite } from '../analysis/index.js';
-import { compactSet } from '../analysis/names.js';
-import { allOfMembers } from '../analysis/schema-graph.js';
-import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from '../analysis/bounds.js';
-import { DEFAULT_PAGE_SIZE_NAMES, hasUpperBound, pageSizeParameters } from './pagination-bounds.js';
-import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import {
+  compactSet,
+  deref,
+  entries,
+  firstWith,
+  hasAny,
+  hasUpperBound,
+  isExempt,
+  isObject,
+  pagedArrays,
+  pageSizeParameters,
+  patternBoundsLength,
+  perDocument,
+  schemaGraph,
+  typeOwner,
+  typesOf,
+  type Analysis,
+  type Direction,
+  type JsonObject,
+  type JsonPath,
+  type Located,
+  type UseContext,
+  type ValueSite,
+} from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
 import { MAX_QUOTED_URL, shown } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 
 export type ValueKind = 'string' | 'array' | 'number' | 'map' | 'upload';
 
@@ -12,19 +32,13 @@ export interface UnboundedValuesOptions {
   kinds: ValueKind[];
   direction: Direction;
   /** String formats whose values have an inherent maximum length. */
-  boundedFormats: string[];
+  boundedStringFormats: string[];
   /** Keywords that document an upload's maximum size. */
   uploadSizeKeywords: string[];
   /** Page-size parameters are judged by `resource-pagination-unbounded`, not as plain numbers. */
-  pageSizeNames: string[];
+  pageSizeParameterNames: string[];
 }
 
-/**
- * Formats a validator only accepts at bounded lengths: dates and times (RFC 3339), UUIDs
- * (36 characters), IP addresses, and host names (at most 253 characters, RFC 1123).
- */
-export const DEFAULT_BOUNDED_FORMATS = ['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6', 'hostname'];
-export const DEFAULT_UPLOAD_SIZE_KEYWORDS = ['maxLength', 'x-max-size'];
 
 /** Media types of raw binary request bodies (3.1 lets them have no schema at all). */
 const BINARY_MEDIA = /^(application\/(octet-stream|pdf|zip|gzip)|image\/|video\/|audio\/)/i;
@@ -93,57 +107,20 @@ function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats:
  * reported twice) and path parameters (an id's magnitude costs nothing; guessable integer ids are
  * `auth-object-id-guessable`'s concern).
  */
-function numbersNotJudged(analysis: Analysis, names: string[]): Set<JsonObject> {
+function numbersNotJudged(analysis: Analysis, names: ReadonlySet<string>): Set<JsonObject> {
   const set = new Set<JsonObject>();
   for (const operation of analysis.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.in === 'path' && parameter.schema && isObject(parameter.schema.node)) set.add(parameter.schema.node);
     }
   }
-  const compacted = compactSet(names);
   for (const operation of analysis.operations) {
     if (operation.method !== 'get') continue;
-    for (const { parameter } of pageSizeParameters(analysis, operation, compacted)) {
+    for (const { parameter } of pageSizeParameters(analysis.root, operation, names)) {
       if (parameter.schema && isObject(parameter.schema.node)) set.add(parameter.schema.node);
     }
   }
   return set;
-}
-
-/**
- * Response arrays whose length a page-size parameter with a `maximum` bounds: the body of a
- * collection GET that returns a bare array, or an array property of its envelope
- * (`{ data: [...], next: ... }`). An array that some other collection GET returns without a
- * bounded page size is still judged.
- */
-function pagedArrays(analysis: Analysis, names: string[]): Set<JsonObject> {
-  const compacted = compactSet(names);
-  const bounded = new Set<JsonObject>();
-  const unbounded = new Set<JsonObject>();
-  for (const operation of analysis.operations) {
-    if (operation.method !== 'get' || operation.container !== 'paths') continue;
-    const pageSizes = pageSizeParameters(analysis, operation, compacted);
-    const into = pageSizes.length > 0 && pageSizes.every(p => hasUpperBound(p.members)) ? bounded : unbounded;
-    for (const response of operation.responses) {
-      if (!/^2(\d\d|XX)$/i.test(response.status)) continue;
-      for (const schema of response.schemas) {
-        if (!isObject(schema.node)) continue;
-        const members = allOfMembers(analysis.root, schema as Located<JsonObject>);
-        if (typesOf(members).has('array')) {
-          into.add(schema.node);
-          continue;
-        }
-        for (const member of members) {
-          for (const [name, raw] of entries(member.node.properties)) {
-            const value = deref(analysis.root, raw, [...member.path, 'properties', name]);
-            if (isObject(value.node) && typesOf(allOfMembers(analysis.root, value as Located<JsonObject>)).has('array')) into.add(value.node);
-          }
-        }
-      }
-    }
-  }
-  for (const node of unbounded) bounded.delete(node);
-  return bounded;
 }
 
 function* schemalessUploads(analysis: Analysis, options: UnboundedValuesOptions): Iterable<Finding> {
@@ -174,12 +151,13 @@ const judged = perDocument<JudgedSite[]>();
  * report one kind of it, instead of each rule judging every site for every kind.
  */
 function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): JudgedSite[] {
-  const key = JSON.stringify([options.direction, options.boundedFormats, options.uploadSizeKeywords, options.pageSizeNames]);
+  const key = JSON.stringify([options.direction, options.boundedStringFormats, options.uploadSizeKeywords, options.pageSizeParameterNames]);
   return judged(analysis, key, () => {
     const out: JudgedSite[] = [];
-    const boundedFormats = new Set(options.boundedFormats.map(f => f.toLowerCase()));
-    const skip = options.direction === 'request' ? numbersNotJudged(analysis, options.pageSizeNames) : new Set<JsonObject>();
-    const pages = options.direction === 'response' ? pagedArrays(analysis, options.pageSizeNames) : new Set<JsonObject>();
+    const boundedFormats = new Set(options.boundedStringFormats.map(f => f.toLowerCase()));
+    const pageSizeNames = compactSet(options.pageSizeParameterNames);
+    const skip = options.direction === 'request' ? numbersNotJudged(analysis, pageSizeNames) : new Set<JsonObject>();
+    const pages = options.direction === 'response' ? pagedArrays(analysis, pageSizeNames) : new Set<JsonObject>();
     for (const site of schemaGraph(analysis).sites.values()) {
       const uses: UseContext[] = [];
       for (const context of site.contexts) if (context.direction === options.direction) uses.push(context);
@@ -201,11 +179,11 @@ export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
   objectOptions({
     kinds: { type: 'array', items: { enum: ['string', 'array', 'number', 'map', 'upload'] } },
     direction: { enum: ['request', 'response'] },
-    boundedFormats: stringList('String formats with an inherent maximum length.'),
+    boundedStringFormats: stringList('String formats with an inherent maximum length.'),
     uploadSizeKeywords: stringList('Keywords that document an upload size limit.'),
-    pageSizeNames: stringList('Page-size parameter names left to the pagination rule.'),
+    pageSizeParameterNames: stringList('Page-size parameter names left to the pagination rule.'),
   }),
-  { kinds: ['string'], direction: 'request', boundedFormats: DEFAULT_BOUNDED_FORMATS, uploadSizeKeywords: DEFAULT_UPLOAD_SIZE_KEYWORDS, pageSizeNames: DEFAULT_PAGE_SIZE_NAMES },
+  { kinds: ['string'], direction: 'request', ...defaultLists('boundedStringFormats', 'uploadSizeKeywords', 'pageSizeParameterNames') },
   function* ({ analysis, options, rule }): Iterable<Finding> {
     const kinds = new Set(options.kinds);
     for (const { site, uses, judgements } of judgedSites(analysis, options)) {

@@ -3,6 +3,7 @@
 
 import type { Detection } from './detection.js';
 import { isPlaceholder } from './placeholder.js';
+import { decodeBase64 } from '../analysis/index.js';
 
 /**
  * `scheme://user:password@host`. The scheme may only start where a word starts (the lookbehind),
@@ -38,24 +39,6 @@ function isRealPassword(user: string, password: string, placeholders: readonly s
   return !isPlaceholder(password, placeholders) && password.toLowerCase() !== user.toLowerCase() && !/[<>{}]/.test(user);
 }
 
-function base64Decode(text: string): string | undefined {
-  const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let bits = 0;
-  let buffer = 0;
-  let out = '';
-  for (const char of text.replace(/(?<!=)=+$/, '')) {
-    const digit = table.indexOf(char);
-    if (digit < 0) return undefined;
-    buffer = ((buffer << 6) | digit) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((buffer >> bits) & 0xff);
-    }
-  }
-  return out;
-}
-
 export function scanCredentials(text: string, placeholders: readonly string[]): Detection[] {
   const out: Detection[] = [];
   if (text.includes('://') && text.includes('@')) {
@@ -69,7 +52,7 @@ export function scanCredentials(text: string, placeholders: readonly string[]): 
   if (text.includes('Basic')) {
     BASIC.lastIndex = 0;
     for (let match = BASIC.exec(text); match; match = BASIC.exec(text)) {
-      const decoded = base64Decode(match[1]);
+      const decoded = decodeBase64(match[1]);
       if (decoded === undefined || !/^[\x20-\x7e]+$/.test(decoded)) continue;
       const colon = decoded.indexOf(':');
       if (colon < 1 || colon === decoded.length - 1) continue;

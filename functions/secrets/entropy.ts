@@ -5,19 +5,6 @@ import { words } from '../analysis/names.js';
 import type { Detection } from './detection.js';
 import { isPlaceholder, shannonEntropy } from './placeholder.js';
 
-/**
- * Names of keys whose values are secrets. A key matches when its words end with the words of a
- * name, ignoring case and separators: `password` matches `password`, `db_password` and
- * `adminPassword`; `api_key` matches `apiKey`, `X-API-Key` and `stripe_api_key`.
- * `token` alone is not a default: `page_token`, `next_token`, `sync_token` and
- * `temp_clone_token` are opaque cursors or short-lived references, as random as any credential
- * (GitHub's and DigitalOcean's descriptions are full of them).
- */
-export const DEFAULT_SECRET_NAMES: readonly string[] = [
-  'password', 'passwd', 'passphrase', 'secret', 'client_secret', 'api_secret', 'secret_key', 'secret_access_key',
-  'api_key', 'apikey', 'private_key', 'signing_key', 'encryption_key', 'master_key',
-  'access_token', 'refresh_token', 'auth_token', 'api_token', 'bearer_token', 'session_token', 'security_token',
-];
 
 /** Words before a secret name that make the value something derived from the secret, not the secret. */
 const DERIVED = new Set(['hash', 'hashed', 'digest', 'fingerprint', 'checksum', 'encrypted', 'masked', 'obfuscated', 'redacted', 'public', 'sha', 'sha1', 'sha256', 'md5']);

@@ -1,12 +1,9 @@
-import { perDocument, readExemptions, textPath, textValues, type Analysis, type JsonObject, type TextValue } from '../analysis/index.js';
+import { isExempt, perDocument, textPath, textValues, type Analysis, type TextValue } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 import { mask, type Detection, type SecretClass } from './detection.js';
-import { DEFAULT_SECRET_NAMES, secretNameMatcher } from './entropy.js';
-import { DEFAULT_PLACEHOLDERS } from './placeholder.js';
+import { secretNameMatcher } from './entropy.js';
 import { scanValue } from './scan.js';
-
-export { DEFAULT_SECRET_NAMES } from './entropy.js';
-export { DEFAULT_PLACEHOLDERS } from './placeholder.js';
 
 export interface LeakedSecretsOptions {
   /**
@@ -17,7 +14,7 @@ export interface LeakedSecretsOptions {
   /** Key names whose long, high-entropy values are secrets (`password`, `client_secret`, …), matched on their last words. */
   secretNames: string[];
   /** Case-insensitive substrings that make a value a placeholder (`example`, `your`, …). */
-  placeholders: string[];
+  secretPlaceholders: string[];
 }
 
 interface Found {
@@ -29,8 +26,8 @@ interface Found {
 const scans = perDocument<Found[]>();
 
 function detect(analysis: Analysis, options: LeakedSecretsOptions): Found[] {
-  return scans(analysis, JSON.stringify([options.secretNames, options.placeholders]), () => {
-    const scanOptions = { isSecretName: secretNameMatcher(options.secretNames), placeholders: options.placeholders };
+  return scans(analysis, JSON.stringify([options.secretNames, options.secretPlaceholders]), () => {
+    const scanOptions = { isSecretName: secretNameMatcher(options.secretNames), placeholders: options.secretPlaceholders };
     const found: Found[] = [];
     // The same few thousand names recur as keys all over a description: each is scanned once.
     const keys = new Map<string, Detection[]>();
@@ -68,19 +65,14 @@ export const leakedSecrets = analysisFunction<LeakedSecretsOptions>(
   objectOptions({
     check: { enum: ['leaked', 'high-entropy', 'test-key'] },
     secretNames: stringList('Key names whose long, high-entropy values are secrets.'),
-    placeholders: stringList('Case-insensitive substrings that make a value a placeholder.'),
+    secretPlaceholders: stringList('Case-insensitive substrings that make a value a placeholder.'),
   }),
-  { check: 'leaked', secretNames: [...DEFAULT_SECRET_NAMES], placeholders: [...DEFAULT_PLACEHOLDERS] },
+  { check: 'leaked', ...defaultLists('secretNames', 'secretPlaceholders') },
   function* ({ analysis, options, rule }): Iterable<Finding> {
-    const holders = new Map<JsonObject, boolean>();
-    const exemptByHolder = (holder: JsonObject) => {
-      let exempt = holders.get(holder);
-      if (exempt === undefined) holders.set(holder, (exempt = readExemptions(holder, []).rules.has(rule)));
-      return exempt;
-    };
     for (const { value, detection } of detect(analysis, options)) {
       if (detection.class !== options.check) continue;
-      if (value.scope.holder && exemptByHolder(value.scope.holder)) continue;
+      // The nearest object with exemptions of its own (a schema, an example…) may exempt what is written inside it.
+      if (value.scope.holder && isExempt(analysis, rule, undefined, value.scope.holder)) continue;
       yield { message: message(detection), path: textPath(value), operation: value.scope.operation, exemptIn: value.scope.exemptIn };
     }
   },

@@ -2,19 +2,6 @@
 // a linear scan or a regular expression without nested or overlapping quantifiers, on a value
 // already capped in length by the caller.
 
-/**
- * Case-insensitive substrings that mark a value as a placeholder (`YOUR_API_KEY`,
- * `sk_live_EXAMPLEKEY…`, `AKIAIOSFODNN7EXAMPLE`). Applied to the part of a credential that is
- * meant to be random (after its fixed prefix), so `sk_test_` itself does not count as "test".
- */
-export const DEFAULT_PLACEHOLDERS: readonly string[] = [
-  'example', 'sample', 'dummy', 'fake', 'placeholder', 'redacted', 'changeme', 'change_me', 'change-me',
-  'your', 'replace', 'insert', 'test', 'demo', 'mock', 'lorem', 'qwerty', 'asdf',
-  'password', 'passwd', 'secret', 'token', 'apikey', 'api_key', 'api-key',
-  // Well-known documentation values: GitHub's sample token digits (`ghu_16C7e42F…`), Stripe's
-  // published docs test key (`sk_test_4eC39Hq…`), the signature of jwt.io's default token.
-  '16c7e42f292c6912e7710c838347ae178b4a', '4ec39hqlyjwdarjtt1zdp7dc', 'sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c',
-];
 
 /** Whole values (letters and digits only, lower case, trailing digits ignored) that are stand-ins, not passwords. */
 const PLACEHOLDER_WORDS = new Set([

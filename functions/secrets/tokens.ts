@@ -4,6 +4,7 @@
 
 import type { Detection, SecretClass } from './detection.js';
 import { isPlaceholder, shannonEntropy } from './placeholder.js';
+import { decodeBase64 } from '../analysis/index.js';
 
 interface TokenDetector {
   /** Cheap substring test before the regular expression runs. */
@@ -54,26 +55,8 @@ export function hasValidChecksum(token: string): boolean {
   return value === crc32(body.slice(0, 30));
 }
 
-function base64UrlDecode(segment: string): string | undefined {
-  const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let bits = 0;
-  let buffer = 0;
-  let out = '';
-  for (const char of segment) {
-    const digit = table.indexOf(char);
-    if (digit < 0) return undefined;
-    buffer = (buffer << 6) | digit;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((buffer >> bits) & 0xff);
-    }
-  }
-  return out;
-}
-
 function decodeJsonObject(segment: string): Record<string, unknown> | undefined {
-  const text = base64UrlDecode(segment);
+  const text = decodeBase64(segment, 'url');
   if (text === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);

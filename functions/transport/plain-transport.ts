@@ -1,7 +1,8 @@
-import { asArray, deref, entries, has, isObject, type Analysis, type JsonObject, type JsonPath, type Operation } from '../analysis/index.js';
-import { displayUrl, isLoopbackHost, urlSchemeAndHost } from '../analysis/urls.js';
+import { asArray, deref, displayUrl, entries, has, isLoopbackHost, isObject, urlSchemeAndHost, type Analysis, type JsonObject, type JsonPath, type Operation } from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
 import { MAX_QUOTED_NAME, MAX_QUOTED_URL, redactSecrets } from '../core/message.js';
-import { analysisFunction, objectOptions, operationsAt, stringList, type Finding } from '../core/rule-function.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt, targetAt } from '../core/targets.js';
 
 export interface PlainTransportOptions {
   /**
@@ -10,7 +11,7 @@ export interface PlainTransportOptions {
    * `*.example.internal` matches every subdomain of example.internal (not example.internal
    * itself). Compared without case; a port written in an entry is ignored.
    */
-  allowedHosts: string[];
+  transportAllowedHosts: string[];
 }
 
 /** Plain-text schemes and the TLS scheme that replaces each (a Map: document values index it, `__proto__` included). */
@@ -237,24 +238,24 @@ function* callbackFindings(analysis: Analysis, operation: Operation, allowed: Ho
  */
 export const plainTransport = analysisFunction<PlainTransportOptions>(
   'plainTransport',
-  objectOptions({ allowedHosts: stringList('Hosts besides loopback that may be reached over plain http/ws; `*.example.internal` matches subdomains.') }),
-  { allowedHosts: [] },
+  objectOptions({ transportAllowedHosts: stringList('Hosts besides loopback that may be reached over plain http/ws; `*.example.internal` matches subdomains.') }),
+  defaultLists('transportAllowedHosts'),
   function* ({ analysis, options, target, path }): Iterable<Finding> {
-    const allowed = allowedHostCheck(options.allowedHosts);
+    const allowed = allowedHostCheck(options.transportAllowedHosts);
     const { version } = analysis;
     const oas3 = version === '3.0' || version === '3.1';
-    if (path.length === 1 && path[0] === 'servers') {
+    const at = targetAt(path);
+    if (at.kind === 'servers') {
       if (oas3) yield* serverFindings(target, ['servers'], allowed, {});
       return;
     }
-    if (path.length === 1 && path[0] === 'schemes') {
+    if (at.kind === 'schemes') {
       if (version === '2.0') yield* schemesFindings(analysis, target, ['schemes'], allowed);
       return;
     }
-    if (path.length !== 2 || (path[0] !== 'paths' && path[0] !== 'webhooks')) return;
-    const key = String(path[1]);
-    if (key.startsWith('x-')) return;
-    const webhook = path[0] === 'webhooks';
+    if (at.kind !== 'path-item' || at.key.startsWith('x-')) return;
+    const key = at.key;
+    const webhook = at.container === 'webhooks';
     if (webhook && version !== '3.1') return;
     const item = deref(analysis.root, target, path);
     const pathItem = isObject(item.node) ? item.node : undefined;

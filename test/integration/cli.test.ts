@@ -266,7 +266,7 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
         'export default {',
         '  extends: [ruleset],',
         '  rules: {',
-        '    "auth-credentials-in-url": { ...base, then: { function: functions.credentialParameters, functionOptions: { check: "url", names: ["sig"] } } },',
+        '    "auth-credentials-in-url": { ...base, then: { function: functions.credentialParameters, functionOptions: { check: "url", credentialParameterNames: ["sig"] } } },',
         '  },',
         '};',
         '',

@@ -485,8 +485,8 @@ describe.each(V3)('OpenAPI %s: transportAllowedHosts', version => {
         formats: ALL_FORMATS,
         rules: { [RULE]: { ...(ruleset as unknown as { rules: Record<string, Doc> }).rules[RULE], then: { function: functions.plainTransport, functionOptions } } },
       }) as unknown as RulesetDefinition;
-    await expect(lint(doc, withOptions({ allowedHosts: 'api.example.com' }))).rejects.toThrow();
-    await expect(lint(doc, withOptions({ allowedHost: ['api.example.com'] }))).rejects.toThrow();
-    expect((await lint(doc, withOptions({ allowedHosts: ['api.example.com'] }))).filter(r => r.code === RULE).map(r => r.path.join('.'))).toEqual(every.filter(p => p !== 'servers.6.url'));
+    await expect(lint(doc, withOptions({ transportAllowedHosts: 'api.example.com' }))).rejects.toThrow();
+    await expect(lint(doc, withOptions({ transportAllowedHost: ['api.example.com'] }))).rejects.toThrow();
+    expect((await lint(doc, withOptions({ transportAllowedHosts: ['api.example.com'] }))).filter(r => r.code === RULE).map(r => r.path.join('.'))).toEqual(every.filter(p => p !== 'servers.6.url'));
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, Located } from '../../functions/analysis/index.js';
-import { firstWith, hasAny, patternBoundsLength, typeOwner, typesOf } from '../../functions/analysis/bounds.js';
-import { hasUpperBound } from '../../functions/resource/pagination-bounds.js';
+import { firstWith, hasAny, hasUpperBound, patternBoundsLength, typeOwner, typesOf, type JsonObject, type Located } from '../../functions/analysis/index.js';
 
 /** Members as the schema graph gives them: the schema first, then its `allOf` members, each where it is written. */
 function members(...nodes: JsonObject[]): Array<Located<JsonObject>> {

@@ -1,0 +1,126 @@
+// Every word list the ruleset is configured with, under the one name it has everywhere: the
+// `createRuleset` option, the function option of the rules it feeds, and the key here. A team
+// changes a list with `{ add, remove }` (see rulesets/options.ts); nothing else holds a default.
+
+export const DEFAULT_LISTS = {
+  // Authentication and authorization
+  /**
+   * Whole names only: `page_token` and `next_token` are pagination cursors, not credentials,
+   * so matching on any word "token" would flood real APIs with false positives.
+   */
+  credentialParameterNames: [
+    'token', 'access_token', 'accessToken', 'auth_token', 'id_token', 'refresh_token', 'bearer', 'jwt',
+    'api_key', 'apikey', 'api_token', 'x-api-key', 'access_key', 'secret_key',
+    'password', 'passwd', 'secret', 'client_secret', 'private_key', 'session_id', 'session_token',
+  ],
+  /** Words that mark a path segment or tag as administrative (`auth-admin-operation-shared-security`). */
+  adminMarkers: ['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops'],
+  /** Final words of a path parameter name that make it an object id: `id` covers `id`, `userId`, `user_id` (`auth-object-id-guessable`). */
+  idWords: ['id'],
+  /** HTTP authentication schemes (and OAuth 1.0) that send reusable or weakly protected credentials (`auth-scheme-weak`). */
+  weakHttpSchemes: ['basic', 'digest', 'negotiate', 'ntlm', 'oauth'],
+  /** OAuth2 flows the OAuth 2.0 Security BCP (RFC 9700) deprecates, by their 3.x and Swagger 2.0 names (`auth-oauth2-flow-deprecated`). */
+  deprecatedOAuthFlows: ['implicit', 'password'],
+  /** Methods that read (`auth-read-operation-unprotected`, `auth-read-operation-public`). */
+  readMethods: ['get', 'head'],
+  /** Methods that change data (`auth-write-operation-unprotected`). */
+  writeMethods: ['post', 'put', 'patch', 'delete'],
+  /** Response keys that document an authentication or authorization failure (`auth-unauthorized-response-undocumented`). */
+  unauthorizedResponseKeys: ['401', '403', '4XX', 'default'],
+
+  // Rate limiting and resource consumption
+  /** Credential flows: abused by replaying or guessing, so they only count on calls that submit something. */
+  credentialFlowWords: ['login', 'logon', 'signin', 'signon', 'signup', 'register', 'token', 'password', 'otp', 'mfa', 'verify', 'verification'],
+  /** Expensive or bulk work: abused by volume, whatever the method. */
+  expensiveOperationWords: ['search', 'export', 'bulk', 'upload', 'generate', 'generation', 'inference', 'predict', 'prediction', 'completion', 'completions', 'embedding', 'embeddings'],
+  /** Headers that publish rate limits, case-insensitive; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
+  rateLimitHeaderNames: ['RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-RateLimit-*', 'X-Rate-Limit-*'],
+  /**
+   * Formats a validator only accepts at bounded lengths: dates and times (RFC 3339), UUIDs
+   * (36 characters), IP addresses, and host names (at most 253 characters, RFC 1123).
+   */
+  boundedStringFormats: ['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6', 'hostname'],
+  /** Keywords that document an upload's maximum size (`resource-upload-unbounded`). */
+  uploadSizeKeywords: ['maxLength', 'x-max-size'],
+  /** Query parameters that set a page size, compared without case or separators (`resource-pagination-unbounded`). */
+  pageSizeParameterNames: ['limit', 'per_page', 'page_size', 'pageSize', 'size', 'top', '$top', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'],
+
+  // Data exposure and mass assignment
+  /** Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words (`client_secret` = `clientSecret`). */
+  credentialNames: [
+    'password', 'passwd', 'pwd', 'passphrase', 'secret', 'client_secret', 'private_key', 'api_key',
+    'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'security_answer', 'security_question_answer', 'secret_answer', 'otp',
+    'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token',
+  ],
+  /** Highly sensitive personal data (`data-personal-data-in-response`). */
+  personalDataNames: [
+    'ssn', 'social_security_number', 'social_insurance_number', 'tax_id', 'tax_id_number', 'taxpayer_id',
+    'card_number', 'pan', 'primary_account_number', 'bank_account_number', 'passport_number',
+    'national_id_number', 'driver_license_number', 'drivers_license_number', 'driving_licence_number',
+  ],
+  /** Personal data that must not travel in URLs (`data-personal-data-in-url`). */
+  urlPersonalDataNames: [
+    'email', 'phone', 'phone_number', 'mobile_number', 'msisdn', 'ssn', 'social_security_number',
+    'date_of_birth', 'dob', 'birth_date', 'birthday', 'card_number', 'pan', 'account_number',
+    'iban', 'passport_number', 'tax_id',
+  ],
+  /** Properties clients must not set, compared without case or separators: `is_admin` = `isAdmin` (`mass-assignment-privileged-property`). */
+  privilegedPropertyNames: [
+    'role', 'roles', 'role_id', 'role_ids', 'is_admin', 'admin', 'is_superuser', 'superuser', 'permissions', 'scopes', 'groups',
+    'balance', 'credit', 'credits', 'verified', 'is_verified', 'email_verified', 'status', 'account_status',
+    'owner_id', 'tenant_id', 'org_id', 'organization_id', 'created_at', 'updated_at', 'id',
+    'price', 'unit_price', 'total_price',
+  ],
+  /** Properties that carry internals in error responses (`data-error-details-leaked`). */
+  errorDetailNames: [
+    'stack', 'stack_trace', 'trace', 'traceback', 'backtrace', 'exception', 'inner_exception', 'debug', 'debug_info', 'sql', 'query',
+  ],
+
+  // Secrets
+  /**
+   * Names of keys whose values are secrets. A key matches when its words end with the words of a
+   * name, ignoring case and separators: `password` matches `password`, `db_password` and
+   * `adminPassword`; `api_key` matches `apiKey`, `X-API-Key` and `stripe_api_key`.
+   * `token` alone is not a default: `page_token`, `next_token`, `sync_token` and
+   * `temp_clone_token` are opaque cursors or short-lived references, as random as any credential
+   * (GitHub's and DigitalOcean's descriptions are full of them).
+   */
+  secretNames: [
+    'password', 'passwd', 'passphrase', 'secret', 'client_secret', 'api_secret', 'secret_key', 'secret_access_key',
+    'api_key', 'apikey', 'private_key', 'signing_key', 'encryption_key', 'master_key',
+    'access_token', 'refresh_token', 'auth_token', 'api_token', 'bearer_token', 'session_token', 'security_token',
+  ],
+  /**
+   * Case-insensitive substrings that mark a value as a placeholder (`YOUR_API_KEY`,
+   * `sk_live_EXAMPLEKEY…`, `AKIAIOSFODNN7EXAMPLE`). Applied to the part of a credential that is
+   * meant to be random (after its fixed prefix), so `sk_test_` itself does not count as "test".
+   */
+  secretPlaceholders: [
+    'example', 'sample', 'dummy', 'fake', 'placeholder', 'redacted', 'changeme', 'change_me', 'change-me',
+    'your', 'replace', 'insert', 'test', 'demo', 'mock', 'lorem', 'qwerty', 'asdf',
+    'password', 'passwd', 'secret', 'token', 'apikey', 'api_key', 'api-key',
+    // Well-known documentation values: GitHub's sample token digits (`ghu_16C7e42F…`), Stripe's
+    // published docs test key (`sk_test_4eC39Hq…`), the signature of jwt.io's default token.
+    '16c7e42f292c6912e7710c838347ae178b4a', '4ec39hqlyjwdarjtt1zdp7dc', 'sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c',
+  ],
+
+  // Transport
+  /** Hosts besides loopback that may be served over plain http:// or ws:// (`transport-plain-http`): none. */
+  transportAllowedHosts: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The name of a list option. */
+export type ListOption = keyof typeof DEFAULT_LISTS;
+
+/** The lists as a function receives them: plain string arrays. */
+export type Lists = { [K in ListOption]: string[] };
+
+/** A copy of the defaults of some list options, as a function's default options. */
+export function defaultLists<K extends ListOption>(...names: K[]): { [P in K]: string[] } {
+  const out = {} as { [P in K]: string[] };
+  for (const name of names) out[name] = [...DEFAULT_LISTS[name]];
+  return out;
+}
+
+/** String formats that carry personal data whatever the parameter is called. */
+export const URL_PERSONAL_DATA_FORMATS: readonly string[] = ['email', 'idn-email', 'phone', 'phone-number', 'tel'];
