@@ -36,7 +36,7 @@ export interface AuthOptions {
 }
 
 /** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
-export function authRules(lists: Lists): RuleDefinitions {
+export function authRules(lists: Lists) {
   const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, unauthorizedResponseKeys, adminMarkers, idWords } = lists;
   return {
     'auth-security-undocumented': rule('auth-security-undocumented', {
@@ -124,5 +124,5 @@ export function authRules(lists: Lists): RuleDefinitions {
       description: 'A `__proto__` key with an object value: JavaScript tools, Spectral included, hide it and every key beside it, so nothing in that object was checked.',
       given: ROOT, then: { function: prototypeKey },
     }),
-  };
+  } satisfies RuleDefinitions;
 }

@@ -18,7 +18,7 @@ export interface DataExposureOptions {
 }
 
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
-export function dataExposureRules(lists: Lists): RuleDefinitions {
+export function dataExposureRules(lists: Lists) {
   const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
@@ -51,5 +51,5 @@ export function dataExposureRules(lists: Lists): RuleDefinitions {
       description: 'Error responses (4xx, 5xx, default) whose schema has stack, trace, exception, debug or SQL fields, or whose examples show a stack trace or a database error.',
       given: ROOT, then: { function: errorDetails, functionOptions: { errorDetailNames } },
     }),
-  };
+  } satisfies RuleDefinitions;
 }

@@ -20,7 +20,7 @@ export interface ResourceOptions {
 }
 
 /** Rate limiting and resource consumption (OWASP API4, API6). */
-export function resourceRules(lists: Lists): RuleDefinitions {
+export function resourceRules(lists: Lists) {
   const { credentialFlowWords, expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, rateLimitHeaderNames } = lists;
   const abuse = { credentialFlowWords, expensiveOperationWords };
   const bounds = { boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames };
@@ -82,5 +82,5 @@ export function resourceRules(lists: Lists): RuleDefinitions {
       description: 'Collection reads must bound their page size: page-size parameters need a `maximum`; a GET returning a bare array needs a page-size parameter or `maxItems`.',
       given: PATH_ITEMS, then: { function: paginationBounds, functionOptions: { pageSizeParameterNames } },
     }),
-  };
+  } satisfies RuleDefinitions;
 }

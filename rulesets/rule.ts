@@ -19,10 +19,24 @@ export const ALL_FORMATS = [oas2, oas3_0, oas3_1];
 // Targeted given paths (the analysis has already walked the document once), kept beside the decoders checks use.
 export { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, SECURITY_ARRAYS, SECURITY_SCHEMES, TRANSPORT_POSITIONS } from '../functions/core/targets.js';
 
-export type RuleDefinitions = Record<string, Record<string, unknown>>;
+/** One rule as Spectral reads it (and as a team spreads it to override one field). */
+export interface RuleRow {
+  description: string;
+  documentationUrl: string;
+  severity: Severity;
+  recommended?: false;
+  message: string;
+  tags: string[];
+  formats: unknown[];
+  given: string | string[];
+  resolved: false;
+  then: RuleSpec['then'];
+}
+
+export type RuleDefinitions = Record<string, RuleRow>;
 
 /** One row of the rule table, in the shape Spectral expects. Every rule reads the unresolved document through the analysis. */
-export function rule(id: string, spec: RuleSpec): Record<string, unknown> {
+export function rule(id: string, spec: RuleSpec): RuleRow {
   return {
     description: spec.description,
     documentationUrl: `${DOCS_BASE_URL}${id}.md`,

@@ -15,7 +15,7 @@ export interface SecretsOptions {
 }
 
 /** Secrets leaked in examples, defaults, enums, extensions, descriptions and URLs (OWASP API8). */
-export function secretsRules(lists: Lists): RuleDefinitions {
+export function secretsRules(lists: Lists) {
   const shared = { secretNames: lists.secretNames, secretPlaceholders: lists.secretPlaceholders };
   return {
     'secret-leaked': rule('secret-leaked', {
@@ -33,5 +33,5 @@ export function secretsRules(lists: Lists): RuleDefinitions {
       description: 'A Stripe test-mode secret or restricted key (`sk_test_`, `rk_test_`) in the description.',
       given: ROOT, then: { function: leakedSecrets, functionOptions: { check: 'test-key', ...shared } },
     }),
-  };
+  } satisfies RuleDefinitions;
 }

@@ -13,7 +13,7 @@ export interface TransportOptions {
 }
 
 /** Plain-text transport (OWASP API8). */
-export function transportRules(lists: Lists): RuleDefinitions {
+export function transportRules(lists: Lists) {
   return {
     'transport-plain-http': rule('transport-plain-http', {
       owasp: 'API8', severity: 'error',
@@ -21,5 +21,5 @@ export function transportRules(lists: Lists): RuleDefinitions {
       given: TRANSPORT_POSITIONS,
       then: { function: plainTransport, functionOptions: { transportAllowedHosts: lists.transportAllowedHosts } },
     }),
-  };
+  } satisfies RuleDefinitions;
 }
