@@ -5,7 +5,7 @@
 // maps each copy to the value written at its anchor, so the analysis follows an alias the way it
 // follows a `$ref`, and a finding lands once, where the anchor is written.
 
-import { isObject, type JsonPath, type Located } from './json.js';
+import type { JsonPath, Located } from './json.js';
 
 /** Node kinds of the YAML syntax tree (@stoplight/yaml, from yaml-ast-parser). */
 const MAP = 2;
