@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
-import { analyse, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
+import { analyse, cachedPer, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
 import { ruleTargets } from './given.js';
 import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
 import { summariseLargeGroups, type Reported } from './summary.js';
@@ -45,13 +45,12 @@ interface RunState {
  * Keyed on the run's document inventory, which Spectral creates afresh for every run, so
  * re-linting the same Document reports everything again.
  */
-const runs = new WeakMap<object, Map<string, RunState>>();
+const runs = cachedPer<object, Map<string, RunState>>(() => new Map());
 
 function runState(context: RulesetFunctionContext, rule: string): RunState | undefined {
   const run = context.documentInventory as object | undefined;
   if (typeof run !== 'object' || run === null || !rule) return undefined;
-  let byRule = runs.get(run);
-  if (!byRule) runs.set(run, (byRule = new Map()));
+  const byRule = runs(run);
   let state = byRule.get(rule);
   if (!state) byRule.set(rule, (state = { seen: new Set(), judgedAll: false }));
   return state;
