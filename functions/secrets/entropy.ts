@@ -1,7 +1,7 @@
 // Secrets with no recognisable shape (passwords, client secrets, signing keys), found by the
 // name they are given and by looking machine-generated.
 
-import { words } from '../analysis/names.js';
+import { words } from '../analysis/index.js';
 import type { Detection } from './detection.js';
 import { isPlaceholder, shannonEntropy } from './placeholder.js';
 

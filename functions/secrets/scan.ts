@@ -1,4 +1,4 @@
-import type { TextValue } from '../analysis/text.js';
+import type { TextValue } from '../analysis/index.js';
 import { scanCredentials } from './credentials.js';
 import type { Detection } from './detection.js';
 import { scanSecretValue } from './entropy.js';
