@@ -40,12 +40,12 @@ export function resourceRules(lists: Lists) {
     'rate-limit-retry-after-missing': rule('rate-limit-retry-after-missing', {
       owasp: 'API4', severity: 'warn',
       description: '429 and 503 responses should declare a `Retry-After` header.',
-      given: PATH_ITEMS, then: { function: retryAfterHeader, functionOptions: { statuses: ['429', '503'] } },
+      given: PATH_ITEMS, then: { function: retryAfterHeader },
     }),
     'rate-limit-headers-missing': rule('rate-limit-headers-missing', {
       owasp: 'API4', severity: 'info',
       description: 'Successful and 429 responses should declare rate-limit headers (IETF `RateLimit`/`RateLimit-Policy`, `RateLimit-*` or `X-RateLimit-*`).',
-      given: ROOT_AND_PATH_ITEMS, then: { function: rateLimitHeaders, functionOptions: { rateLimitHeaderNames, statuses: ['2XX', '429'] } },
+      given: ROOT_AND_PATH_ITEMS, then: { function: rateLimitHeaders, functionOptions: { rateLimitHeaderNames } },
     }),
     'resource-string-unbounded': rule('resource-string-unbounded', {
       owasp: 'API4', severity: 'warn',
