@@ -2,7 +2,7 @@ import type { Analysis } from './analyse.js';
 import { cachedPer } from './cache.js';
 import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import type { Operation } from './operations.js';
-import { allOfMembers, isErrorStatus, subschemas, type Members } from './schema.js';
+import { allOfMembers, isErrorStatus, pushSubschemas, type Members } from './schema.js';
 import { tokenUrlPaths } from './security.js';
 
 export type Direction = 'request' | 'response';
@@ -128,7 +128,7 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
         }
         children.properties.push(use);
       }
-      for (const other of subschemas(root, member)) children.others.push(other);
+      pushSubschemas(root, member, children.others);
     }
     childrenCache.set(site.node, children);
     return children;

@@ -132,16 +132,15 @@ export const SINGLE_SUBSCHEMA_KEYWORDS = ['items', 'additionalProperties', 'unev
 export const LIST_SUBSCHEMA_KEYWORDS = ['items', 'prefixItems', 'oneOf', 'anyOf'];
 
 /**
- * The value positions directly below one member: `patternProperties` values, the single and list
- * subschema keywords. (Named `properties` are the caller's: each reads them its own way.)
+ * Adds to `out` the value positions directly below one member: `patternProperties` values, the
+ * single and list subschema keywords. (Named `properties` are the caller's: each reads them its
+ * own way.) Appends rather than returns: schema walks call it for every node they visit.
  */
-export function* subschemas(root: unknown, member: Located<JsonObject>): Iterable<Located> {
-  for (const [name, raw] of entries(member.node.patternProperties)) {
-    yield deref(root, raw, [...member.path, 'patternProperties', name]);
-  }
-  for (const key of SINGLE_SUBSCHEMA_KEYWORDS) if (isObject(member.node[key])) yield deref(root, member.node[key], [...member.path, key]);
+export function pushSubschemas(root: unknown, member: Located<JsonObject>, out: Located[]): void {
+  for (const [name, raw] of entries(member.node.patternProperties)) out.push(deref(root, raw, [...member.path, 'patternProperties', name]));
+  for (const key of SINGLE_SUBSCHEMA_KEYWORDS) if (isObject(member.node[key])) out.push(deref(root, member.node[key], [...member.path, key]));
   for (const key of LIST_SUBSCHEMA_KEYWORDS) {
     const list = member.node[key];
-    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) yield deref(root, list[i], [...member.path, key, i]);
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) out.push(deref(root, list[i], [...member.path, key, i]));
   }
 }

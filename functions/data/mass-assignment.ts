@@ -8,7 +8,7 @@ import {
   isObject,
   schemaGraph,
   schemaTypes,
-  subschemas,
+  pushSubschemas,
   walkBodyShapes,
   words,
   type Analysis,
@@ -141,7 +141,7 @@ function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, nam
             }
             stack.push(value);
           }
-          for (const other of subschemas(root, member)) stack.push(other);
+          pushSubschemas(root, member, stack);
         }
       }
     }
