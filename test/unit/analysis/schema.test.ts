@@ -8,7 +8,7 @@ import {
   isSuccessStatus,
   membersAt,
   schemaTypes,
-  subschemas,
+  pushSubschemas,
   typeOwner,
   typesOf,
   valueTypes,
@@ -227,8 +227,15 @@ describe('walkBodyShapes', () => {
   });
 });
 
-describe('subschemas', () => {
-  it('yields patternProperties values, single subschemas and list items, each where it is written', () => {
+/** What `pushSubschemas` appends for one member. */
+function subschemas(root: unknown, member: Parameters<typeof pushSubschemas>[1]) {
+  const out: Parameters<typeof pushSubschemas>[2] = [];
+  pushSubschemas(root, member, out);
+  return out;
+}
+
+describe('pushSubschemas', () => {
+  it('appends patternProperties values, single subschemas and list items, each where it is written', () => {
     const root = { Tag: { type: 'string' } };
     const member = at({
       properties: { skipped: {} },
@@ -242,7 +249,7 @@ describe('subschemas', () => {
     expect(pathsOf(subschemas(root, member))).toEqual([['Tag'], ['s', 'additionalProperties'], ['s', 'items', 0], ['s', 'items', 1], ['s', 'oneOf', 0]]);
   });
 
-  it('yields an object `items` once, and skips boolean subschemas', () => {
+  it('appends an object `items` once, and skips boolean subschemas', () => {
     const member = at({ items: { type: 'string' }, additionalProperties: false, contains: true, prefixItems: [{ type: 'string' }] });
     expect(pathsOf(subschemas({}, member))).toEqual([['s', 'items'], ['s', 'prefixItems', 0]]);
   });
