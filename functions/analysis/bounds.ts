@@ -17,7 +17,7 @@ export function hasAny(members: ReadonlyArray<Located<JsonObject>>, keys: readon
 
 /** Numbers with an upper bound: a `maximum`, an `exclusiveMaximum` (3.1 number form), an `enum` or a `const`. */
 export function hasUpperBound(members: ReadonlyArray<Located<JsonObject>>): boolean {
-  return members.some(m => typeof m.node.maximum === 'number' || typeof m.node.exclusiveMaximum === 'number') || hasAny(members, ['enum', 'const']);
+  return hasAny(members, ['maximum', 'exclusiveMaximum', 'enum', 'const']);
 }
 
 /** A `{n}`, `{n,m}` or `{n,}` quantifier at a given position (sticky: no scanning ahead). */

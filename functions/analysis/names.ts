@@ -20,6 +20,8 @@ function split(name: string): string[] {
   // Bounded input keeps the regular expressions below linear in practice too.
   const text = name.length > 256 ? name.slice(0, 256) : name;
   return text
+    // A plural acronym is one word (`userIDs`, `APIs`): its `s` joins the capitals before the split below.
+    .replace(/(?<![A-Z])([A-Z]{2,})s(?![a-z])/g, '$1S')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)

@@ -3,11 +3,11 @@
 // two never judge one parameter or one array twice.
 
 import type { Analysis } from './analyse.js';
-import { hasUpperBound } from './bounds.js';
+import { hasAny, hasUpperBound } from './bounds.js';
 import { deref, entries, isObject, type JsonObject, type Located } from './json.js';
 import { compact } from './names.js';
 import type { Operation, Parameter } from './operations.js';
-import { allOfMembers, firstWith, isSuccessStatus, membersAt, typeOwner, typesOf, type Members } from './schema.js';
+import { allOfMembers, isSuccessStatus, membersAt, typeOwner, typesOf, type Members } from './schema.js';
 
 export interface PageSize {
   parameter: Parameter;
@@ -37,7 +37,7 @@ export function unboundedTopLevelArray(root: unknown, operation: Operation): Loc
     if (!isSuccessStatus(response.status)) continue;
     for (const schema of response.schemas) {
       const members = membersAt(root, deref(root, schema.node, schema.path));
-      if (typesOf(members).has('array') && !firstWith(members, 'maxItems')) return typeOwner(members);
+      if (typesOf(members).has('array') && !hasAny(members, ['maxItems'])) return typeOwner(members);
     }
   }
   return undefined;

@@ -98,9 +98,13 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
     return context;
   };
 
-  /** A site's children, worked out once: a site is visited once per use context, and there are several. */
+  /**
+   * A site's children, worked out once: a site is visited once per use context, and there are
+   * several. A property is read-only (write-only) in the site when any member declaring that
+   * name says so: JSON Schema collects the annotation from every `allOf` member.
+   */
   interface Children {
-    properties: PropertyUse[];
+    properties: Array<{ use: PropertyUse; readOnly: boolean; writeOnly: boolean }>;
     others: Located[];
   }
   const childrenCache = new Map<JsonObject, Children>();
@@ -126,9 +130,17 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
           declaredIn.set(name, use);
           properties.set(propertyKey(declaredPath), use);
         }
-        children.properties.push(use);
+        children.properties.push({ use, readOnly: use.readOnly, writeOnly: use.writeOnly });
       }
       pushSubschemas(root, member, children.others);
+    }
+    if (site.members.length > 1) {
+      const readOnly = new Set(children.properties.filter(p => p.readOnly).map(p => p.use.name));
+      const writeOnly = new Set(children.properties.filter(p => p.writeOnly).map(p => p.use.name));
+      for (const p of children.properties) {
+        p.readOnly ||= readOnly.has(p.use.name);
+        p.writeOnly ||= writeOnly.has(p.use.name);
+      }
     }
     childrenCache.set(site.node, children);
     return children;
@@ -148,8 +160,8 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
       if (site.contexts.has(context)) continue;
       site.contexts.add(context);
       const children = childrenOf(site);
-      for (const use of children.properties) {
-        if ((context.direction === 'request' && use.readOnly) || (context.direction === 'response' && use.writeOnly)) continue;
+      for (const { use, readOnly, writeOnly } of children.properties) {
+        if ((context.direction === 'request' && readOnly) || (context.direction === 'response' && writeOnly)) continue;
         use.contexts.add(context);
         stack.push(use.value);
       }

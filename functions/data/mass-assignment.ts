@@ -74,6 +74,17 @@ function isReadOnly(root: unknown, declared: JsonObject, value: Located, cache: 
   return isObject(value.node) && allOfMembers(root, value as Located<JsonObject>, cache).some(m => m.node.readOnly === true);
 }
 
+/** Names that some member of a composed schema declares `readOnly`: read-only in the whole composition, as JSON Schema collects annotations from every `allOf` member. */
+function readOnlyNames(root: unknown, members: Members, cache: Map<JsonObject, Members>): Set<string> {
+  const out = new Set<string>();
+  for (const member of members) {
+    for (const [name, raw] of entries(member.node.properties)) {
+      if (isObject(raw) && isReadOnly(root, raw, deref(root, raw, [...member.path, 'properties', name]), cache)) out.add(name);
+    }
+  }
+  return out;
+}
+
 /**
  * The body schema's top-level shapes: the schema itself, the items of a top-level array (bulk
  * create) and the alternatives of a top-level `oneOf`/`anyOf`, each with its `allOf` members.
@@ -128,13 +139,15 @@ function reachPrivileged(analysis: Analysis, options: MassAssignmentOptions, nam
         if (seen.has(visitKey)) continue;
         seen.add(visitKey);
         visits++;
-        for (const member of allOfMembers(root, at as Located<JsonObject>, cache)) {
+        const members = allOfMembers(root, at as Located<JsonObject>, cache);
+        const readOnlyHere = members.length > 1 ? readOnlyNames(root, members, cache) : undefined;
+        for (const member of members) {
           const memberTop = isTop || top.has(member.node);
           for (const [name, raw] of entries(member.node.properties)) {
             if (!isObject(raw)) continue;
             const declaration = [...member.path, 'properties', name];
             const value = deref(root, raw, declaration);
-            if (isReadOnly(root, raw, value, cache)) continue;
+            if (readOnlyHere?.has(name) || isReadOnly(root, raw, value, cache)) continue;
             if (names.has(compact(name))) {
               record(name, declaration, raw, value, operation.method, memberTop);
               continue;

@@ -49,11 +49,13 @@ describe('words', () => {
     expect(camel.at(-1)).toBe('b');
   });
 
-  // Bug: a plural acronym splits before its last capital, because `([A-Z])([A-Z][a-z])` reads
-  // `Ds` of `IDs` as the start of a new word: `userIDs` gives ['user', 'i', 'ds'], `APIs` ['ap', 'is'].
-  it.fails.each([
+  // A plural acronym stays one word: `Ds` of `IDs` is not the start of a new word.
+  it.each([
     ['userIDs', ['user', 'ids']],
     ['APIs', ['apis']],
+    ['IDsList', ['ids', 'list']],
+    ['listURLs', ['list', 'urls']],
+    ['HTTPServer', ['http', 'server']],
   ])('a plural acronym stays one word: %j gives %j', (name, expected) => {
     expect(words(name)).toEqual(expected);
   });

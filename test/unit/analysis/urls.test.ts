@@ -20,11 +20,26 @@ describe('isLoopbackHost', () => {
     expect(isLoopbackHost(host)).toBe(false);
   });
 
-  // Bug: the long form of the IPv6 loopback address is the same host as `[::1]` (a URL parser
-  // normalises it so), but only the short form is recognised.
-  it.fails('[0:0:0:0:0:0:0:1] is loopback', () => {
+  // The long form of the IPv6 loopback address is the same host as `[::1]` (a URL parser normalises it so).
+  it('[0:0:0:0:0:0:0:1] is loopback', () => {
     expect(new URL('http://[0:0:0:0:0:0:0:1]/').hostname).toBe('[::1]');
     expect(isLoopbackHost('[0:0:0:0:0:0:0:1]')).toBe(true);
+  });
+
+  it.each([
+    ['[0::1]', true],
+    ['[0000:0000::0001]', true],
+    ['[::ffff:127.0.0.1]', true],
+    ['[::ffff:7f00:1]', true],
+    ['[::2]', false],
+    ['[1::1]', false],
+    ['[::ffff:10.0.0.1]', false],
+    ['[::1::1]', false],
+    ['[::1:2:3:4:5:6:7:8]', false],
+    ['[::ffff:127.0.0.300]', false],
+    ['[ff02::1]', false],
+  ])('IPv6 %s is loopback: %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 });
 
@@ -63,19 +78,16 @@ describe('urlSchemeAndHost', () => {
     },
   );
 
-  // Bug: the authority is read only up to 2,048 characters, so a long userinfo hides the `@`
-  // that ends it: `http://localhost:<2,100 digits>@evil.com/` is read as host `localhost`
-  // (loopback, so plain http is accepted) while every client connects to evil.com.
-  it.fails('a long userinfo does not make evil.com read as localhost', () => {
+  // The authority is read whole: a long userinfo cannot hide the `@` that ends it
+  // (`http://localhost:<2,100 digits>@evil.com/` goes to evil.com, not to loopback).
+  it('a long userinfo does not make evil.com read as localhost', () => {
     const url = `http://localhost:${'1'.repeat(2100)}@evil.com/`;
     expect(new URL(url).hostname).toBe('evil.com');
     expect(urlSchemeAndHost(url)?.host).not.toBe('localhost');
   });
 
-  // Bug: for http(s), browsers (WHATWG) read `http:\\evil.com`, `http:/evil.com` and
-  // `http:evil.com` as http://evil.com/; they are read here as relative URLs, so no rule sees
-  // the plain-http server.
-  it.fails.each([['http:\\\\evil.com/v1'], ['http:/evil.com/v1']])('%s is an absolute http URL to evil.com', url => {
+  // For http(s), browsers (WHATWG) read `http:\\evil.com` and `http:/evil.com` as http://evil.com/.
+  it.each([['http:\\\\evil.com/v1'], ['http:/evil.com/v1']])('%s is an absolute http URL to evil.com', url => {
     expect(new URL(url).hostname).toBe('evil.com');
     expect(urlSchemeAndHost(url)).toEqual({ scheme: 'http', host: 'evil.com' });
   });
