@@ -11,6 +11,7 @@ export * from './names.js';
 export * from './operations.js';
 export * from './paging.js';
 export * from './rate-limits.js';
+export * from './roles.js';
 export * from './schema.js';
 export * from './schema-graph.js';
 export * from './security.js';

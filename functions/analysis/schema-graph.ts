@@ -3,7 +3,7 @@ import { cachedPer } from './cache.js';
 import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import type { Operation } from './operations.js';
 import { allOfMembers, isErrorStatus, pushSubschemas, type Members } from './schema.js';
-import { tokenUrlPaths } from './security.js';
+import { isTokenEndpoint, tokenUrlPaths } from './security.js';
 
 export type Direction = 'request' | 'response';
 
@@ -62,13 +62,6 @@ function flag(declared: JsonObject, members: Members, key: 'readOnly' | 'writeOn
   return declared[key] === true || members.some(m => m.node[key] === true);
 }
 
-/** The description's own token URLs (their paths may include the server's base path), or a path ending in `/token`. */
-function isTokenEndpoint(operation: Operation, tokenPaths: readonly string[]): boolean {
-  // The lookbehind starts the match only at the first slash of a run: linear on hostile keys (`/+$` alone is quadratic).
-  const path = operation.pathKey.replace(/(?<!\/)\/+$/, '').toLowerCase();
-  return /(^|\/)token$/.test(path) || (path.length > 1 && tokenPaths.some(tokenPath => tokenPath.endsWith(path)));
-}
-
 function hasExemptions(operation: Operation, exemptionsOf: (node: object) => boolean): boolean {
   return exemptionsOf(operation.node) || exemptionsOf(operation.pathItem);
 }
@@ -88,7 +81,7 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
 
   const contextFor = (operation: Operation, direction: Direction, errorResponse: boolean): UseContext => {
     const exempt = hasExemptions(operation, exemptionsOf);
-    const tokenEndpoint = direction === 'response' && isTokenEndpoint(operation, tokenPaths);
+    const tokenEndpoint = direction === 'response' && isTokenEndpoint(operation.pathKey, tokenPaths);
     const key = `${direction}|${operation.method}|${tokenEndpoint}|${errorResponse}|${exempt ? JSON.stringify(operation.path) : ''}`;
     let context = contexts.get(key);
     if (!context) {

@@ -162,3 +162,10 @@ export function tokenUrlPaths(schemes: ReadonlyMap<string, SecurityScheme>): str
   }
   return out;
 }
+
+/** A path of the description's own token URLs (their paths may include the server's base path), or a path ending in `/token`. */
+export function isTokenEndpoint(pathKey: string, tokenPaths: readonly string[]): boolean {
+  // The lookbehind starts the match only at the first slash of a run: linear on hostile keys (`/+$` alone is quadratic).
+  const path = pathKey.replace(/(?<!\/)\/+$/, '').toLowerCase();
+  return /(^|\/)token$/.test(path) || (path.length > 1 && tokenPaths.some(tokenPath => tokenPath.endsWith(path)));
+}

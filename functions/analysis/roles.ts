@@ -1,0 +1,259 @@
+// What an operation is for, judged from what its description names: the words of its literal
+// path segments, its operationId and summary, its tags and the scopes it asks for. Rules that
+// need to know whether an operation must be public (a sign-in), belongs to the caller (their
+// own profile) or is for staff only read it from here, so they all agree.
+
+import type { Analysis } from './analyse.js';
+import { perDocument } from './cache.js';
+import { compact, words } from './names.js';
+import type { Operation } from './operations.js';
+import { isTokenEndpoint, tokenUrlPaths } from './security.js';
+
+export type OperationRole =
+  /** Sign-in, sign-up, token issuance and refresh, password reset, OTP and verification checks, magic links: public by necessity. */
+  | 'credential-entry'
+  /** The caller's own account or profile (`/me`, `/user`, `/users/@me`, `/profile`, `/account`). */
+  | 'self-service'
+  /** For staff or administrators: admin areas, staff-only actions, role and member management, platform settings, catalogue writes, audit and debug data. */
+  | 'privileged'
+  /** Health, status, version, the description itself, `.well-known`: public by design, and holding nothing private. */
+  | 'public-metadata'
+  | 'ordinary';
+
+export interface RoleJudgement {
+  role: OperationRole;
+  /** The name that decided it, as the vocabulary writes it (absent for `ordinary`). */
+  because?: string;
+}
+
+/** The word lists the roles are judged by; each name is compared compacted (`sign-in` = `signIn` = `signin`). */
+export interface RoleVocabulary {
+  credentialEntryNames: readonly string[];
+  selfServiceNames: readonly string[];
+  adminMarkers: readonly string[];
+  privilegedNames: readonly string[];
+  publicMetadataNames: readonly string[];
+}
+
+/** Credential entry submits something; reading a token (`GET /tokens/{id}`) is not signing in. */
+const SUBMIT_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
+const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
+const READ_METHODS: ReadonlySet<string> = new Set(['get', 'head']);
+
+/** Privileged names that make a read privileged too (what they return is for staff); the rest count on writes. */
+const PRIVILEGED_READS: ReadonlySet<string> = new Set(['audit', 'auditlog', 'auditevent', 'debug', 'dump', 'exportall', 'impersonation']);
+
+/** Path prefixes that version or mount an API, not name what an operation does. */
+const MOUNT = /^(v\d{1,3}([._-]\d{1,3}){0,2}|api|apis|rest|\d{4}-\d{2}-\d{2})$/i;
+
+/** Collections after which `me`, `self` or `current` name the caller (`/users/me`, `/users/@me`). */
+const CALLER_COLLECTIONS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'member', 'members', 'customer', 'customers', 'profile', 'profiles']);
+
+/** Words after a verb that keep an operationId or summary about the caller's own credentials (`loginUser`, "Sign in a user"). */
+const SUBJECTS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'customer', 'member', 'new', 'a', 'an', 'the', 'your', 'in', 'up', 'on', 'to', 'for', 'with', 'using', 'via', 'by', 'and', 'or', 'email', 'password', 'phone', 'code', 'otp', 'session']);
+
+interface Sets {
+  credentialEntry: Map<string, string>;
+  selfService: Map<string, string>;
+  adminMarkers: Map<string, string>;
+  privileged: Map<string, string>;
+  publicMetadata: Map<string, string>;
+}
+
+/** A name's compact form to the name as written, so a judgement can say which one it was. */
+function lookup(names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    const key = compact(name);
+    if (key.length > 0 && !out.has(key)) out.set(key, name);
+  }
+  return out;
+}
+
+/** The name a candidate matches, as written or (unless `exact`) as a plain plural of it. */
+function find(set: ReadonlyMap<string, string>, candidate: string, exact = false): string | undefined {
+  if (candidate.length === 0) return undefined;
+  return set.get(candidate) ?? (!exact && candidate.length > 3 && candidate.endsWith('s') ? set.get(candidate.slice(0, -1)) : undefined);
+}
+
+interface Shape {
+  /** Segments after the mount prefix (`/v1`, `/api`), parameters included. */
+  segments: string[];
+  /** Of those, the literal ones. */
+  literals: string[];
+  /** The path ends with a parameter (`/users/{id}`): the operation addresses one object. */
+  addressesObject: boolean;
+  /** Any segment is a parameter. */
+  hasParameters: boolean;
+}
+
+function shapeOf(pathKey: string): Shape {
+  let segments = pathKey.split('/').filter(s => s.length > 0);
+  while (segments.length > 0 && MOUNT.test(segments[0])) segments = segments.slice(1);
+  const literals = segments.filter(s => !s.startsWith('{'));
+  return { segments, literals, addressesObject: segments.length > 0 && segments[segments.length - 1].startsWith('{'), hasParameters: literals.length < segments.length };
+}
+
+/**
+ * The words of a segment. Dotted segments (`internal.apiserver.k8s.io`, `example.com`) are
+ * names, not phrases: none of their parts marks the operation.
+ */
+function segmentWords(segment: string): readonly string[] {
+  return segment.includes('.') ? [] : words(segment);
+}
+
+/** The leading words of an operationId (GitHub-style ids: the part after the last `/`) or summary. */
+function leadingWords(text: unknown): readonly string[] {
+  if (typeof text !== 'string') return [];
+  return words(text.slice(text.lastIndexOf('/') + 1, 200));
+}
+
+/**
+ * The vocabulary name an operationId or summary starts with, when the rest only says whose
+ * credentials they are: `loginUser`, `resetPassword`, "Sign up a new account" — not
+ * `registerWebhook` or "Verify a bank account".
+ */
+function leadingName(text: unknown, set: ReadonlyMap<string, string>): string | undefined {
+  const list = leadingWords(text);
+  for (let length = Math.min(3, list.length); length >= 1; length--) {
+    const name = find(set, list.slice(0, length).join(''));
+    if (name && list.slice(length).every(word => SUBJECTS.has(word))) return name;
+  }
+  return undefined;
+}
+
+function isCredentialEntry(operation: Operation, shape: Shape, sets: Sets, tokenPaths: readonly string[]): string | undefined {
+  if (!SUBMIT_METHODS.has(operation.method) || shape.addressesObject) return undefined;
+  const { literals } = shape;
+  const last = literals[literals.length - 1];
+  if (last !== undefined) {
+    const single = find(sets.credentialEntry, compact(last));
+    if (single) return single;
+    if (literals.length > 1) {
+      const pair = find(sets.credentialEntry, compact(`${literals[literals.length - 2]}-${last}`));
+      if (pair) return pair;
+    }
+  }
+  if (tokenPaths.length > 0 && isTokenEndpoint(operation.pathKey, tokenPaths)) return 'token';
+  return leadingName(operation.node.operationId, sets.credentialEntry) ?? leadingName(operation.node.summary, sets.credentialEntry);
+}
+
+function isPublicMetadata(operation: Operation, shape: Shape, sets: Sets): string | undefined {
+  if (!READ_METHODS.has(operation.method) || shape.literals.length === 0) return undefined;
+  if (shape.literals[0].toLowerCase() === '.well-known') return '.well-known';
+  if (shape.hasParameters) return undefined;
+  let name: string | undefined;
+  for (const segment of shape.literals) {
+    name = find(sets.publicMetadata, compact(segment.split('.')[0]));
+    if (!name) return undefined;
+  }
+  return name;
+}
+
+function adminMarker(operation: Operation, shape: Shape, sets: Sets): string | undefined {
+  for (const segment of shape.literals) {
+    for (const word of segmentWords(segment)) {
+      const marker = find(sets.adminMarkers, word);
+      if (marker) return marker;
+    }
+  }
+  for (const tag of operation.tags) {
+    for (const word of words(tag)) {
+      const marker = find(sets.adminMarkers, word);
+      if (marker) return marker;
+    }
+  }
+  for (const requirement of operation.security.requirements) {
+    for (const entry of requirement.entries) {
+      for (const scope of entry.scopes) {
+        for (const word of words(scope)) {
+          const marker = find(sets.adminMarkers, word);
+          if (marker) return marker;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The caller's own resources: a first segment that names them (`/user/emails`, `/me`, `/account`;
+ * not `/user/{username}`, which addresses anyone's), or `me`/`self` after a users or accounts
+ * collection (`/users/@me/guilds`).
+ */
+function isSelfService(shape: Shape, sets: Sets): string | undefined {
+  const { segments } = shape;
+  if (segments.length === 0 || segments[0].startsWith('{')) return undefined;
+  // Singular only: `/users` and `/accounts` are everyone's.
+  const first = find(sets.selfService, compact(segments[0]), true);
+  if (first && !(segments[1] ?? '').startsWith('{')) return first;
+  for (let i = 1; i < segments.length; i++) {
+    if (segments[i].startsWith('{') || !CALLER_COLLECTIONS.has(compact(segments[i - 1]))) continue;
+    const name = find(sets.selfService, compact(segments[i]), true);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function privilegedName(operation: Operation, shape: Shape, sets: Sets): string | undefined {
+  const last = shape.literals[shape.literals.length - 1];
+  const write = WRITE_METHODS.has(operation.method);
+  if (last !== undefined && !last.includes('.')) {
+    const key = compact(last);
+    const name = find(sets.privileged, key);
+    if (name && (write || PRIVILEGED_READS.has(compact(name)))) return name;
+  }
+  if (!write) return undefined;
+  // A staff verb naming the operation: `banUser`, "Suspend an account".
+  for (const text of [operation.node.operationId, operation.node.summary]) {
+    const first = leadingWords(text)[0];
+    const name = first === undefined ? undefined : sets.privileged.get(first);
+    if (name && STAFF_VERBS.has(first as string)) return name;
+  }
+  return undefined;
+}
+
+/** Privileged names that are verbs, so they may also lead an operationId or summary. */
+const STAFF_VERBS: ReadonlySet<string> = new Set(['ban', 'unban', 'suspend', 'unsuspend', 'reinstate', 'impersonate', 'promote', 'demote', 'approve', 'reject', 'refund', 'payout']);
+
+/** The role of one operation. `tokenPaths` are the paths of the description's own OAuth2 token URLs. */
+export function operationRole(operation: Operation, vocabulary: RoleVocabulary, tokenPaths: readonly string[] = []): RoleJudgement {
+  return judge(operation, setsOf(vocabulary), tokenPaths);
+}
+
+function setsOf(vocabulary: RoleVocabulary): Sets {
+  return {
+    credentialEntry: lookup(vocabulary.credentialEntryNames),
+    selfService: lookup(vocabulary.selfServiceNames),
+    adminMarkers: lookup(vocabulary.adminMarkers),
+    privileged: lookup(vocabulary.privilegedNames),
+    publicMetadata: lookup(vocabulary.publicMetadataNames),
+  };
+}
+
+function judge(operation: Operation, sets: Sets, tokenPaths: readonly string[]): RoleJudgement {
+  const shape = shapeOf(operation.pathKey);
+  const found = (role: OperationRole, because: string | undefined): RoleJudgement | undefined => (because === undefined ? undefined : { role, because });
+  return (
+    found('public-metadata', isPublicMetadata(operation, shape, sets)) ??
+    found('credential-entry', isCredentialEntry(operation, shape, sets, tokenPaths)) ??
+    found('privileged', adminMarker(operation, shape, sets)) ??
+    found('self-service', isSelfService(shape, sets)) ??
+    found('privileged', privilegedName(operation, shape, sets)) ?? { role: 'ordinary' }
+  );
+}
+
+const cachedRoles = perDocument<Map<Operation, RoleJudgement>>();
+
+/** The role of every operation of the document, judged once per vocabulary and shared by the rules that read it. */
+export function operationRoles(analysis: Analysis, vocabulary: RoleVocabulary): ReadonlyMap<Operation, RoleJudgement> {
+  const key = JSON.stringify([vocabulary.credentialEntryNames, vocabulary.selfServiceNames, vocabulary.adminMarkers, vocabulary.privilegedNames, vocabulary.publicMetadataNames]);
+  return cachedRoles(analysis, key, () => {
+    const sets = setsOf(vocabulary);
+    const tokenPaths = tokenUrlPaths(analysis.schemes);
+    const out = new Map<Operation, RoleJudgement>();
+    for (const operation of analysis.operations) out.set(operation, judge(operation, sets, tokenPaths));
+    return out;
+  });
+}
