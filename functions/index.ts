@@ -9,6 +9,7 @@ export { credentialParameters, type CredentialParametersOptions } from './auth/c
 export { exemptionReasons } from './auth/exemption-reasons.js';
 export { guessableObjectId, type GuessableObjectIdOptions } from './auth/guessable-object-id.js';
 export { oauthUrlTransport } from './auth/oauth-url-transport.js';
+export { privilegedOperationUnprotected, type PrivilegedOperationUnprotectedOptions } from './auth/privileged-operation-unprotected.js';
 export { prototypeKey } from './auth/prototype-key.js';
 export { securityRequirementDefined, type SecurityRequirementDefinedOptions } from './auth/security-requirement-defined.js';
 export { securitySchemeStrength, type SecuritySchemeStrengthOptions } from './auth/security-scheme-strength.js';

@@ -4,6 +4,7 @@ import {
   exemptionReasons,
   guessableObjectId,
   oauthUrlTransport,
+  privilegedOperationUnprotected,
   prototypeKey,
   securityRequirementDefined,
   securitySchemeStrength,
@@ -13,7 +14,7 @@ import {
 } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
 import type { ListOverride } from './options.js';
-import { PATH_ITEMS, ROOT, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
+import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
 
 /** Options of the authentication and authorization family. */
 export interface AuthOptions {
@@ -33,11 +34,20 @@ export interface AuthOptions {
   writeMethods?: ListOverride;
   /** Response keys that count as documenting 401/403 (`auth-unauthorized-response-undocumented`). */
   unauthorizedResponseKeys?: ListOverride;
+  /** Names that make a submitting operation a credential entry: sign-in, sign-up, token, password reset (docs/roles.md). */
+  credentialEntryNames?: ListOverride;
+  /** Path names of the caller's own resources: me, user, account, profile (docs/roles.md). */
+  selfServiceNames?: ListOverride;
+  /** Last path segments that make an operation privileged: staff actions, role and member management, settings, catalogue, audit (docs/roles.md). */
+  privilegedNames?: ListOverride;
+  /** Path names of public metadata reads: health, status, version, openapi (docs/roles.md). */
+  publicMetadataNames?: ListOverride;
 }
 
 /** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
 export function authRules(lists: Lists) {
-  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, unauthorizedResponseKeys, adminMarkers, idWords } = lists;
+  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, unauthorizedResponseKeys, idWords } = lists;
+  const roles = { credentialEntryNames: lists.credentialEntryNames, selfServiceNames: lists.selfServiceNames, adminMarkers: lists.adminMarkers, privilegedNames: lists.privilegedNames, publicMetadataNames: lists.publicMetadataNames };
   return {
     'auth-security-undocumented': rule('auth-security-undocumented', {
       owasp: 'API2', severity: 'error',
@@ -46,18 +56,23 @@ export function authRules(lists: Lists) {
     }),
     'auth-write-operation-unprotected': rule('auth-write-operation-unprotected', {
       owasp: 'API2', severity: 'error',
-      description: 'Write operations (POST, PUT, PATCH, DELETE) must require authentication: no security, an empty requirement `{}` or `security: []` lets anyone change data.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'] } },
+      description: 'Write operations (POST, PUT, PATCH, DELETE) must require authentication: no security, an empty requirement `{}` or `security: []` lets anyone change data. Sign-in, sign-up, token and password-reset operations declared public are public by necessity and not reported.',
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'], ...roles } },
     }),
     'auth-read-operation-unprotected': rule('auth-read-operation-unprotected', {
       owasp: 'API2', severity: 'warn',
       description: 'Read operations should require authentication: they have no security requirement, or an empty requirement `{}` makes it optional.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'] } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'], ...roles } },
     }),
     'auth-read-operation-public': rule('auth-read-operation-public', {
       owasp: 'API2', severity: 'hint',
       description: 'Read operations declared public with `security: []`: confirm they expose nothing private, and record why with an exemption.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'] } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'], ...roles } },
+    }),
+    'auth-privileged-operation-unprotected': rule('auth-privileged-operation-unprotected', {
+      owasp: 'API5', severity: 'error',
+      description: 'Privileged operations (admin areas, staff actions such as ban, suspend, impersonate, refund or approve, role and member management, platform settings, catalogue writes, audit data) that require no security, accept anonymous callers or are declared public.',
+      given: PATH_ITEMS, then: { function: privilegedOperationUnprotected, functionOptions: roles },
     }),
     'auth-security-scheme-undefined': rule('auth-security-scheme-undefined', {
       owasp: 'API2', severity: 'error',
@@ -106,8 +121,8 @@ export function authRules(lists: Lists) {
     }),
     'auth-admin-operation-shared-security': rule('auth-admin-operation-shared-security', {
       owasp: 'API5', severity: 'warn',
-      description: 'Administrative operations (admin, internal, manage, ops in the path or tags) that accept exactly the security requirements of ordinary operations.',
-      given: PATH_ITEMS, then: { function: adminSharedSecurity, functionOptions: { adminMarkers } },
+      description: 'Privileged operations (admin areas, staff actions, role and member management, platform settings, catalogue writes, audit data) that accept exactly the security requirements of ordinary operations.',
+      given: ROOT_AND_PATH_ITEMS, then: { function: adminSharedSecurity, functionOptions: roles },
     }),
     'auth-object-id-guessable': rule('auth-object-id-guessable', {
       owasp: 'API1', severity: 'info',

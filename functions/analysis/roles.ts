@@ -49,6 +49,9 @@ const MOUNT = /^(v\d{1,3}([._-]\d{1,3}){0,2}|api|apis|rest|\d{4}-\d{2}-\d{2})$/i
 /** Collections after which `me`, `self` or `current` name the caller (`/users/me`, `/users/@me`). */
 const CALLER_COLLECTIONS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'member', 'members', 'customer', 'customers', 'profile', 'profiles']);
 
+/** Words after a marker that keep a tag about the marked area (`Admin API`, `Admin endpoints`). */
+const GENERIC_TAG_WORDS: ReadonlySet<string> = new Set(['api', 'apis', 'endpoint', 'endpoints', 'operation', 'operations', 'tool', 'tools', 'panel', 'console', 'area', 'only']);
+
 /** Words after a verb that keep an operationId or summary about the caller's own credentials (`loginUser`, "Sign in a user"). */
 const SUBJECTS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'customer', 'member', 'new', 'a', 'an', 'the', 'your', 'in', 'up', 'on', 'to', 'for', 'with', 'using', 'via', 'by', 'and', 'or', 'email', 'password', 'phone', 'code', 'otp', 'session']);
 
@@ -158,11 +161,14 @@ function adminMarker(operation: Operation, shape: Shape, sets: Sets): string | u
       if (marker) return marker;
     }
   }
+  // A tag names a group by its last word (`Enterprise admin`, `User management`), or by its first
+  // before a generic one (`Admin API`); `internalApiserver` groups the API server's operations.
   for (const tag of operation.tags) {
-    for (const word of words(tag)) {
-      const marker = find(sets.adminMarkers, word);
-      if (marker) return marker;
-    }
+    const list = words(tag);
+    const head = list.length > 0 ? find(sets.adminMarkers, list[list.length - 1]) : undefined;
+    if (head) return head;
+    const lead = list.length > 1 && list.slice(1).every(word => GENERIC_TAG_WORDS.has(word)) ? find(sets.adminMarkers, list[0]) : undefined;
+    if (lead) return lead;
   }
   for (const requirement of operation.security.requirements) {
     for (const entry of requirement.entries) {
@@ -200,9 +206,11 @@ function privilegedName(operation: Operation, shape: Shape, sets: Sets): string 
   const last = shape.literals[shape.literals.length - 1];
   const write = WRITE_METHODS.has(operation.method);
   if (last !== undefined && !last.includes('.')) {
-    const key = compact(last);
-    const name = find(sets.privileged, key);
-    if (name && (write || PRIVILEGED_READS.has(compact(name)))) return name;
+    const name = find(sets.privileged, compact(last));
+    const before = shape.literals[shape.literals.length - 2];
+    // Members of a queue or a list are entries, not people: membership counts under a group of people.
+    const membership = name !== undefined && MEMBERSHIP.has(compact(name));
+    if (name && (!membership || (before !== undefined && find(GROUPS, compact(before)) !== undefined)) && (write || PRIVILEGED_READS.has(compact(name)))) return name;
   }
   if (!write) return undefined;
   // A staff verb naming the operation: `banUser`, "Suspend an account".
@@ -213,6 +221,12 @@ function privilegedName(operation: Operation, shape: Shape, sets: Sets): string 
   }
   return undefined;
 }
+
+/** Names of membership, privileged only under a group of people (`/orgs/{org}/members`, not `/queues/{id}/members`). */
+const MEMBERSHIP: ReadonlySet<string> = new Set(['member', 'membership', 'collaborator']);
+const GROUPS: ReadonlyMap<string, string> = new Map(
+  ['org', 'organization', 'organisation', 'team', 'group', 'project', 'workspace', 'tenant', 'guild', 'server', 'channel', 'space', 'company', 'account', 'repo', 'repository', 'community', 'household', 'family'].map(g => [g, g]),
+);
 
 /** Privileged names that are verbs, so they may also lead an operationId or summary. */
 const STAFF_VERBS: ReadonlySet<string> = new Set(['ban', 'unban', 'suspend', 'unsuspend', 'reinstate', 'impersonate', 'promote', 'demote', 'approve', 'reject', 'refund', 'payout']);

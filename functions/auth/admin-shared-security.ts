@@ -1,57 +1,75 @@
-import { perDocument, requirementsSignature, words, type Analysis, type Operation } from '../analysis/index.js';
-import { defaultLists } from '../core/defaults.js';
-import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
-import { operationsAt } from '../core/targets.js';
+import { isExempt, operationRoles, perDocument, requirementsSignature, type Analysis, type Operation, type RoleJudgement } from '../analysis/index.js';
+import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
+import { quote } from '../core/message.js';
+import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, type Finding } from '../core/rule-function.js';
+import { operationsAt, targetAt } from '../core/targets.js';
 
-export interface AdminSharedSecurityOptions {
-  /** Words that mark an operation as administrative, in a path segment or a tag. */
-  adminMarkers: string[];
+export type AdminSharedSecurityOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]>;
+
+interface Signatures {
+  /** The first ordinary (not privileged) operation accepting each set of requirements. */
+  ordinary: Map<string, Operation>;
+  /** How many different sets of requirements the API's secured operations accept. */
+  distinct: number;
 }
 
-/** A word is a marker as written or as a plain plural (`administrators` for `administrator`). */
-function isMarker(word: string, markers: ReadonlySet<string>): boolean {
-  return markers.has(word) || (word.length > 1 && word.endsWith('s') && markers.has(word.slice(0, -1)));
-}
+const signatureCache = perDocument<Signatures>();
 
-export function isAdministrative(operation: Operation, markers: ReadonlySet<string>): boolean {
-  const inPath = operation.pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).some(w => isMarker(w, markers)));
-  return inPath || operation.tags.some(tag => words(tag).some(w => isMarker(w, markers)));
-}
-
-/** Signatures of ordinary operations' requirements, computed once per document and marker list. */
-const ordinaryCache = perDocument<Map<string, Operation>>();
-
-function ordinarySignatures(analysis: Analysis, markers: ReadonlySet<string>, key: string): Map<string, Operation> {
-  return ordinaryCache(analysis, key, () => {
-    const signatures = new Map<string, Operation>();
+function signatures(analysis: Analysis, roles: ReadonlyMap<Operation, RoleJudgement>, key: string): Signatures {
+  return signatureCache(analysis, key, () => {
+    const ordinary = new Map<string, Operation>();
+    const all = new Set<string>();
     for (const operation of analysis.operations) {
-      if (operation.container !== 'paths' || operation.security.state !== 'required' || isAdministrative(operation, markers)) continue;
+      if (operation.container !== 'paths' || operation.security.state !== 'required') continue;
       const signature = requirementsSignature(operation.security.requirements);
-      if (!signatures.has(signature)) signatures.set(signature, operation);
+      all.add(signature);
+      if (roles.get(operation)?.role !== 'privileged' && !ordinary.has(signature)) ordinary.set(signature, operation);
     }
-    return signatures;
+    return { ordinary, distinct: all.size };
   });
 }
 
+/** Privileged operations that require authentication, with the ordinary operation accepting the same callers. */
+function sharing(analysis: Analysis, roles: ReadonlyMap<Operation, RoleJudgement>, found: Signatures, operations: Operation[]): Array<{ operation: Operation; ordinary: Operation; because: string }> {
+  const out: Array<{ operation: Operation; ordinary: Operation; because: string }> = [];
+  for (const operation of operations) {
+    const role = roles.get(operation);
+    if (operation.container !== 'paths' || role?.role !== 'privileged' || operation.security.state !== 'required') continue;
+    const ordinary = found.ordinary.get(requirementsSignature(operation.security.requirements));
+    if (ordinary) out.push({ operation, ordinary, because: role.because ?? '' });
+  }
+  return out;
+}
+
 /**
- * Function-level authorization (OWASP API5): an administrative operation that accepts
- * exactly the callers an ordinary operation accepts cannot, by its description, be
- * restricted to administrators.
+ * Function-level authorization (OWASP API5): a privileged operation (docs/roles.md) that accepts
+ * exactly the callers an ordinary operation accepts cannot, by its description, be restricted to
+ * administrators. When every secured operation accepts the same requirements, the description has
+ * no way to tell callers apart at all: that is one finding, at the root, naming the operations.
  */
 export const adminSharedSecurity = analysisFunction<AdminSharedSecurityOptions>(
   'adminSharedSecurity',
-  objectOptions({ adminMarkers: stringList('Words that mark a path segment or tag as administrative.') }),
-  defaultLists('adminMarkers'),
-  function* ({ analysis, options, path }): Iterable<Finding> {
-    const markers = new Set(options.adminMarkers.map(m => m.toLowerCase()));
-    const key = [...markers].sort().join(',');
-    for (const operation of operationsAt(analysis, path)) {
-      if (operation.security.state !== 'required' || !isAdministrative(operation, markers)) continue;
-      const ordinary = ordinarySignatures(analysis, markers, key).get(requirementsSignature(operation.security.requirements));
-      if (!ordinary) continue;
+  objectOptions(roleOptionSchemas()),
+  defaultLists(...ROLE_LIST_NAMES),
+  function* ({ analysis, options, path, rule }): Iterable<Finding> {
+    const roles = operationRoles(analysis, options);
+    const found = signatures(analysis, roles, JSON.stringify(ROLE_LIST_NAMES.map(name => options[name])));
+    const oneWayIn = found.distinct === 1;
+    if (targetAt(path).kind === 'root') {
+      if (!oneWayIn) return;
+      const shared = sharing(analysis, roles, found, analysis.operations).filter(s => !isExempt(analysis, rule, s.operation));
+      if (shared.length === 0) return;
+      yield {
+        message: `${shared.length} privileged operation(s) (${sample(shared.map(s => s.operation))}) accept the same credentials as every other operation: the description has one way to authenticate and no scope or role that only administrators hold, so it cannot tell them apart from other callers. Define an admin-only scope or scheme and require it on these operations.`,
+        path: Array.isArray(analysis.root.security) ? ['security'] : shared[0].operation.security.path ?? shared[0].operation.path,
+      };
+      return;
+    }
+    if (oneWayIn) return;
+    for (const { operation, ordinary, because } of sharing(analysis, roles, found, operationsAt(analysis, path))) {
       const inherited = operation.security.source === 'root' ? ' (inherited from the root)' : '';
       yield {
-        message: `Administrative operation ${describe(operation)} accepts the same security requirements${inherited} as ${describe(ordinary)}: require an admin-only scope or scheme so ordinary callers cannot reach it.`,
+        message: `Privileged operation ${describe(operation)} (${quote(because)}) accepts the same security requirements${inherited} as ${describe(ordinary)}: require an admin-only scope or scheme so ordinary callers cannot reach it.`,
         path: operation.security.source === 'operation' && operation.security.path ? operation.security.path : operation.path,
         operation,
       };

@@ -1,13 +1,24 @@
-import { isExempt, type Operation, type SecurityState } from '../analysis/index.js';
-import { DEFAULT_LISTS } from '../core/defaults.js';
-import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { isExempt, operationRoles, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
+import { DEFAULT_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
+import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
 
-export interface UnprotectedOperationOptions {
+export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]> & {
   /** HTTP methods this rule judges (lower case): the `readMethods` or `writeMethods` list. */
   methods: string[];
   /** Which effective security states to report. */
   states: SecurityState[];
+};
+
+/**
+ * Operations these rules leave alone, by role (docs/roles.md): privileged ones are
+ * `auth-privileged-operation-unprotected`'s, public metadata is public by design, and a credential
+ * entry (sign-in, sign-up, token, password reset) that is declared public or optional is public
+ * by necessity (a credential entry with no security at all is still reported).
+ */
+function leftAlone(role: OperationRole | undefined, state: SecurityState): boolean {
+  if (role === 'privileged' || role === 'public-metadata') return true;
+  return role === 'credential-entry' && (state === 'public' || state === 'optional');
 }
 
 const ADVICE: Record<SecurityState, string> = {
@@ -24,11 +35,6 @@ const ROOT_ADVICE: Record<SecurityState, string> = {
   required: '',
 };
 
-function sample(operations: Operation[]): string {
-  const shown = operations.slice(0, 3).map(describe).join(', ');
-  return operations.length > 3 ? `${shown} and ${operations.length - 3} more` : shown;
-}
-
 /**
  * Operations whose effective security (operation-level overriding root-level) lets an
  * unauthenticated caller through. A gap written in the root `security` is reported once,
@@ -41,12 +47,15 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
   objectOptions({
     methods: stringList('HTTP methods to judge, lower case.'),
     states: { type: 'array', items: { enum: ['none', 'optional', 'public'] } },
+    ...roleOptionSchemas(),
   }),
-  { methods: [...DEFAULT_LISTS.writeMethods], states: ['none', 'optional', 'public'] },
+  { methods: [...DEFAULT_LISTS.writeMethods], states: ['none', 'optional', 'public'], ...defaultLists(...ROLE_LIST_NAMES) },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
-    const judged = (operation: Operation) => methods.has(operation.method) && options.states.includes(operation.security.state);
+    const roles = operationRoles(analysis, options);
+    const judged = (operation: Operation) =>
+      methods.has(operation.method) && options.states.includes(operation.security.state) && !leftAlone(roles.get(operation)?.role, operation.security.state);
 
     if (targetAt(path).kind === 'root-security') {
       const inheriting = analysis.operations.filter(op => op.container === 'paths' && op.security.source === 'root' && judged(op) && !isExempt(analysis, rule, op));

@@ -28,6 +28,30 @@ export const DEFAULT_LISTS = {
   /** Response keys that document an authentication or authorization failure (`auth-unauthorized-response-undocumented`). */
   unauthorizedResponseKeys: ['401', '403', '4XX', 'default'],
 
+  // Operation roles (docs/roles.md), with `adminMarkers` above. Names are compared compacted and
+  // as plain plurals: `sign_in` matches `signIn`, `sign-in` and `signin`.
+  /** Last literal path segment (or last two), or the leading words of the operationId or summary, of a submitting call. */
+  credentialEntryNames: [
+    'login', 'logon', 'sign_in', 'sign_on', 'sign_up', 'register', 'registration', 'authenticate', 'auth', 'token', 'access_token',
+    'refresh_token', 'token_refresh', 'password_reset', 'reset_password', 'forgot_password', 'password_forgot', 'forgotten_password',
+    'recover_password', 'password_recovery', 'otp', 'verify_otp', 'otp_verify', 'mfa', 'mfa_verify', 'two_factor', '2fa', 'totp',
+    'verify_email', 'email_verify', 'confirm_email', 'email_confirm', 'email_verification', 'magic_link', 'passwordless',
+  ],
+  /** The first literal segment, or the segment after a users or accounts collection (`/users/@me`). */
+  selfServiceNames: ['me', 'self', 'my', 'myself', 'current', 'current_user', 'whoami', 'profile', 'account', 'user'],
+  /** The last literal segment of a write (staff actions, role and member management, platform settings, catalogue), or of a read for audit and debug data. */
+  privilegedNames: [
+    'ban', 'unban', 'suspend', 'suspension', 'unsuspend', 'reinstate', 'impersonate', 'impersonation', 'promote', 'demote',
+    'approve', 'approval', 'reject', 'payout', 'refund', 'lock', 'unlock',
+    'role', 'permission', 'privilege', 'member', 'membership', 'collaborator', 'grant', 'acl', 'role_binding', 'cluster_role',
+    'cluster_role_binding', 'role_assignment',
+    'settings', 'config', 'configuration', 'limit', 'quota', 'plan', 'feature_flag', 'billing',
+    'product', 'price', 'pricing', 'catalog', 'catalogue', 'sku',
+    'audit', 'audit_log', 'audit_event', 'debug', 'backup', 'restore', 'maintenance', 'dump', 'export_all',
+  ],
+  /** Every literal segment of a parameterless read, or a path under `.well-known`. */
+  publicMetadataNames: ['health', 'healthz', 'health_check', 'livez', 'readyz', 'ping', 'status', 'version', 'openapi', 'swagger', 'api_docs', 'jwks'],
+
   // Rate limiting and resource consumption
   /** Credential flows: abused by replaying or guessing, so they only count on calls that submit something. */
   credentialFlowWords: ['login', 'logon', 'signin', 'signon', 'signup', 'register', 'token', 'password', 'otp', 'mfa', 'verify', 'verification'],
@@ -115,6 +139,9 @@ export type ListOption = keyof typeof DEFAULT_LISTS;
 /** The lists as a function receives them: plain string arrays. */
 export type Lists = { [K in ListOption]: string[] };
 
+/** The lists operation roles are judged by (functions/analysis/roles.ts), as every function that reads roles takes them. */
+export const ROLE_LIST_NAMES = ['credentialEntryNames', 'selfServiceNames', 'adminMarkers', 'privilegedNames', 'publicMetadataNames'] as const satisfies readonly ListOption[];
+
 /** A copy of the defaults of some list options, as a function's default options. */
 export function defaultLists<K extends ListOption>(...names: K[]): { [P in K]: string[] } {
   const out = {} as { [P in K]: string[] };
@@ -125,30 +152,3 @@ export function defaultLists<K extends ListOption>(...names: K[]): { [P in K]: s
 /** String formats that carry personal data whatever the parameter is called. */
 export const URL_PERSONAL_DATA_FORMATS: readonly string[] = ['email', 'idn-email', 'phone', 'phone-number', 'tel'];
 
-/**
- * The words operation roles are judged by (functions/analysis/roles.ts), with `adminMarkers` above.
- * Names are compared compacted and as plain plurals: `sign_in` matches `signIn`, `sign-in`, `signin`.
- */
-export const ROLE_NAMES = {
-  /** Last literal path segment (or last two), or the leading words of the operationId or summary, of a submitting call. */
-  credentialEntryNames: [
-    'login', 'logon', 'sign_in', 'sign_on', 'sign_up', 'register', 'registration', 'authenticate', 'auth', 'token', 'access_token',
-    'refresh_token', 'token_refresh', 'password_reset', 'reset_password', 'forgot_password', 'password_forgot', 'forgotten_password',
-    'recover_password', 'password_recovery', 'otp', 'verify_otp', 'otp_verify', 'mfa', 'mfa_verify', 'two_factor', '2fa', 'totp',
-    'verify_email', 'email_verify', 'confirm_email', 'email_confirm', 'email_verification', 'magic_link', 'passwordless',
-  ],
-  /** The first literal segment, or the segment after a users or accounts collection (`/users/@me`). */
-  selfServiceNames: ['me', 'self', 'my', 'myself', 'current', 'current_user', 'whoami', 'profile', 'account', 'user'],
-  /** The last literal segment of a write (staff actions, role and member management, platform settings, catalogue), or of a read for audit and debug data. */
-  privilegedNames: [
-    'ban', 'unban', 'suspend', 'suspension', 'unsuspend', 'reinstate', 'impersonate', 'impersonation', 'promote', 'demote',
-    'approve', 'approval', 'reject', 'payout', 'refund', 'lock', 'unlock',
-    'role', 'permission', 'privilege', 'member', 'membership', 'collaborator', 'grant', 'acl', 'role_binding', 'cluster_role',
-    'cluster_role_binding', 'role_assignment',
-    'settings', 'config', 'configuration', 'limit', 'quota', 'plan', 'feature_flag', 'billing',
-    'product', 'price', 'pricing', 'catalog', 'catalogue', 'sku',
-    'audit', 'audit_log', 'audit_event', 'debug', 'backup', 'restore', 'maintenance', 'dump', 'export_all',
-  ],
-  /** Every literal segment of a parameterless read, or a path under `.well-known`. */
-  publicMetadataNames: ['health', 'healthz', 'health_check', 'livez', 'readyz', 'ping', 'status', 'version', 'openapi', 'swagger', 'api_docs', 'jwks'],
-} as const;

@@ -2,6 +2,7 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, cachedPer, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
+import type { ROLE_LIST_NAMES } from './defaults.js';
 import { ruleTargets } from './given.js';
 import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
 import { summariseLargeGroups, type Reported } from './summary.js';
@@ -124,10 +125,27 @@ export function analysisFunction<O extends object>(
 /** JSON Schema for a list of strings option. */
 export const stringList = (description: string): JSONSchema7 => ({ type: 'array', items: { type: 'string' }, description });
 
+/** The option schemas of the role vocabulary, for functions that read operation roles. */
+export function roleOptionSchemas(): Record<(typeof ROLE_LIST_NAMES)[number], JSONSchema7> {
+  return {
+    credentialEntryNames: stringList('Names that make a submitting operation a credential entry (sign-in, sign-up, token, password reset…).'),
+    selfServiceNames: stringList("Path names of the caller's own resources (me, user, account, profile…)."),
+    adminMarkers: stringList('Words that mark a path segment, tag or scope as administrative.'),
+    privilegedNames: stringList('Last path segments that make an operation privileged (staff actions, role and member management, settings, catalogue, audit).'),
+    publicMetadataNames: stringList('Path names of public metadata reads (health, status, version, openapi…).'),
+  };
+}
+
 export function objectOptions(properties: Record<string, JSONSchema7>): JSONSchema7 {
   return { type: ['object', 'null'], properties, additionalProperties: false };
 }
 
 export function describe(operation: Operation): string {
   return `${operation.method.toUpperCase()} ${shown(operation.pathKey, MAX_PATH_KEY)}`;
+}
+
+/** A few operations by name, for a message that stands for many: the first three and how many more. */
+export function sample(operations: readonly Operation[]): string {
+  const named = operations.slice(0, 3).map(describe).join(', ');
+  return operations.length > 3 ? `${named} and ${operations.length - 3} more` : named;
 }

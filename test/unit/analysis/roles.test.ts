@@ -1,10 +1,10 @@
 // Operation roles on names real APIs use, and on the look-alikes that must stay ordinary.
 import { describe, expect, it } from 'vitest';
 import { analyse, operationRole, operationRoles, type OperationRole } from '../../../functions/analysis/index.js';
-import { DEFAULT_LISTS, ROLE_NAMES } from '../../../functions/core/defaults.js';
+import { DEFAULT_LISTS, ROLE_LIST_NAMES } from '../../../functions/core/defaults.js';
 import { doc, oneOperation, onlyOperation, type Doc } from './fixtures.js';
 
-const VOCABULARY = { ...ROLE_NAMES, adminMarkers: DEFAULT_LISTS.adminMarkers };
+const VOCABULARY = Object.fromEntries(ROLE_LIST_NAMES.map(name => [name, DEFAULT_LISTS[name]])) as Record<(typeof ROLE_LIST_NAMES)[number], readonly string[]>;
 
 function roleOf(method: string, pathKey: string, operation: Doc = {}, extra: Doc = {}): { role: OperationRole; because?: string } {
   return operationRole(onlyOperation(oneOperation(method, pathKey, operation, extra)), VOCABULARY);
@@ -121,7 +121,12 @@ describe('privileged', () => {
   });
 
   it('an admin tag or scope', () => {
-    expect(roleOf('get', '/reports', { tags: ['Admin reports'] })).toEqual({ role: 'privileged', because: 'admin' });
+    expect(roleOf('get', '/reports', { tags: ['Admin API'] })).toEqual({ role: 'privileged', because: 'admin' });
+    expect(roleOf('get', '/reports', { tags: ['enterprise-admin'] })).toEqual({ role: 'privileged', because: 'admin' });
+    expect(roleOf('get', '/reports', { tags: ['User Management'] })).toEqual({ role: 'privileged', because: 'management' });
+    // Tags that merely start with a marker word group other things.
+    expect(roleOf('get', '/apis/internal.apiserver.k8s.io/v1alpha1/storageversions', { tags: ['internalApiserver_v1alpha1'] })).toEqual({ role: 'ordinary' });
+    expect(roleOf('get', '/reports', { tags: ['Admin reports'] })).toEqual({ role: 'ordinary' });
     const scoped = oneOperation('get', '/reports', { security: [{ oauth: ['reports:admin'] }] });
     expect(operationRole(onlyOperation(scoped), VOCABULARY)).toEqual({ role: 'privileged', because: 'admin' });
   });
@@ -141,6 +146,8 @@ describe('privileged', () => {
     // The caller's own settings.
     ['patch', '/user/settings'],
     ['put', '/me/settings'],
+    // Members of a queue are calls, not people.
+    ['post', '/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json'],
     // Words inside other words.
     ['post', '/banners'],
     ['post', '/managers-guide'],
