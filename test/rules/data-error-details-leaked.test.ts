@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { api, at, EXEMPTIONS, found, messagesOf, object, ref, responseAt } from './data-fixtures.js';
+import { found, lint, messagesOf, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { api, at, EXEMPTIONS, object, ref, responseAt } from '../fixtures/documents.js';
 
 const RULE = 'data-error-details-leaked';
 const REASON = 'Accepted in this test.';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { lint, pathParam, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { api, at, EXEMPTIONS, found, messagesOf, ref } from './data-fixtures.js';
+import { found, lint, messagesOf, pathParam, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { api, at, EXEMPTIONS, ref } from '../fixtures/documents.js';
 
 const RULE = 'data-personal-data-in-url';
 const REASON = 'Accepted in this test.';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
 import ruleset from '../../index.js';
 import { sensitiveData } from '../../functions/index.js';
-import { lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { accepts, api, at, EXEMPTIONS, found, messagesOf, object, ref, responseAt, returns } from './data-fixtures.js';
+import { found, lint, messagesOf, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, EXEMPTIONS, object, ref, responseAt, returns } from '../fixtures/documents.js';
 
 const CREDENTIAL = 'data-credential-in-response';
 const PERSONAL = 'data-personal-data-in-response';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { accepts, api, at, bodyAt, EXEMPTIONS, found, messagesOf, object, ref, returns } from './data-fixtures.js';
+import { found, lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, bodyAt, EXEMPTIONS, object, ref, returns } from '../fixtures/documents.js';
 
 const RULE = 'mass-assignment-open-schema';
 const REASON = 'Accepted in this test.';

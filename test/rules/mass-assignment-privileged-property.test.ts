@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
 import ruleset from '../../index.js';
 import { massAssignment } from '../../functions/index.js';
-import { lint, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { accepts, api, at, bodyAt, EXEMPTIONS, found, messagesOf, object, ref, returns } from './data-fixtures.js';
+import { found, lint, messagesOf, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, bodyAt, EXEMPTIONS, object, ref, returns } from '../fixtures/documents.js';
 
 const RULE = 'mass-assignment-privileged-property';
 const REASON = 'Accepted in this test.';

@@ -1,8 +1,17 @@
+// Malformed documents (values of the wrong type, cycles, deep and wide schemas) never make a rule
+// throw (the suite runs strict: a function that throws fails the lint), and what is still well formed
+// around them is judged as usual. Each block names the family of rules it lints.
 import { describe, expect, it } from 'vitest';
-import { lint, response, VERSIONS, type Doc } from '../helpers.js';
-import { accepts, api, object, returns } from './data-fixtures.js';
+import { findingsOf, lint, response, VERSIONS, type Doc } from '../helpers.js';
+import { accepts, api, object, returns } from '../fixtures/documents.js';
 
-const RULES = [
+const CREDENTIALS = 'auth-credentials-in-url';
+const AUTH_HEADER = 'auth-authorization-header-parameter';
+const GUESSABLE = 'auth-object-id-guessable';
+const UNAUTHORIZED = 'auth-unauthorized-response-undocumented';
+const ADMIN = 'auth-admin-operation-shared-security';
+
+const DATA_RULES = [
   'data-credential-in-response',
   'data-personal-data-in-response',
   'data-personal-data-in-url',
@@ -11,10 +20,32 @@ const RULES = [
   'data-error-details-leaked',
 ];
 
-/** Findings of this family only (the suite runs strict: a function that throws fails the lint). */
-async function ours(doc: Doc | string): Promise<string[]> {
-  return (await lint(doc)).filter(r => RULES.includes(String(r.code))).map(r => `${r.code} ${r.path.join('.')}`).sort();
-}
+/** Findings of the data exposure and mass assignment rules. */
+const ours = (doc: Doc | string) => findingsOf(DATA_RULES, doc);
+
+describe.each(VERSIONS)('parameter and response rules on wrong types (%s)', version => {
+  it('ignores non-list parameters, non-object responses and non-string names', async () => {
+    const doc = api(version, {
+      '/a': { parameters: 'x', get: { parameters: 'x', responses: [] } },
+      '/b/{id}': {
+        parameters: [42, null, 'x', { name: 42, in: 'query' }, { name: 'token', in: 7 }, { name: 'id', in: 'path', schema: 'integer' }],
+        get: { parameters: [{ name: ['token'], in: 'query' }, { $ref: 42 }, { $ref: '#/nowhere' }], responses: 'x', tags: 'Admin' },
+      },
+      '/admin/c': { get: { responses: { '200': 'x', '401': null }, tags: [1, null], security: 'x' } },
+      '/c': 'x',
+      '/d': null,
+    });
+    const results = await lint(doc);
+    const paths = (rule: string) => results.filter(r => r.code === rule).map(r => r.path.join('.')).sort();
+    expect(paths(CREDENTIALS)).toEqual([]);
+    expect(paths(AUTH_HEADER)).toEqual([]);
+    expect(paths(GUESSABLE)).toEqual([]);
+    // Secured through the root and no usable 401/403 (a null 401 is no response): each is reported at its responses key.
+    expect(paths(UNAUTHORIZED)).toEqual(['paths./a.get.responses', 'paths./admin/c.get.responses', 'paths./b/{id}.get.responses']);
+    // `security: 'x'` is not an array, so `/admin/c` inherits the root's bearer, exactly what `/a` and `/b/{id}` accept.
+    expect(paths(ADMIN)).toEqual(['paths./admin/c.get']);
+  });
+});
 
 describe.each(VERSIONS)('data exposure and mass assignment rules on malformed documents (%s)', version => {
   it('do not throw on values of the wrong type anywhere', async () => {
