@@ -2,8 +2,9 @@
 // throw (the suite runs strict: a function that throws fails the lint), and what is still well formed
 // around them is judged as usual. Each block names the family of rules it lints.
 import { describe, expect, it } from 'vitest';
-import { findingsOf, lint, response, VERSIONS, type Doc } from '../helpers.js';
+import { base, findingsOf, lint, response, VERSIONS, type Doc } from '../helpers.js';
 import { accepts, api, object, returns } from '../fixtures/documents.js';
+import { oauth2, schemeFindings, withSchemes } from '../fixtures/schemes.js';
 
 const CREDENTIALS = 'auth-credentials-in-url';
 const AUTH_HEADER = 'auth-authorization-header-parameter';
@@ -103,3 +104,40 @@ describe.each(VERSIONS)('data exposure and mass assignment rules on malformed do
     expect(await ours({ ...api(version, {}), paths: { '/x': { get: { responses: { '200': response(version) } } } } })).toEqual([]);
   });
 });
+
+describe.each(VERSIONS)('security scheme rules on wrong types: no crash, no findings (%s)', version => {
+  const flow = version === '2.0' ? 'application' : 'clientCredentials';
+
+  it.each<[string, Doc]>([
+    ['type: 42', { S: { type: 42, scheme: 'basic', in: 'query', name: 'k' } }],
+    ['type: null', { S: { type: null } }],
+    ['type: [basic]', { S: { type: ['basic'], scheme: 'basic' } }],
+    ['flows: []', { S: { type: 'oauth2', flows: [], flow: [] } }],
+    ['flows: string', { S: { type: 'oauth2', flows: 'implicit' } }],
+    ['flows.implicit: null', { S: { type: 'oauth2', flows: { implicit: null, password: 'x' } } }],
+    ['flow: 42', { S: { type: 'oauth2', flow: 42, tokenUrl: 7, authorizationUrl: 'http' } }],
+    ['scheme: null', { S: { type: 'http', scheme: null } }],
+    ['scheme: 7', { S: { type: 'http', scheme: 7 } }],
+    ['scheme: {}', { S: { type: 'http', scheme: { basic: true } } }],
+    ['tokenUrl: 7', { S: oauth2(version, flow, { tokenUrl: 7, refreshUrl: null, authorizationUrl: ['http://auth.example.com'] }) }],
+    ['openIdConnectUrl: {}', { S: { type: 'openIdConnect', openIdConnectUrl: { url: 'http://auth.example.com' } } }],
+    ['in: 5', { S: { type: 'apiKey', in: 5, name: 'k' } }],
+    ['in: [query]', { S: { type: 'apiKey', in: ['query'], name: 'k' } }],
+    ['scheme object null', { S: null }],
+    ['scheme object a string', { S: 'basic' }],
+    ['scheme object an array', { S: [{ type: 'http', scheme: 'basic' }] }],
+    ['$ref: 42', { S: { $ref: 42 } }],
+    ['$ref cycle', { S: { $ref: version === '2.0' ? '#/securityDefinitions/T' : '#/components/securitySchemes/T' }, T: { $ref: version === '2.0' ? '#/securityDefinitions/S' : '#/components/securitySchemes/S' } }],
+  ])('%s', async (_label, defs) => {
+    expect(await schemeFindings(withSchemes(version, defs))).toEqual([]);
+  });
+
+  it.each<[string, Doc]>([
+    ['schemes container is an array', version === '2.0' ? { securityDefinitions: [{ type: 'basic' }] } : { components: { securitySchemes: [{ type: 'http', scheme: 'basic' }] } }],
+    ['schemes container is null', version === '2.0' ? { securityDefinitions: null } : { components: { securitySchemes: null } }],
+    ['components is a string', version === '2.0' ? { securityDefinitions: 'basic' } : { components: 'basic' }],
+  ])('%s', async (_label, root) => {
+    expect(await schemeFindings(base(version, { ...root, paths: {} }))).toEqual([]);
+  });
+});
+
