@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { base, findingsOf, lint, response, VERSIONS, type Doc } from '../helpers.js';
 import { accepts, api, object, returns } from '../fixtures/documents.js';
 import { oauth2, schemeFindings, withSchemes } from '../fixtures/schemes.js';
+import { ABUSE, RETRY, withPaths } from '../fixtures/rate-limits.js';
 
 const CREDENTIALS = 'auth-credentials-in-url';
 const AUTH_HEADER = 'auth-authorization-header-parameter';
@@ -141,3 +142,17 @@ describe.each(VERSIONS)('security scheme rules on wrong types: no crash, no find
   });
 });
 
+describe('rate-limit rules on hostile input', () => {
+  it.each(VERSIONS)('%s: wrong types and odd keys never throw', async version => {
+    const d = withPaths(version, {
+      '/a': { get: { responses: { '429': { description: 'x', headers: [] }, '200': { description: 'x', headers: 'RateLimit' }, x: 7 } } },
+      '/login': { post: { responses: [] }, get: { responses: null, summary: 42, operationId: ['login'] } },
+      '/uploads': { post: { responses: { default: { description: { text: 'rate limit' } } }, summary: 'x'.repeat(100_000) } },
+      '/d': 'not a path item',
+      '/e': { $ref: '#/paths/~1e' },
+    });
+    const all = await lint(d);
+    expect(all.filter(r => r.code === RETRY).map(r => r.path.join('.'))).toEqual(['paths./a.get.responses.429']);
+    expect(all.filter(r => r.code === ABUSE).map(r => r.path.join('.')).sort()).toEqual(['paths./login.post.responses', 'paths./uploads.post.responses']);
+  });
+});
