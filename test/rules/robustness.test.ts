@@ -2,10 +2,11 @@
 // throw (the suite runs strict: a function that throws fails the lint), and what is still well formed
 // around them is judged as usual. Each block names the family of rules it lints.
 import { describe, expect, it } from 'vitest';
-import { base, findingsOf, lint, response, VERSIONS, type Doc } from '../helpers.js';
-import { accepts, api, object, returns } from '../fixtures/documents.js';
+import { base, findingsOf, found, lint, response, VERSIONS, type Doc } from '../helpers.js';
+import { accepts, api, at, object, ref, returns } from '../fixtures/documents.js';
 import { oauth2, schemeFindings, withSchemes } from '../fixtures/schemes.js';
 import { ABUSE, RETRY, withPaths } from '../fixtures/rate-limits.js';
+import { ARRAY, body, byValueRule, post, STRING, valuesDoc } from '../fixtures/values.js';
 
 const CREDENTIALS = 'auth-credentials-in-url';
 const AUTH_HEADER = 'auth-authorization-header-parameter';
@@ -154,5 +155,58 @@ describe('rate-limit rules on hostile input', () => {
     const all = await lint(d);
     expect(all.filter(r => r.code === RETRY).map(r => r.path.join('.'))).toEqual(['paths./a.get.responses.429']);
     expect(all.filter(r => r.code === ABUSE).map(r => r.path.join('.')).sort()).toEqual(['paths./login.post.responses', 'paths./uploads.post.responses']);
+  });
+});
+
+describe.each(VERSIONS)('value rules on hostile shapes (%s)', version => {
+  it('cyclic allOf, a schema that contains itself through items, and wrong types never throw', async () => {
+    const d = valuesDoc(
+      version,
+      {
+        '/things': {
+          post: post(
+            version,
+            object({
+              cyclic: ref(version, 'A'),
+              tree: ref(version, 'Tree'),
+              weird: { type: 42, pattern: 7, maxLength: 'x' },
+              patterned: { type: 'string', pattern: 7 },
+              broken: { allOf: 'nope', properties: ['a'], items: [{ type: 'string' }], additionalProperties: 'yes' },
+              dangling: { $ref: '#/nowhere/at/all' },
+              external: { $ref: 'https://example.com/schemas/Thing.json' },
+              self: ref(version, 'Self'),
+            }),
+          ),
+        },
+      },
+      {
+        A: { allOf: [ref(version, 'B')], type: 'object', properties: { a: { type: 'string' } } },
+        B: { allOf: [ref(version, 'A')], properties: { b: { type: 'string', maxLength: 3 } } },
+        Tree: { type: 'array', items: ref(version, 'Tree') },
+        Self: ref(version, 'Self'),
+      },
+    );
+    expect(await byValueRule(d)).toEqual({
+      // `items` as a list (the old tuple form) is walked like prefixItems.
+      [STRING]: [`${at(version, 'A')}.properties.a`, `${body(version)}.properties.broken.items.0`, `${body(version)}.properties.patterned`],
+      [ARRAY]: [at(version, 'Tree')],
+    });
+  });
+
+  it('a deeply nested schema does not overflow the stack', async () => {
+    let schema: Doc = { type: 'string' };
+    for (let i = 0; i < 400; i++) schema = object({ next: schema });
+    const d = valuesDoc(version, { '/things': { post: post(version, schema) } });
+    const strings = await found(STRING, d);
+    expect(strings).toHaveLength(1);
+    expect(strings[0].split('.properties.next')).toHaveLength(401);
+  });
+
+  it('a wide schema is judged in reasonable time', async () => {
+    const properties = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`p${i}`, { type: 'string' }]));
+    const paths = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`/t${i}`, { post: post(version, ref(version, 'Wide')), put: post(version, ref(version, 'Wide')) }]));
+    const start = performance.now();
+    expect(await found(STRING, valuesDoc(version, paths, { Wide: object(properties) }))).toHaveLength(2000);
+    expect(performance.now() - start).toBeLessThan(20_000);
   });
 });
