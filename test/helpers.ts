@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import ruleset, { createRuleset, type ApiSecurityOptions } from '../index.js';
 
-export { onlyRule, testRule, type ExpectedFinding, type RuleCase } from './test-rule.js';
+export { onlyRule, testRule, withFunctionOptions, type ExpectedFinding, type RuleCase } from './test-rule.js';
 
 export type Doc = Record<string, unknown>;
 

@@ -36,6 +36,13 @@ export function onlyRule(ruleId: RuleId, options: ApiSecurityOptions = {}): Rule
   return { formats, rules: { [ruleId]: row } } as unknown as RulesetDefinition;
 }
 
+/** The rule alone, its function given `functionOptions` in place of the table's: to check what the function accepts. */
+export function withFunctionOptions(ruleId: RuleId, functionOptions: unknown): RulesetDefinition {
+  const { formats, rules } = createRuleset();
+  const row = rules[ruleId];
+  return { formats, rules: { [ruleId]: { ...row, then: { ...row.then, functionOptions } } } } as unknown as RulesetDefinition;
+}
+
 interface Finding {
   code: string | number;
   path: Array<string | number>;
