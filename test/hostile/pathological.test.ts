@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base, componentRef, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import type { RulesetDefinition } from '@stoplight/spectral-core';
-import ruleset from '../../index.js';
+import { rules } from '../../index.js';
 import { MAX_VISITS_PER_BODY } from '../../functions/data/mass-assignment.js';
 import { assertStrict, lintOrDirect, lintText, ours, parseLikeSpectral, runDirect, thrownByAFunction, UNGATED } from './harness.js';
 
@@ -220,7 +219,7 @@ describe('walk budgets are per request body', () => {
         '/users': { post: { ...accepts('3.1', ref('3.1', 'User')), responses: { '200': body('3.1', ref('3.1', 'User')) } } },
       },
     });
-    const only = { rules: { 'mass-assignment-privileged-property': (ruleset as unknown as { rules: Record<string, unknown> }).rules['mass-assignment-privileged-property'] } } as unknown as RulesetDefinition;
+    const only = { rules: { 'mass-assignment-privileged-property': rules['mass-assignment-privileged-property'] } };
     const results = await bounded(`a ${MAX_VISITS_PER_BODY.toLocaleString('en-US')}-node body before another (our function directly)`, 20_000, () => runDirect(doc, only));
     expect(results.map(r => r.path.join('.'))).toEqual(['components.schemas.User.properties.isAdmin']);
   });
