@@ -129,7 +129,7 @@ describe('2,000-deep nested schemas', () => {
     }
     const found = results.filter(r => r.code === 'data-credential-in-response');
     if (kind === 'allOf') {
-      // allOf chains are merged 64 members deep (functions/analysis/schema-graph.ts): the bound, not a crash.
+      // allOf chains are merged 64 members deep (MAX_ALLOF_DEPTH, functions/analysis/schema.ts): the bound, not a crash.
       expect(found).toEqual([]);
     } else {
       // 2,000 levels down, the credential is still found, once, where it is declared.
@@ -172,7 +172,7 @@ describe('huge values', () => {
     }
     const prose = words.join(' ');
     const random = Array.from({ length: 1_048_576 }, () => alphabet[next() % alphabet.length]).join('');
-    // Runs of slashes: `/\/+$/` took quadratic time on these (fixed in functions/analysis/schema-graph.ts and index.ts).
+    // Runs of slashes: `/\/+$/` took quadratic time on these (fixed in functions/analysis/schema-graph.ts and functions/analysis/security.ts).
     const slashes = `/${'/'.repeat(1_048_576)}x`;
     const doc = base('3.1', {
       info: { title: 'Big', version: '1', description: prose },
