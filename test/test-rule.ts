@@ -50,7 +50,10 @@ interface Finding {
   message: unknown;
 }
 
-/** Findings in path order (then by message, when both are text), so a case lists them as it likes. */
+/**
+ * Findings in path order, then by message text (a matcher counts as empty), so a case lists them in
+ * any order. Two findings at one path pair up reliably only when their messages are stated as text.
+ */
 function byPath<T extends Finding>(findings: T[]): T[] {
   const key = (f: Finding) => f.path.join('\u0000');
   const text = (f: Finding) => (typeof f.message === 'string' ? f.message : '');
