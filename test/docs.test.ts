@@ -1,20 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import ruleset from '../index.js';
+import ruleset, { rules, type RuleId } from '../index.js';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { lint } from './helpers.js';
 
-interface RuleDefinition {
-  description?: string;
-  documentationUrl?: string;
-  severity?: string;
-  tags?: string[];
-}
-
-const rules = (ruleset as unknown as { rules: Record<string, RuleDefinition> }).rules;
-const ruleIds = Object.keys(rules);
-const ourRules = new Set(ruleIds);
+const ruleIds = Object.keys(rules) as RuleId[];
+const ourRules = new Set<string>(ruleIds);
 const docsDir = new URL('../docs/rules/', import.meta.url);
 
 function page(id: string): string {
@@ -42,7 +34,7 @@ function expectCompleteOas31(source: string): void {
 }
 
 /** Every rule, including those off by default (`recommended: false`), so each page can be checked. */
-const ALL_RULES = { extends: [[ruleset, 'all']] } as unknown as RulesetDefinition;
+const ALL_RULES: RulesetDefinition = { extends: [[ruleset, 'all']] };
 
 async function diagnostics(source: string) {
   const results = await lint(source, ALL_RULES);

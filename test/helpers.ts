@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import ruleset, { createRuleset, type ApiSecurityOptions } from '../index.js';
 
+export { onlyRule, testRule, withFunctionOptions, type ExpectedFinding, type RuleCase } from './test-rule.js';
+
 export type Doc = Record<string, unknown>;
 
 /** Lints a document (object or YAML text) with the real Spectral engine and our ruleset. */
@@ -18,15 +20,37 @@ export async function lintWith(options: ApiSecurityOptions, doc: Doc | string) {
   return lint(doc, createRuleset(options));
 }
 
-/** Findings of one rule, as "dotted.path" strings for compact assertions. */
-export async function findings(rule: string, doc: Doc | string, rules?: RulesetDefinition): Promise<string[]> {
-  const results = await lint(doc, rules);
-  return results.filter(r => r.code === rule).map(r => r.path.join('.'));
+/** The default ruleset, one built from options, or a given ruleset (anything with `rules` or `extends`). */
+export type Rules = ApiSecurityOptions | RulesetDefinition;
+
+async function lintUsing(doc: Doc | string, rules?: Rules): Promise<ISpectralDiagnostic[]> {
+  if (rules === undefined) return lint(doc);
+  return 'rules' in rules || 'extends' in rules ? lint(doc, rules as RulesetDefinition) : lintWith(rules as ApiSecurityOptions, doc);
 }
 
-export async function messages(rule: string, doc: Doc | string): Promise<string[]> {
-  const results = await lint(doc);
-  return results.filter(r => r.code === rule).map(r => r.message);
+/** Sorted dotted paths of one rule's findings ("paths./a.get.parameters.0"), for compact assertions. */
+export async function found(rule: string, doc: Doc | string, rules?: Rules): Promise<string[]> {
+  return (await lintUsing(doc, rules)).filter(r => r.code === rule).map(r => r.path.join('.')).sort();
+}
+
+/** The messages of one rule's findings, sorted. */
+export async function messagesOf(rule: string, doc: Doc | string, rules?: Rules): Promise<string[]> {
+  return (await lintUsing(doc, rules)).filter(r => r.code === rule).map(r => r.message).sort();
+}
+
+/** Findings of several rules as sorted "rule-id dotted.path" lines: a case also proves the others stay silent. */
+export async function findingsOf(ids: readonly string[], doc: Doc | string, rules?: Rules): Promise<string[]> {
+  return (await lintUsing(doc, rules)).filter(r => ids.includes(String(r.code))).map(r => `${r.code} ${r.path.join('.')}`).sort();
+}
+
+/** Findings of several rules as sorted dotted paths by rule id; rules without findings are absent. */
+export async function byRule(ids: readonly string[], doc: Doc | string, rules?: Rules): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const r of await lintUsing(doc, rules)) {
+    if (ids.includes(String(r.code))) (out[String(r.code)] ??= []).push(r.path.join('.'));
+  }
+  for (const list of Object.values(out)) list.sort();
+  return out;
 }
 
 export function readExample(name: string): string {
@@ -70,4 +94,15 @@ export function componentRef(version: Version, kind: 'schemas' | 'parameters' | 
 /** A path parameter in each version's shape. */
 export function pathParam(version: Version, name: string, schema: Doc): Doc {
   return version === '2.0' ? { name, in: 'path', required: true, ...schema } : { name, in: 'path', required: true, schema };
+}
+
+/** A parameter in each version's shape: 2.0 non-body parameters carry their type themselves. */
+export function param(version: Version, name: string, where: string, schema: Doc = { type: 'string' }): Doc {
+  if (where === 'path') return pathParam(version, name, schema);
+  return version === '2.0' ? { name, in: where, ...schema } : { name, in: where, schema };
+}
+
+/** Where a component is written, as path segments (`components, parameters, X` or `parameters, X`). */
+export function componentPath(version: Version, kind: 'schemas' | 'parameters' | 'responses' | 'securitySchemes', name: string): string[] {
+  return componentRef(version, kind, name).slice(2).split('/');
 }

@@ -4,7 +4,7 @@ import { Document, Spectral, type ISpectralDiagnostic, type RulesetDefinition } 
 import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import ruleset from '../../index.js';
+import ruleset, { rules as ruleTable, type RuleId, type RuleRow } from '../../index.js';
 import { targetsOf } from '../../functions/core/given.js';
 
 export type Results = ISpectralDiagnostic[];
@@ -14,24 +14,28 @@ function makeDocument(text: string, format: 'json' | 'yaml', source = format ===
 }
 
 /** The ids of every rule of ours. */
-export const OUR_RULES: readonly string[] = Object.keys((ruleset as unknown as { rules: Record<string, unknown> }).rules);
+export const OUR_RULES: readonly string[] = Object.keys(ruleTable);
+
+/** Rules of ours by id, as `runDirect` reads them (the ungated ones have no `formats`). */
+export interface RuleTable {
+  rules: Partial<Record<RuleId, Omit<RuleRow, 'formats'>>>;
+}
+
+/** A ruleset of ours as Spectral takes it, with its rule table typed: the ruleset, or the ungated one. */
+export type OurRuleset = RulesetDefinition & RuleTable;
 
 /**
  * The ruleset with every format restriction removed: Spectral runs our rules only on documents it
  * recognises as OpenAPI 2.0/3.0/3.1, so hostile roots (`openapi: 3`, `swagger: [2]`, no version at
  * all) would otherwise never reach our functions. Without `formats`, every rule runs on every document.
  */
-export const UNGATED: RulesetDefinition = (() => {
-  const source = ruleset as unknown as { rules: Record<string, Record<string, unknown>> };
-  const rules: Record<string, Record<string, unknown>> = {};
-  for (const [id, definition] of Object.entries(source.rules)) {
-    const { formats: _formats, ...rest } = definition;
-    rules[id] = rest;
-  }
-  return { rules } as unknown as RulesetDefinition;
+export const UNGATED: OurRuleset = (() => {
+  const rules = Object.fromEntries(Object.entries(ruleTable).map(([id, { formats: _formats, ...rest }]) => [id, rest]));
+  // Spectral's own type of a rule does not know our functions' signature.
+  return { rules } as unknown as OurRuleset;
 })();
 
-export const RULESETS: ReadonlyArray<[string, RulesetDefinition]> = [
+export const RULESETS: ReadonlyArray<[string, OurRuleset]> = [
   ['ruleset', ruleset],
   ['ungated ruleset', UNGATED],
 ];
@@ -89,25 +93,24 @@ function given(data: unknown, expression: string): Array<{ value: unknown; path:
   return targets;
 }
 
-interface RuleRow {
-  given: string | string[];
-  then: { function: (target: unknown, options: unknown, context: unknown) => unknown; functionOptions?: unknown };
-}
+/** How Spectral calls a rule function (the rule table types it as `unknown`). */
+type RuleFunction = (target: unknown, options: unknown, context: unknown) => unknown;
 
 /**
  * Runs every rule's function of ours directly on parsed data, as Spectral would call it (same
  * `given` targets, options and context fields our functions read), without Spectral's parser,
  * resolver or JSONPath engine: for documents Spectral itself cannot process. Throws when a function does.
  */
-export function runDirect(data: unknown, rules: RulesetDefinition = ruleset): Array<{ code: string; message: string; path: Array<string | number> }> {
+export function runDirect(data: unknown, rules: RuleTable = ruleset): Array<{ code: string; message: string; path: Array<string | number> }> {
   const out: Array<{ code: string; message: string; path: Array<string | number> }> = [];
   // One inventory for the whole run, as Spectral creates one per lint.
   const documentInventory = {};
-  for (const [id, row] of Object.entries((rules as unknown as { rules: Record<string, RuleRow> }).rules)) {
+  for (const [id, row] of Object.entries(rules.rules)) {
+    const run = row.then.function as RuleFunction;
     for (const expression of Array.isArray(row.given) ? row.given : [row.given]) {
       for (const target of given(data, expression)) {
         const context = { document: { data }, documentInventory, rule: { name: id, given: row.given, then: [row.then] }, path: target.path };
-        const results = row.then.function(target.value, row.then.functionOptions ?? null, context) as Array<{ message: string; path?: Array<string | number> }> | undefined;
+        const results = run(target.value, row.then.functionOptions ?? null, context) as Array<{ message: string; path?: Array<string | number> }> | undefined;
         for (const result of results ?? []) out.push({ code: id, message: result.message, path: result.path ?? target.path });
       }
     }
@@ -137,10 +140,10 @@ export function thrownByAFunction(error: unknown): boolean {
 }
 
 /** The same rules (same `given`, `resolved`, formats) with functions that do nothing: Spectral's parser, resolver and JSONPath engine without our code. */
-function withoutOurFunctions(rules: RulesetDefinition): RulesetDefinition {
-  const source = rules as unknown as { formats?: unknown; rules: Record<string, Record<string, unknown>> };
-  const noop = Object.fromEntries(Object.entries(source.rules).map(([id, row]) => [id, { ...row, then: { function: () => [] } }]));
-  return { ...(source.formats ? { formats: source.formats } : {}), rules: noop } as unknown as RulesetDefinition;
+function withoutOurFunctions(rules: OurRuleset): RulesetDefinition {
+  const table: RuleTable = rules;
+  const noop = Object.fromEntries(Object.entries(table.rules).map(([id, row]) => [id, { ...row, then: { function: () => [] } }]));
+  return { ...('formats' in rules ? { formats: rules.formats } : {}), rules: noop } as unknown as RulesetDefinition;
 }
 
 /**
@@ -175,7 +178,7 @@ function brokenNodes(data: unknown): string[] {
  * finished, and whether it left broken nodes (revoked proxies…) in the document it hands to rule
  * functions (its resolver's immer drafts leak into the data on documents with `__proto__` keys).
  */
-export async function spectralAlone(text: string, format: 'json' | 'yaml' = 'yaml', rules: RulesetDefinition = ruleset): Promise<{ finished: boolean; corruptsDocument: boolean }> {
+export async function spectralAlone(text: string, format: 'json' | 'yaml' = 'yaml', rules: OurRuleset = ruleset): Promise<{ finished: boolean; corruptsDocument: boolean }> {
   const spectral = new Spectral();
   spectral.setRuleset(withoutOurFunctions(rules));
   const document = makeDocument(text, format);
@@ -200,7 +203,7 @@ export async function spectralAlone(text: string, format: 'json' | 'yaml' = 'yam
  *   functions — is ours and is rethrown, failing the test.
  * In the first two cases our functions then run directly on a fresh parse, and must not throw either.
  */
-export async function lintOrDirect(text: string, rules: RulesetDefinition = ruleset, format: 'json' | 'yaml' = 'yaml'): Promise<{ spectralFailed: boolean; results: Array<{ code: string | number; message: string; path: Array<string | number> }> }> {
+export async function lintOrDirect(text: string, rules: OurRuleset = ruleset, format: 'json' | 'yaml' = 'yaml'): Promise<{ spectralFailed: boolean; results: Array<{ code: string | number; message: string; path: Array<string | number> }> }> {
   try {
     return { spectralFailed: false, results: await lintText(text, rules, format) };
   } catch (error) {

@@ -4,7 +4,7 @@ import { assertStrict, lintText, ours, OUR_RULES } from './harness.js';
 import { ALPHANUMERIC, randomChars as randomAlphabet } from '../fixtures/random.js';
 
 /**
- * Nothing we print contains a full secret. test/rules/leaked-secrets.test.ts checks the three
+ * Nothing we print contains a full secret. test/rules/secret-leaked.test.ts checks the three
  * secret rules' messages (at most four characters shown); this checks the output of EVERY rule of
  * ours — messages and paths — on documents with fake credentials in every value position where a
  * credential gets pasted: examples, defaults, enums, descriptions, extension values, exemption

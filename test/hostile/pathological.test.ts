@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base, componentRef, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import type { RulesetDefinition } from '@stoplight/spectral-core';
-import ruleset from '../../index.js';
+import { rules } from '../../index.js';
 import { MAX_VISITS_PER_BODY } from '../../functions/data/mass-assignment.js';
 import { assertStrict, lintOrDirect, lintText, ours, parseLikeSpectral, runDirect, thrownByAFunction, UNGATED } from './harness.js';
 
@@ -130,7 +129,7 @@ describe('2,000-deep nested schemas', () => {
     }
     const found = results.filter(r => r.code === 'data-credential-in-response');
     if (kind === 'allOf') {
-      // allOf chains are merged 64 members deep (functions/analysis/schema-graph.ts): the bound, not a crash.
+      // allOf chains are merged 64 members deep (MAX_ALLOF_DEPTH, functions/analysis/schema.ts): the bound, not a crash.
       expect(found).toEqual([]);
     } else {
       // 2,000 levels down, the credential is still found, once, where it is declared.
@@ -173,7 +172,7 @@ describe('huge values', () => {
     }
     const prose = words.join(' ');
     const random = Array.from({ length: 1_048_576 }, () => alphabet[next() % alphabet.length]).join('');
-    // Runs of slashes: `/\/+$/` took quadratic time on these (fixed in functions/analysis/schema-graph.ts and index.ts).
+    // Runs of slashes: `/\/+$/` took quadratic time on these (fixed in functions/analysis/schema-graph.ts and functions/analysis/security.ts).
     const slashes = `/${'/'.repeat(1_048_576)}x`;
     const doc = base('3.1', {
       info: { title: 'Big', version: '1', description: prose },
@@ -220,7 +219,7 @@ describe('walk budgets are per request body', () => {
         '/users': { post: { ...accepts('3.1', ref('3.1', 'User')), responses: { '200': body('3.1', ref('3.1', 'User')) } } },
       },
     });
-    const only = { rules: { 'mass-assignment-privileged-property': (ruleset as unknown as { rules: Record<string, unknown> }).rules['mass-assignment-privileged-property'] } } as unknown as RulesetDefinition;
+    const only = { rules: { 'mass-assignment-privileged-property': rules['mass-assignment-privileged-property'] } };
     const results = await bounded(`a ${MAX_VISITS_PER_BODY.toLocaleString('en-US')}-node body before another (our function directly)`, 20_000, () => runDirect(doc, only));
     expect(results.map(r => r.path.join('.'))).toEqual(['components.schemas.User.properties.isAdmin']);
   });

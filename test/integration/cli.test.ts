@@ -9,17 +9,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuleset } from '../../index.js';
+import { rules as ruleTable } from '../../index.js';
 import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGE = 'spectral-api-security';
-const RULES = (createRuleset() as unknown as { rules: Record<string, { recommended?: boolean }> }).rules;
-const ALL_RULES_IN_ORDER = Object.keys((createRuleset() as unknown as { rules: Record<string, unknown> }).rules);
-const ALL_RULES = Object.keys(RULES).sort();
+const ALL_RULES_IN_ORDER = Object.keys(ruleTable);
+const ALL_RULES = [...ALL_RULES_IN_ORDER].sort();
 /** The rules a plain `extends` runs; the others (`recommended: false`) run with `extends: [[ruleset, all]]` or a severity. */
-const RECOMMENDED_RULES = ALL_RULES.filter(id => RULES[id].recommended !== false);
+const RECOMMENDED_RULES = Object.entries(ruleTable).filter(([, row]) => row.recommended !== false).map(([id]) => id).sort();
 const RESPONSE_RULE = 'resource-response-unbounded';
 
 interface Diagnostic {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { api, at, EXEMPTIONS, found, messagesOf, object, ref, responseAt } from './data-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { found, lint, messagesOf, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { api, at, EXEMPTIONS, object, ref, responseAt, responsePath } from '../fixtures/documents.js';
 
 const RULE = 'data-error-details-leaked';
 const REASON = 'Accepted in this test.';
@@ -30,9 +30,37 @@ function withExample(version: Version, schema: Doc, example: unknown): Doc {
   return version === '2.0' ? { description: 'Error', schema, examples: { 'application/json': example } } : { description: 'Error', content: { 'application/json': { schema, example } } };
 }
 
-function exampleAt(version: Version, pathKey: string, method: string, status: string): string {
-  return version === '2.0' ? `paths.${pathKey}.${method}.responses.${status}.examples.application/json` : `paths.${pathKey}.${method}.responses.${status}.content.application/json.example`;
+/** Where a response example is written (see `withExample`). */
+function examplePath(version: Version, pathKey: string, method: string, status: string): string[] {
+  return ['paths', pathKey, method, 'responses', status, ...(version === '2.0' ? ['examples', 'application/json'] : ['content', 'application/json', 'example'])];
 }
+
+const exampleAt = (version: Version, pathKey: string, method: string, status: string): string => examplePath(version, pathKey, method, status).join('.');
+
+testRule(RULE, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: a stack property in a 500 error schema, and a stack trace in an error example, where each is written`,
+    document: api(version, {
+      '/orders': { get: { responses: { '200': response(version), '500': response(version, 'Error', object({ message: str, stack: str })) } } },
+      '/x': { get: { responses: { '200': response(version), '500': withExample(version, object({ message: str }), { message: PYTHON }) } } },
+    }),
+    errors: [
+      {
+        path: [...responsePath(version, '/orders', 'get', '500'), 'properties', 'stack'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'Property "stack" returns internal error details in error responses: log stack traces, exceptions and queries on the server and return an error code and a correlation id instead.',
+      },
+      { path: examplePath(version, '/x', 'get', '500'), severity: DiagnosticSeverity.Warning, message: expect.stringContaining('a Python traceback') },
+    ],
+  },
+  {
+    name: `${version}: not a traceId, a stack in a success response, nor an ordinary error message`,
+    document: api(version, {
+      '/orders': { get: { responses: { '200': response(version, 'OK', object({ stack: str })), '500': withExample(version, object({ traceId: str, message: str }), { message: 'Look at the docs for details' }) } } },
+    }),
+    errors: [],
+  },
+]));
 
 describe.each(VERSIONS)(`${RULE} (%s)`, version => {
   it('flags a stack property in a 500 error schema once, at the declaration, as a warning', async () => {

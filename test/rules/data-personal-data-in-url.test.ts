@@ -1,20 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { lint, pathParam, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { api, at, EXEMPTIONS, found, messagesOf, ref } from './data-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { found, lint, messagesOf, param, response, testRule, VERSIONS, type Doc } from '../helpers.js';
+import { accepts, api, at, EXEMPTIONS, get, object, ref } from '../fixtures/documents.js';
 
 const RULE = 'data-personal-data-in-url';
 const REASON = 'Accepted in this test.';
-
-/** A parameter in each version's shape: 2.0 non-body parameters carry their type themselves. */
-function param(version: Version, name: string, where: string, schema: Doc = { type: 'string' }): Doc {
-  if (where === 'path') return pathParam(version, name, schema);
-  return version === '2.0' ? { name, in: where, ...schema } : { name, in: where, schema };
-}
-
-function get(version: Version, parameters: Doc[] = [], extra: Doc = {}): Doc {
-  return { parameters, responses: { '200': response(version) }, ...extra };
-}
 
 const PERSONAL = ['email', 'emailAddress', 'user_email', 'e-mail', 'phone', 'phone_number', 'PhoneNumber', 'mobile_number', 'msisdn', 'ssn', 'date_of_birth', 'dateOfBirth', 'dob', 'birthdate', 'card_number', 'account_number', 'iban', 'passport_number'];
 const LOOK_ALIKES: Array<[string, Doc]> = [
@@ -31,6 +21,28 @@ const LOOK_ALIKES: Array<[string, Doc]> = [
   ['emailKind', { type: 'string', enum: ['work', 'home'] }],
   ['phone', { type: 'string', enum: ['mobile', 'landline'] }],
 ];
+
+testRule(RULE, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: an e-mail address in the query, at the parameter`,
+    document: api(version, { '/users': { get: get(version, [param(version, 'limit', 'query', { type: 'integer', maximum: 100 }), param(version, 'email', 'query')]) } }),
+    errors: [
+      {
+        path: ['paths', '/users', 'get', 'parameters', '1'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'Parameter "email" puts personal data (email) in the query, where server, proxy and CDN logs and browser history keep it: send it in the request body or a header, or refer to the person by an opaque id.',
+      },
+    ],
+  },
+  {
+    name: `${version}: not a look-alike name, an e-mail address in a header, nor one in the request body`,
+    document: api(version, {
+      '/users': { get: get(version, [param(version, 'email_verified', 'query', { type: 'boolean' }), param(version, 'email', 'header')]) },
+      '/users/search': { post: accepts(version, object({ email: { type: 'string' } })) },
+    }),
+    errors: [],
+  },
+]));
 
 describe.each(VERSIONS)(`${RULE} (%s)`, version => {
   it.each(PERSONAL)('flags "%s" in the query, at the parameter, as a warning', async name => {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { lint, response, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { accepts, api, at, bodyAt, EXEMPTIONS, found, messagesOf, object, ref, returns } from './data-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { componentPath, found, lint, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, bodyAt, bodyPath, EXEMPTIONS, object, ref, returns } from '../fixtures/documents.js';
 
 const RULE = 'mass-assignment-open-schema';
 const REASON = 'Accepted in this test.';
@@ -16,6 +16,29 @@ function thingsApi(version: Version, thing: Doc, more: Doc = {}, extra: { post?:
     { schemas: { Thing: thing, ...more } },
   );
 }
+
+testRule(RULE, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: request bodies without additionalProperties: false, at the component and inline`,
+    document: api(version, { '/things': { post: accepts(version, ref(version, 'Thing')) }, '/notes': { put: accepts(version, object({ text: str })) } }, { schemas: { Thing: object({ name: str }) } }),
+    errors: [
+      {
+        path: componentPath(version, 'schemas', 'Thing'),
+        severity: DiagnosticSeverity.Warning,
+        message: 'Request body schema accepts properties it does not declare: set `additionalProperties: false` (or `unevaluatedProperties: false` in OpenAPI 3.1) so fields such as "role" or "isAdmin" are rejected instead of bound to the server\'s model.',
+      },
+      { path: bodyPath(version, '/notes', 'put'), severity: DiagnosticSeverity.Warning, message: expect.stringContaining('additionalProperties: false') },
+    ],
+  },
+  {
+    name: `${version}: not a closed body, a typed map, nor an open response schema`,
+    document: api(version, {
+      '/things': { post: accepts(version, closed({ name: str }), object({ open: str })) },
+      '/labels': { put: accepts(version, { type: 'object', additionalProperties: str, maxProperties: 50 }) },
+    }),
+    errors: [],
+  },
+]));
 
 describe.each(VERSIONS)(`${RULE} (%s)`, version => {
   const Thing = at(version, 'Thing');

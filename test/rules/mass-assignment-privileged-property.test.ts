@@ -1,19 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import ruleset from '../../index.js';
-import { massAssignment } from '../../functions/index.js';
-import { lint, VERSIONS, type Doc, type Version } from '../helpers.js';
-import { accepts, api, at, bodyAt, EXEMPTIONS, found, messagesOf, object, ref, returns } from './data-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { componentPath, found, lint, messagesOf, testRule, VERSIONS, withFunctionOptions, type Doc, type Version } from '../helpers.js';
+import { accepts, api, at, bodyAt, EXEMPTIONS, object, ref, returns } from '../fixtures/documents.js';
 
 const RULE = 'mass-assignment-privileged-property';
 const REASON = 'Accepted in this test.';
 const str = { type: 'string' };
-
-/** A ruleset whose only rule is this one, with the given function options. */
-function withOptions(options: Doc) {
-  const base = (ruleset as unknown as { formats: unknown; rules: Record<string, Doc> });
-  return { formats: base.formats, rules: { [RULE]: { ...base.rules[RULE], then: { function: massAssignment, functionOptions: options } } } } as never;
-}
 
 /** The classic shape: `User` is returned by GET and accepted by PATCH (and optionally more writes). */
 function usersApi(version: Version, user: Doc, writes: string[] = ['patch'], more: Doc = {}, extra: { get?: Doc; write?: Doc } = {}): Doc {
@@ -21,6 +13,29 @@ function usersApi(version: Version, user: Doc, writes: string[] = ['patch'], mor
   for (const method of writes) item[method] = accepts(version, ref(version, 'User'), ref(version, 'User'), extra.write);
   return api(version, { '/users/{id}': item, '/users': { get: returns(version, { type: 'array', items: ref(version, 'User') }) } }, { schemas: { User: user, ...more } });
 }
+
+testRule(RULE, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: a role in a schema that PATCH accepts and GET returns, once, at the property`,
+    document: usersApi(version, object({ id: { ...str, readOnly: true }, name: str, role: str })),
+    errors: [
+      {
+        path: [...componentPath(version, 'schemas', 'User'), 'properties', 'role'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'Property "role" can be set by clients in request bodies, yet it is a privileged or server-managed property: mark it `readOnly: true` or use a separate input schema without it.',
+      },
+    ],
+  },
+  {
+    name: `${version}: not a readOnly role, a roleName, nor a role only responses carry`,
+    document: api(
+      version,
+      { '/users/{id}': { patch: accepts(version, ref(version, 'User'), ref(version, 'User')) }, '/orgs/{id}': { get: returns(version, ref(version, 'Org')) } },
+      { schemas: { User: object({ role: { ...str, readOnly: true }, roleName: str }), Org: object({ role: str }) } },
+    ),
+    errors: [],
+  },
+]));
 
 describe.each(VERSIONS)(`${RULE} (%s)`, version => {
   const User = at(version, 'User');
@@ -80,7 +95,7 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
       { schemas: { MembershipInput: object({ user: str, role: str }), Membership: object({ user: str, role: { ...str, readOnly: true } }) } },
     );
     expect(await found(RULE, doc)).toEqual([]);
-    expect(await found(RULE, doc, withOptions({ sharedOnly: false }))).toEqual([`${at(version, 'MembershipInput')}.properties.role`]);
+    expect(await found(RULE, doc, withFunctionOptions(RULE, { sharedOnly: false }))).toEqual([`${at(version, 'MembershipInput')}.properties.role`]);
   });
 
   it('flags a property composed through allOf at the base schema where it is declared', async () => {

@@ -1,16 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from '@stoplight/types';
-import type { ApiSecurityOptions } from '../../index.js';
-import { base, componentRef, lint, lintWith, pathParam, response, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { base, componentRef, found, lint, param, pathParam, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { EXEMPTIONS } from '../fixtures/documents.js';
+import { NUMBER } from '../fixtures/values.js';
 
 const PAGINATION = 'resource-pagination-unbounded';
-const NUMBER = 'resource-number-unbounded';
-const EXEMPTIONS = 'x-api-security-exemptions';
-
-async function found(rule: string, doc: Doc, options?: ApiSecurityOptions): Promise<string[]> {
-  const results = options ? await lintWith(options, doc) : await lint(doc);
-  return results.filter(r => r.code === rule).map(r => r.path.join('.')).sort();
-}
 
 function doc(version: Version, paths: Doc, defs: { schemas?: Doc; parameters?: Doc } = {}, extra: Doc = {}): Doc {
   if (version === '2.0') {
@@ -19,9 +13,9 @@ function doc(version: Version, paths: Doc, defs: { schemas?: Doc; parameters?: D
   return base(version, { paths, ...(defs.schemas || defs.parameters ? { components: defs } : {}), ...extra });
 }
 
-/** A query parameter in each version's shape: 2.0 non-body parameters carry their type themselves. */
+/** A query parameter, an integer unless told. */
 function query(version: Version, name: string, schema: Doc = { type: 'integer' }): Doc {
-  return version === '2.0' ? { name, in: 'query', ...schema } : { name, in: 'query', schema };
+  return param(version, name, 'query', schema);
 }
 
 const ITEM = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } };
@@ -32,6 +26,34 @@ const PAGE = { type: 'object', properties: { data: LIST, next: { type: 'string',
 function list(version: Version, parameters: Doc[] = [], schema: Doc = LIST, more: Doc = {}): Doc {
   return { parameters, responses: { '200': response(version, 'OK', schema) }, ...more };
 }
+
+testRule(PAGINATION, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: a page size without maximum at the parameter, and a bare array without one at the operation`,
+    document: doc(version, { '/things': { get: list(version, [query(version, 'limit')]) }, '/others': { get: list(version) } }),
+    errors: [
+      {
+        path: ['paths', '/things', 'get', 'parameters', '0'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'Page-size parameter "limit" has no `maximum`: one request can ask for every record; set a maximum (e.g. 100).',
+      },
+      {
+        path: ['paths', '/others', 'get'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'GET /others returns an unbounded array: paginate it with a page-size parameter that has a `maximum`, or give the array `maxItems`.',
+      },
+    ],
+  },
+  {
+    name: `${version}: not a bounded page size, an envelope, nor an array with maxItems`,
+    document: doc(version, {
+      '/things': { get: list(version, [query(version, 'limit', { type: 'integer', maximum: 100 })]) },
+      '/pages': { get: list(version, [], PAGE) },
+      '/few': { get: list(version, [], { ...LIST, maxItems: 20 }) },
+    }),
+    errors: [],
+  },
+]));
 
 describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
   const PAGE_SIZE_NAMES = ['limit', 'per_page', 'per-page', 'pageSize', 'page_size', 'PageSize', '$top', 'top', 'size', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'];

@@ -1,26 +1,11 @@
+import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import type { RulesetDefinition } from '@stoplight/spectral-core';
-import ruleset, { functions, type ApiSecurityOptions } from '../../index.js';
-import { ALL_FORMATS } from '../../rulesets/rule.js';
-import { base, lint, lintWith, type Doc, type Version } from '../helpers.js';
+import { base, found, lint, messagesOf, testRule, withFunctionOptions, type Doc, type Version } from '../helpers.js';
 
 /** transport-plain-http (functions/transport/plain-transport.ts). */
 const RULE = 'transport-plain-http';
 const V3: Version[] = ['3.0', '3.1'];
 const EXEMPT = { [RULE]: 'Accepted in this test: an internal-only deployment.' };
-
-type Results = Awaited<ReturnType<typeof lint>>;
-
-const results = (doc: Doc | string, options?: ApiSecurityOptions): Promise<Results> => (options ? lintWith(options, doc) : lint(doc));
-
-/** Sorted dotted paths of this rule's findings. */
-async function found(doc: Doc | string, options?: ApiSecurityOptions): Promise<string[]> {
-  return (await results(doc, options)).filter(r => r.code === RULE).map(r => r.path.join('.')).sort();
-}
-
-async function messages(doc: Doc | string): Promise<string[]> {
-  return (await lint(doc)).filter(r => r.code === RULE).map(r => r.message).sort();
-}
 
 const ok = (): Doc => ({ responses: { '200': { description: 'OK' } } });
 
@@ -74,44 +59,91 @@ const ALLOWED_URLS = [
   '',
 ];
 
+testRule(RULE, [
+  {
+    name: '2.0: http in root `schemes`, at the entry',
+    document: api('2.0', { host: 'api.example.com', schemes: ['https', 'http'] }),
+    errors: [
+      {
+        path: ['schemes', '1'],
+        severity: DiagnosticSeverity.Error,
+        message: '`schemes` offers plain http to host "api.example.com", so requests and responses can cross the network unencrypted: drop "http" from `schemes` and serve the API over https only.',
+      },
+    ],
+  },
+  {
+    name: '2.0: http in an operation\'s `schemes`, at the entry',
+    document: api('2.0', { host: 'api.example.com', schemes: ['https'] }, { schemes: ['http'] }),
+    errors: [{ path: ['paths', '/things', 'get', 'schemes', '0'], severity: DiagnosticSeverity.Error, message: expect.stringContaining('offers plain http to host "api.example.com"') }],
+  },
+  {
+    name: '2.0: not https and wss',
+    document: api('2.0', { host: 'api.example.com', schemes: ['https', 'wss'] }),
+    errors: [],
+  },
+  {
+    name: '2.0: not http to a loopback host',
+    document: api('2.0', { host: 'localhost:8080', schemes: ['http', 'ws'] }),
+    errors: [],
+  },
+  ...V3.flatMap(version => [
+    {
+      name: `${version}: a plain http server, at its url`,
+      document: api(version, { servers: [{ url: 'https://api.example.com' }, { url: 'http://api.example.com/v1' }] }),
+      errors: [
+        {
+          path: ['servers', '1', 'url'],
+          severity: DiagnosticSeverity.Error,
+          message: 'Server URL "http://api.example.com/v1" uses plain http://, so requests and responses cross the network unencrypted: serve the API over https:// only.',
+        },
+      ],
+    },
+    {
+      name: `${version}: not https, relative or loopback servers`,
+      document: api(version, { servers: [{ url: 'https://api.example.com' }, { url: '/v1' }, { url: 'http://localhost:8080' }, { url: 'http://[::1]:3000' }] }),
+      errors: [],
+    },
+  ]),
+]);
+
 // ---------------------------------------------------------------------------------------------
 describe('Swagger 2.0: schemes', () => {
   it('flags http and ws in root `schemes`, at each entry', async () => {
     const doc = api('2.0', { host: 'api.example.com', schemes: ['https', 'http', 'wss', 'ws'] });
-    expect(await found(doc)).toEqual(['schemes.1', 'schemes.3']);
+    expect(await found(RULE, doc)).toEqual(['schemes.1', 'schemes.3']);
   });
 
   it.each(['HTTP', 'Http', ' http '])('flags "%s" (case and whitespace do not hide it)', async scheme => {
-    expect(await found(api('2.0', { host: 'api.example.com', schemes: [scheme] }))).toEqual(['schemes.0']);
+    expect(await found(RULE, api('2.0', { host: 'api.example.com', schemes: [scheme] }))).toEqual(['schemes.0']);
   });
 
   it('does not flag https and wss, nor a document without schemes', async () => {
-    expect(await found(api('2.0', { host: 'api.example.com', schemes: ['https', 'wss'] }))).toEqual([]);
-    expect(await found(api('2.0', { host: 'api.example.com' }))).toEqual([]);
+    expect(await found(RULE, api('2.0', { host: 'api.example.com', schemes: ['https', 'wss'] }))).toEqual([]);
+    expect(await found(RULE, api('2.0', { host: 'api.example.com' }))).toEqual([]);
   });
 
   it.each(['localhost', 'localhost:8080', 'LOCALHOST', '127.0.0.1', '127.0.0.1:3000', '[::1]:3000', 'api.localhost', 'api.localhost:8080'])(
     'does not flag http when host is the loopback host %s',
     async host => {
-      expect(await found(api('2.0', { host, schemes: ['http', 'ws'] }))).toEqual([]);
+      expect(await found(RULE, api('2.0', { host, schemes: ['http', 'ws'] }))).toEqual([]);
     },
   );
 
   it.each(['api.example.com', 'api.example.com:80', 'localhost.evil.com', 'localhost@evil.com', '10.1.2.3:8080'])('flags http when host is %s', async host => {
-    expect(await found(api('2.0', { host, schemes: ['http'] }))).toEqual(['schemes.0']);
+    expect(await found(RULE, api('2.0', { host, schemes: ['http'] }))).toEqual(['schemes.0']);
   });
 
   it('flags http when `host` is missing or not a string: the API is served from the host serving the description', async () => {
-    expect(await found(api('2.0', { schemes: ['http', 'https'] }))).toEqual(['schemes.0']);
-    expect(await found(api('2.0', { host: '', schemes: ['http'] }))).toEqual(['schemes.0']);
-    expect(await found(api('2.0', { host: 42, schemes: ['http'] }))).toEqual(['schemes.0']);
-    expect(await messages(api('2.0', { schemes: ['http'] }))).toEqual([
+    expect(await found(RULE, api('2.0', { schemes: ['http', 'https'] }))).toEqual(['schemes.0']);
+    expect(await found(RULE, api('2.0', { host: '', schemes: ['http'] }))).toEqual(['schemes.0']);
+    expect(await found(RULE, api('2.0', { host: 42, schemes: ['http'] }))).toEqual(['schemes.0']);
+    expect(await messagesOf(RULE, api('2.0', { schemes: ['http'] }))).toEqual([
       '`schemes` offers plain http to the host serving this description (no `host` is set), so requests and responses can cross the network unencrypted: drop "http" from `schemes` and serve the API over https only.',
     ]);
   });
 
   it('says which scheme, which host and what to do', async () => {
-    expect(await messages(api('2.0', { host: 'api.example.com', schemes: ['ws', 'HTTP'] }))).toEqual([
+    expect(await messagesOf(RULE, api('2.0', { host: 'api.example.com', schemes: ['ws', 'HTTP'] }))).toEqual([
       '`schemes` offers plain http to host "api.example.com", so requests and responses can cross the network unencrypted: drop "http" from `schemes` and serve the API over https only.',
       '`schemes` offers plain ws to host "api.example.com", so requests and responses can cross the network unencrypted: drop "ws" from `schemes` and serve the API over wss only.',
     ]);
@@ -119,16 +151,16 @@ describe('Swagger 2.0: schemes', () => {
 
   it('flags operation-level `schemes` at the operation, honouring operation and path-item exemptions', async () => {
     const doc = api('2.0', { host: 'api.example.com', schemes: ['https'] }, { schemes: ['https', 'http'] });
-    expect(await found(doc)).toEqual(['paths./things.get.schemes.1']);
-    expect(await found(api('2.0', { host: 'api.example.com' }, { schemes: ['http'], 'x-api-security-exemptions': EXEMPT }))).toEqual([]);
-    expect(await found(api('2.0', { host: 'api.example.com' }, { schemes: ['http'] }, { 'x-api-security-exemptions': EXEMPT }))).toEqual([]);
-    expect(await found(api('2.0', { host: 'localhost:8080' }, { schemes: ['http'] }))).toEqual([]);
+    expect(await found(RULE, doc)).toEqual(['paths./things.get.schemes.1']);
+    expect(await found(RULE, api('2.0', { host: 'api.example.com' }, { schemes: ['http'], 'x-api-security-exemptions': EXEMPT }))).toEqual([]);
+    expect(await found(RULE, api('2.0', { host: 'api.example.com' }, { schemes: ['http'] }, { 'x-api-security-exemptions': EXEMPT }))).toEqual([]);
+    expect(await found(RULE, api('2.0', { host: 'localhost:8080' }, { schemes: ['http'] }))).toEqual([]);
   });
 
   it('an operation exemption does not silence the root `schemes`; a root exemption silences both', async () => {
     const doc = api('2.0', { host: 'api.example.com', schemes: ['http'] }, { schemes: ['http'], 'x-api-security-exemptions': EXEMPT });
-    expect(await found(doc)).toEqual(['schemes.0']);
-    expect(await found({ ...doc, 'x-api-security-exemptions': EXEMPT })).toEqual([]);
+    expect(await found(RULE, doc)).toEqual(['schemes.0']);
+    expect(await found(RULE, { ...doc, 'x-api-security-exemptions': EXEMPT })).toEqual([]);
   });
 
   it('ignores 3.x-only positions in a 2.0 document (servers, callbacks)', async () => {
@@ -136,31 +168,31 @@ describe('Swagger 2.0: schemes', () => {
       servers: [{ url: 'http://api.example.com' }],
       callbacks: { cb: { 'http://notify.example.com': { post: ok() } } },
     });
-    expect(await found(doc)).toEqual([]);
+    expect(await found(RULE, doc)).toEqual([]);
   });
 
   it('does not crash on wrong types', async () => {
-    expect(await found(api('2.0', { host: ['api.example.com'], schemes: 'http' }, { schemes: { 0: 'http' } }))).toEqual([]);
-    expect(await found(api('2.0', { host: { name: 'x' }, schemes: [42, null, {}, ['http'], 'http'] }))).toEqual(['schemes.4']);
+    expect(await found(RULE, api('2.0', { host: ['api.example.com'], schemes: 'http' }, { schemes: { 0: 'http' } }))).toEqual([]);
+    expect(await found(RULE, api('2.0', { host: { name: 'x' }, schemes: [42, null, {}, ['http'], 'http'] }))).toEqual(['schemes.4']);
   });
 
   it('`transportAllowedHosts` exempts the listed hosts', async () => {
     const doc = api('2.0', { host: 'build.ci.internal:8080', schemes: ['http'] });
-    expect(await found(doc)).toEqual(['schemes.0']);
-    expect(await found(doc, { transportAllowedHosts: { add: ['*.ci.internal'] } })).toEqual([]);
-    expect(await found(doc, { transportAllowedHosts: { add: ['build.ci.internal'] } })).toEqual([]);
-    expect(await found(doc, { transportAllowedHosts: { add: ['other.ci.internal'] } })).toEqual(['schemes.0']);
+    expect(await found(RULE, doc)).toEqual(['schemes.0']);
+    expect(await found(RULE, doc, { transportAllowedHosts: { add: ['*.ci.internal'] } })).toEqual([]);
+    expect(await found(RULE, doc, { transportAllowedHosts: { add: ['build.ci.internal'] } })).toEqual([]);
+    expect(await found(RULE, doc, { transportAllowedHosts: { add: ['other.ci.internal'] } })).toEqual(['schemes.0']);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 describe.each(V3)('OpenAPI %s: servers', version => {
   it.each(FLAGGED_URLS)('flags the root server %j at its url', async url => {
-    expect(await found(api(version, { servers: [{ url: 'https://api.example.com' }, { url }] }))).toEqual(['servers.1.url']);
+    expect(await found(RULE, api(version, { servers: [{ url: 'https://api.example.com' }, { url }] }))).toEqual(['servers.1.url']);
   });
 
   it.each(ALLOWED_URLS)('does not flag the root server %j', async url => {
-    expect(await found(api(version, { servers: [{ url }] }))).toEqual([]);
+    expect(await found(RULE, api(version, { servers: [{ url }] }))).toEqual([]);
   });
 
   it('flags servers at every level, each where it is written', async () => {
@@ -170,11 +202,11 @@ describe.each(V3)('OpenAPI %s: servers', version => {
       { servers: [{ url: 'https://ok.example.com' }, { url: 'ws://op.example.com' }] },
       { servers: [{ url: 'HTTP://item.example.com' }] },
     );
-    expect(await found(doc)).toEqual(['paths./things.get.servers.1.url', 'paths./things.servers.0.url', 'servers.0.url']);
+    expect(await found(RULE, doc)).toEqual(['paths./things.get.servers.1.url', 'paths./things.servers.0.url', 'servers.0.url']);
   });
 
   it('flags servers of a path item without operations', async () => {
-    expect(await found(base(version, { paths: { '/things': { servers: [{ url: 'http://item.example.com' }] }, 'x-ext': { servers: [{ url: 'http://x.example.com' }] } } }))).toEqual([
+    expect(await found(RULE, base(version, { paths: { '/things': { servers: [{ url: 'http://item.example.com' }] }, 'x-ext': { servers: [{ url: 'http://x.example.com' }] } } }))).toEqual([
       'paths./things.servers.0.url',
     ]);
   });
@@ -186,11 +218,11 @@ describe.each(V3)('OpenAPI %s: servers', version => {
       { servers: [{ url: 'wss://op.example.com' }, { url: 'http://localhost:8080' }] },
       { servers: [{ url: 'https://item.example.com' }, { url: 'http://[::1]:3000' }, { url: '/items' }] },
     );
-    expect(await found(doc)).toEqual([]);
+    expect(await found(RULE, doc)).toEqual([]);
   });
 
   it('says which scheme is plain and what to do, and never echoes userinfo', async () => {
-    expect(await messages(api(version, { servers: [{ url: 'http://deploy:hunter2@api.example.com/v1' }, { url: 'ws://stream.example.com' }] }))).toEqual([
+    expect(await messagesOf(RULE, api(version, { servers: [{ url: 'http://deploy:hunter2@api.example.com/v1' }, { url: 'ws://stream.example.com' }] }))).toEqual([
       'Server URL "http://api.example.com/v1" uses plain http://, so requests and responses cross the network unencrypted: serve the API over https:// only.',
       'Server URL "ws://stream.example.com" uses plain ws://, so requests and responses cross the network unencrypted: serve the API over wss:// only.',
     ]);
@@ -211,21 +243,21 @@ describe.each(V3)('OpenAPI %s: servers', version => {
       api(version, { servers: [{ url: 'http://root.example.com' }], ...root }, { servers: [{ url: 'http://op.example.com' }], ...op }, { servers: [{ url: 'http://item.example.com' }], ...item });
     const all = ['paths./things.get.servers.0.url', 'paths./things.servers.0.url', 'servers.0.url'];
     const exempt = { 'x-api-security-exemptions': EXEMPT };
-    expect(await found(doc({}, {}, {}))).toEqual(all);
-    expect(await found(doc(exempt, {}, {}))).toEqual([]);
-    expect(await found(doc({}, exempt, {}))).toEqual(['servers.0.url']);
-    expect(await found(doc({}, {}, exempt))).toEqual(['paths./things.servers.0.url', 'servers.0.url']);
-    expect(await found(doc({}, {}, { 'x-api-security-exemptions': { 'auth-read-operation-unprotected': 'Another rule' } }))).toEqual(all);
-    expect(await found(doc({}, {}, { 'x-api-security-exemptions': { [RULE]: ' ' } }))).toEqual(all);
+    expect(await found(RULE, doc({}, {}, {}))).toEqual(all);
+    expect(await found(RULE, doc(exempt, {}, {}))).toEqual([]);
+    expect(await found(RULE, doc({}, exempt, {}))).toEqual(['servers.0.url']);
+    expect(await found(RULE, doc({}, {}, exempt))).toEqual(['paths./things.servers.0.url', 'servers.0.url']);
+    expect(await found(RULE, doc({}, {}, { 'x-api-security-exemptions': { 'auth-read-operation-unprotected': 'Another rule' } }))).toEqual(all);
+    expect(await found(RULE, doc({}, {}, { 'x-api-security-exemptions': { [RULE]: ' ' } }))).toEqual(all);
   });
 
   it('ignores a server written as $ref (not valid OpenAPI) and a Swagger-only `schemes`', async () => {
     const doc = api(version, { servers: [{ $ref: '#/x-servers/plain' }], 'x-servers': { plain: { url: 'http://api.example.com' } }, host: 'api.example.com', schemes: ['http'] });
-    expect(await found(doc)).toEqual([]);
+    expect(await found(RULE, doc)).toEqual([]);
   });
 
   it('does not crash on wrong types, and still judges the valid servers around them', async () => {
-    expect(await found(api(version, { servers: 'http://api.example.com' }, { servers: { url: 'http://x.example.com' } }, { servers: 42 }))).toEqual([]);
+    expect(await found(RULE, api(version, { servers: 'http://api.example.com' }, { servers: { url: 'http://x.example.com' } }, { servers: 42 }))).toEqual([]);
     const doc = api(version, {
       servers: [
         42,
@@ -241,7 +273,7 @@ describe.each(V3)('OpenAPI %s: servers', version => {
         { url: '{a}://api.example.com', variables: 'http' },
       ],
     });
-    expect(await found(doc)).toEqual(['servers.6.url']);
+    expect(await found(RULE, doc)).toEqual(['servers.6.url']);
   });
 
   it('stays fast on huge server lists and variable enums', async () => {
@@ -259,7 +291,7 @@ describe.each(V3)('OpenAPI %s: servers', version => {
       ],
     });
     const started = Date.now();
-    expect(await found(doc)).toEqual(['servers.2000.variables.scheme.enum.1', 'servers.2001.url']);
+    expect(await found(RULE, doc)).toEqual(['servers.2000.variables.scheme.enum.1', 'servers.2001.url']);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
@@ -269,17 +301,17 @@ describe.each(V3)('OpenAPI %s: server variables', version => {
   const server = (url: string, variables?: Doc): Doc => ({ servers: [{ url, ...(variables ? { variables } : {}) }] });
 
   it('flags a scheme variable defaulting to http, at the default', async () => {
-    expect(await found(api(version, server('{scheme}://api.example.com', { scheme: { default: 'http' } })))).toEqual(['servers.0.variables.scheme.default']);
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com', { scheme: { default: 'http' } })))).toEqual(['servers.0.variables.scheme.default']);
   });
 
   it('flags http in a scheme variable enum, at the enum entry', async () => {
-    expect(await found(api(version, server('{scheme}://api.example.com/v1', { scheme: { default: 'https', enum: ['https', 'http'] } })))).toEqual([
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com/v1', { scheme: { default: 'https', enum: ['https', 'http'] } })))).toEqual([
       'servers.0.variables.scheme.enum.1',
     ]);
   });
 
   it('flags every place the plain value is written (default and enum), ws and upper case too', async () => {
-    expect(await found(api(version, server('{scheme}://api.example.com', { scheme: { default: 'http', enum: ['http', 'https', 'WS'] } })))).toEqual([
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com', { scheme: { default: 'http', enum: ['http', 'https', 'WS'] } })))).toEqual([
       'servers.0.variables.scheme.default',
       'servers.0.variables.scheme.enum.0',
       'servers.0.variables.scheme.enum.2',
@@ -287,60 +319,60 @@ describe.each(V3)('OpenAPI %s: server variables', version => {
   });
 
   it('flags a whole-URL variable whose value is a plain URL', async () => {
-    expect(await found(api(version, server('{baseUrl}/v1', { baseUrl: { default: 'https://api.example.com', enum: ['https://api.example.com', 'http://api.example.com', 'http://localhost:8080'] } })))).toEqual([
+    expect(await found(RULE, api(version, server('{baseUrl}/v1', { baseUrl: { default: 'https://api.example.com', enum: ['https://api.example.com', 'http://api.example.com', 'http://localhost:8080'] } })))).toEqual([
       'servers.0.variables.baseUrl.enum.1',
     ]);
   });
 
   it('flags a variable that drops the "s" of https', async () => {
-    expect(await found(api(version, server('http{s}://api.example.com', { s: { default: 's', enum: ['s', ''] } })))).toEqual(['servers.0.variables.s.enum.1']);
+    expect(await found(RULE, api(version, server('http{s}://api.example.com', { s: { default: 's', enum: ['s', ''] } })))).toEqual(['servers.0.variables.s.enum.1']);
   });
 
   it('flags the URL when the plain scheme is written there, whatever the host variables', async () => {
-    expect(await found(api(version, server('http://{env}.example.com', { env: { default: 'api', enum: ['api', 'staging'] } })))).toEqual(['servers.0.url']);
-    expect(await found(api(version, server('http://{host}:{port}', { host: { default: 'localhost', enum: ['localhost', 'api.example.com'] }, port: { default: '80' } })))).toEqual([
+    expect(await found(RULE, api(version, server('http://{env}.example.com', { env: { default: 'api', enum: ['api', 'staging'] } })))).toEqual(['servers.0.url']);
+    expect(await found(RULE, api(version, server('http://{host}:{port}', { host: { default: 'localhost', enum: ['localhost', 'api.example.com'] }, port: { default: '80' } })))).toEqual([
       'servers.0.url',
     ]);
   });
 
   it('flags the scheme value when another variable can make the host non-loopback', async () => {
-    expect(await found(api(version, server('{scheme}://{host}', { scheme: { default: 'https', enum: ['https', 'http'] }, host: { default: 'localhost', enum: ['localhost', 'api.example.com'] } })))).toEqual([
+    expect(await found(RULE, api(version, server('{scheme}://{host}', { scheme: { default: 'https', enum: ['https', 'http'] }, host: { default: 'localhost', enum: ['localhost', 'api.example.com'] } })))).toEqual([
       'servers.0.variables.scheme.enum.1',
     ]);
   });
 
   it('does not flag a fixed https scheme, whatever the variables hold', async () => {
-    expect(await found(api(version, server('https://{host}/v1', { host: { default: 'api.example.com', enum: ['api.example.com', 'http', 'http://x.example.com'] } })))).toEqual([]);
-    expect(await found(api(version, server('wss://{host}', { host: { default: 'stream.example.com' } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('https://{host}/v1', { host: { default: 'api.example.com', enum: ['api.example.com', 'http', 'http://x.example.com'] } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('wss://{host}', { host: { default: 'stream.example.com' } })))).toEqual([]);
   });
 
   it('does not flag plain schemes that only ever reach loopback hosts', async () => {
-    expect(await found(api(version, server('{scheme}://localhost:{port}', { scheme: { default: 'http', enum: ['http', 'https'] }, port: { default: '8080' } })))).toEqual([]);
-    expect(await found(api(version, server('http://{host}', { host: { default: 'localhost', enum: ['localhost', '127.0.0.1', '[::1]', 'api.localhost'] } })))).toEqual([]);
-    expect(await found(api(version, server('{baseUrl}', { baseUrl: { default: 'http://localhost:3000', enum: ['http://localhost:3000', 'https://api.example.com'] } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('{scheme}://localhost:{port}', { scheme: { default: 'http', enum: ['http', 'https'] }, port: { default: '8080' } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('http://{host}', { host: { default: 'localhost', enum: ['localhost', '127.0.0.1', '[::1]', 'api.localhost'] } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('{baseUrl}', { baseUrl: { default: 'http://localhost:3000', enum: ['http://localhost:3000', 'https://api.example.com'] } })))).toEqual([]);
   });
 
   it('does not flag https-only variables, nor an undefined or valueless scheme variable', async () => {
-    expect(await found(api(version, server('{scheme}://api.example.com', { scheme: { default: 'https', enum: ['https', 'wss'] } })))).toEqual([]);
-    expect(await found(api(version, server('{scheme}://api.example.com')))).toEqual([]);
-    expect(await found(api(version, server('{scheme}://api.example.com', { scheme: { description: 'http or https' } })))).toEqual([]);
-    expect(await found(api(version, server('{scheme}://api.example.com', { other: { default: 'http' } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com', { scheme: { default: 'https', enum: ['https', 'wss'] } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com')))).toEqual([]);
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com', { scheme: { description: 'http or https' } })))).toEqual([]);
+    expect(await found(RULE, api(version, server('{scheme}://api.example.com', { other: { default: 'http' } })))).toEqual([]);
   });
 
   it('flags variables in path-item and operation servers, where they are written', async () => {
     const variable = { scheme: { default: 'https', enum: ['https', 'http'] } };
     const doc = api(version, {}, server('{scheme}://op.example.com', variable), server('{scheme}://item.example.com', variable));
-    expect(await found(doc)).toEqual(['paths./things.get.servers.0.variables.scheme.enum.1', 'paths./things.servers.0.variables.scheme.enum.1']);
+    expect(await found(RULE, doc)).toEqual(['paths./things.get.servers.0.variables.scheme.enum.1', 'paths./things.servers.0.variables.scheme.enum.1']);
   });
 
   it('says which variable and value, and what to do', async () => {
-    expect(await messages(api(version, server('{scheme}://api.example.com', { scheme: { default: 'https', enum: ['https', 'http'] } })))).toEqual([
+    expect(await messagesOf(RULE, api(version, server('{scheme}://api.example.com', { scheme: { default: 'https', enum: ['https', 'http'] } })))).toEqual([
       'Server variable "scheme" offers "http", which makes "{scheme}://api.example.com" a plain http:// URL that sends traffic unencrypted: remove that value and offer only https://.',
     ]);
   });
 
   it('does not echo userinfo held in a variable value', async () => {
-    const texts = await messages(api(version, server('{baseUrl}', { baseUrl: { default: 'http://svc:s3cr3t-p4ss@api.example.com' } })));
+    const texts = await messagesOf(RULE, api(version, server('{baseUrl}', { baseUrl: { default: 'http://svc:s3cr3t-p4ss@api.example.com' } })));
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('"http://api.example.com"');
     expect(texts[0]).not.toContain('s3cr3t');
@@ -353,11 +385,11 @@ describe.each(V3)('OpenAPI %s: callbacks', version => {
   const doc = (callbacks: unknown, more: Doc = {}, root: Doc = {}): Doc => base(version, { paths: { '/subscriptions': post(callbacks, more) }, ...root });
 
   it('flags a literal plain callback URL, at its key', async () => {
-    expect(await found(doc({ onEvent: { 'http://notify.example.com/hook': { post: ok() } } }))).toEqual(['paths./subscriptions.post.callbacks.onEvent.http://notify.example.com/hook']);
+    expect(await found(RULE, doc({ onEvent: { 'http://notify.example.com/hook': { post: ok() } } }))).toEqual(['paths./subscriptions.post.callbacks.onEvent.http://notify.example.com/hook']);
   });
 
   it('flags an expression that embeds a literal plain prefix, and ws', async () => {
-    expect(await found(doc({
+    expect(await found(RULE, doc({
       a: { 'http://{$request.body#/host}/events': { post: ok() } },
       b: { 'HTTP://notify.example.com?id={$request.body#/id}': { post: ok() } },
       c: { 'ws://stream.example.com/{$request.query.channel}': { post: ok() } },
@@ -369,7 +401,7 @@ describe.each(V3)('OpenAPI %s: callbacks', version => {
   });
 
   it('does not flag runtime expressions, https, wss or loopback callback URLs', async () => {
-    expect(await found(doc({
+    expect(await found(RULE, doc({
       a: { '{$request.body#/callbackUrl}': { post: ok() } },
       b: { '{$request.query.callbackUrl}/data': { post: ok() } },
       c: { '{$request.body#/url}?via=http://example.com': { post: ok() } },
@@ -395,30 +427,30 @@ describe.each(V3)('OpenAPI %s: callbacks', version => {
   it('honours operation, path-item and root exemptions', async () => {
     const callbacks = { onEvent: { 'http://notify.example.com/hook': { post: ok() } } };
     const exempt = { 'x-api-security-exemptions': EXEMPT };
-    expect(await found(doc(callbacks, exempt))).toEqual([]);
-    expect(await found(base(version, { paths: { '/subscriptions': { ...post(callbacks), ...exempt } } }))).toEqual([]);
-    expect(await found(doc(callbacks, {}, exempt))).toEqual([]);
+    expect(await found(RULE, doc(callbacks, exempt))).toEqual([]);
+    expect(await found(RULE, base(version, { paths: { '/subscriptions': { ...post(callbacks), ...exempt } } }))).toEqual([]);
+    expect(await found(RULE, doc(callbacks, {}, exempt))).toEqual([]);
   });
 
   it('does not crash on wrong types', async () => {
-    expect(await found(doc('http://notify.example.com'))).toEqual([]);
-    expect(await found(doc(['http://notify.example.com']))).toEqual([]);
-    expect(await found(doc({ a: 'http://notify.example.com', b: ['http://x.example.com'], c: null, d: { $ref: '#/nowhere' } }))).toEqual([]);
+    expect(await found(RULE, doc('http://notify.example.com'))).toEqual([]);
+    expect(await found(RULE, doc(['http://notify.example.com']))).toEqual([]);
+    expect(await found(RULE, doc({ a: 'http://notify.example.com', b: ['http://x.example.com'], c: null, d: { $ref: '#/nowhere' } }))).toEqual([]);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 describe('OpenAPI 3.1: webhooks', () => {
   it('does not flag webhook names (the receiver URL is registered out of band)', async () => {
-    expect(await found(base('3.1', { webhooks: { newPet: { post: ok() }, 'https://partner.example.com/hook': { post: ok() } } }))).toEqual([]);
+    expect(await found(RULE, base('3.1', { webhooks: { newPet: { post: ok() }, 'https://partner.example.com/hook': { post: ok() } } }))).toEqual([]);
   });
 
   it('flags a webhook named by a literal plain URL, at its key', async () => {
-    expect(await found(base('3.1', { webhooks: { 'http://partner.example.com/hook': { post: ok() } } }))).toEqual(['webhooks.http://partner.example.com/hook']);
-    expect(await messages(base('3.1', { webhooks: { 'ws://partner.example.com/hook': { post: ok() } } }))).toEqual([
+    expect(await found(RULE, base('3.1', { webhooks: { 'http://partner.example.com/hook': { post: ok() } } }))).toEqual(['webhooks.http://partner.example.com/hook']);
+    expect(await messagesOf(RULE, base('3.1', { webhooks: { 'ws://partner.example.com/hook': { post: ok() } } }))).toEqual([
       'Webhook "ws://partner.example.com/hook" is named by a plain ws:// URL, so the API would send its requests unencrypted: use wss:// instead.',
     ]);
-    expect(await found(base('3.1', { webhooks: { 'http://localhost:9000/hook': { post: ok() } } }))).toEqual([]);
+    expect(await found(RULE, base('3.1', { webhooks: { 'http://localhost:9000/hook': { post: ok() } } }))).toEqual([]);
   });
 
   it('flags servers and callbacks written in webhooks, honouring their exemptions', async () => {
@@ -428,21 +460,21 @@ describe('OpenAPI 3.1: webhooks', () => {
         post: { ...ok(), servers: [{ url: 'ws://op.example.com' }], callbacks: { ack: { 'http://ack.example.com': { post: ok() } } } },
       },
     };
-    expect(await found(base('3.1', { webhooks }))).toEqual([
+    expect(await found(RULE, base('3.1', { webhooks }))).toEqual([
       'webhooks.newPet.post.callbacks.ack.http://ack.example.com',
       'webhooks.newPet.post.servers.0.url',
       'webhooks.newPet.servers.0.url',
     ]);
     const exempted = { newPet: { ...webhooks.newPet, 'x-api-security-exemptions': EXEMPT } };
-    expect(await found(base('3.1', { webhooks: exempted }))).toEqual([]);
+    expect(await found(RULE, base('3.1', { webhooks: exempted }))).toEqual([]);
   });
 
   it('ignores `webhooks` in OpenAPI 3.0 (not a 3.0 field)', async () => {
-    expect(await found(base('3.0', { paths: {}, webhooks: { 'http://partner.example.com': { servers: [{ url: 'http://a.example.com' }], post: ok() } } }))).toEqual([]);
+    expect(await found(RULE, base('3.0', { paths: {}, webhooks: { 'http://partner.example.com': { servers: [{ url: 'http://a.example.com' }], post: ok() } } }))).toEqual([]);
   });
 
   it('does not crash on wrong types', async () => {
-    expect(await found(base('3.1', { webhooks: { a: 'http://x.example.com', b: null, c: [], d: { servers: 'http://x' } } }))).toEqual([]);
+    expect(await found(RULE, base('3.1', { webhooks: { a: 'http://x.example.com', b: null, c: [], d: { servers: 'http://x' } } }))).toEqual([]);
   });
 });
 
@@ -462,29 +494,25 @@ describe.each(V3)('OpenAPI %s: transportAllowedHosts', version => {
   const every = ['servers.0.url', 'servers.1.url', 'servers.2.url', 'servers.3.url', 'servers.4.url', 'servers.5.url', 'servers.6.url'];
 
   it('allows nothing but loopback by default', async () => {
-    expect(await found(doc)).toEqual(every);
+    expect(await found(RULE, doc)).toEqual(every);
   });
 
   it('exempts exact hosts (ports ignored) and `*.` subdomain patterns, case-insensitively', async () => {
-    expect(await found(doc, { transportAllowedHosts: { add: ['*.Corp.Internal', 'build.example.com:8080'] } })).toEqual(['servers.2.url', 'servers.3.url', 'servers.6.url']);
+    expect(await found(RULE, doc, { transportAllowedHosts: { add: ['*.Corp.Internal', 'build.example.com:8080'] } })).toEqual(['servers.2.url', 'servers.3.url', 'servers.6.url']);
   });
 
   it('ignores empty and malformed entries', async () => {
-    expect(await found(doc, { transportAllowedHosts: { add: ['', '*.', '*', 'http://'] } })).toEqual(every);
+    expect(await found(RULE, doc, { transportAllowedHosts: { add: ['', '*.', '*', 'http://'] } })).toEqual(every);
   });
 
   it('applies to callbacks too', async () => {
     const cb = api(version, {}, { callbacks: { a: { 'http://hooks.corp.internal/x': { post: ok() } } } });
-    expect(await found(cb)).toEqual(['paths./things.get.callbacks.a.http://hooks.corp.internal/x']);
-    expect(await found(cb, { transportAllowedHosts: { add: ['*.corp.internal'] } })).toEqual([]);
+    expect(await found(RULE, cb)).toEqual(['paths./things.get.callbacks.a.http://hooks.corp.internal/x']);
+    expect(await found(RULE, cb, { transportAllowedHosts: { add: ['*.corp.internal'] } })).toEqual([]);
   });
 
   it('the function rejects mistyped options when the ruleset loads', async () => {
-    const withOptions = (functionOptions: unknown) =>
-      ({
-        formats: ALL_FORMATS,
-        rules: { [RULE]: { ...(ruleset as unknown as { rules: Record<string, Doc> }).rules[RULE], then: { function: functions.plainTransport, functionOptions } } },
-      }) as unknown as RulesetDefinition;
+    const withOptions = (functionOptions: unknown) => withFunctionOptions(RULE, functionOptions);
     await expect(lint(doc, withOptions({ transportAllowedHosts: 'api.example.com' }))).rejects.toThrow();
     await expect(lint(doc, withOptions({ transportAllowedHost: ['api.example.com'] }))).rejects.toThrow();
     expect((await lint(doc, withOptions({ transportAllowedHosts: ['api.example.com'] }))).filter(r => r.code === RULE).map(r => r.path.join('.'))).toEqual(every.filter(p => p !== 'servers.6.url'));

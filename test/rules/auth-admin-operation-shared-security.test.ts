@@ -1,0 +1,121 @@
+import { DiagnosticSeverity } from '@stoplight/types';
+import { describe, expect, it } from 'vitest';
+import { base, bearerScheme, found, response, schemes, testRule, VERSIONS, type Version } from '../helpers.js';
+import { api, get } from '../fixtures/documents.js';
+import { oauthScheme } from '../fixtures/security.js';
+
+const ADMIN = 'auth-admin-operation-shared-security';
+const ADMIN_SCOPES = { authorizationCode: { read: 'Read', write: 'Write', admin: 'Administer' } };
+
+/** A GET documenting 401, so only the admin rule has something to say about it. */
+const ok = (version: Version) => get(version, [], { responses: { '200': response(version), '401': response(version, 'No') } });
+
+testRule(ADMIN, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: an admin operation accepting the root security of ordinary ones, at the operation`,
+    document: api(version, { '/users': { get: ok(version) }, '/admin/users': { get: ok(version) } }),
+    errors: [
+      {
+        path: ['paths', '/admin/users', 'get'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'Administrative operation GET /admin/users accepts the same security requirements (inherited from the root) as GET /users: require an admin-only scope or scheme so ordinary callers cannot reach it.',
+      },
+    ],
+  },
+  {
+    name: `${version}: not an admin operation that requires an extra admin scope, nor a look-alike path`,
+    document: base(version, {
+      ...schemes(version, { oauth: oauthScheme(version, ADMIN_SCOPES) }),
+      security: [{ oauth: ['read'] }],
+      paths: { '/users': { get: ok(version) }, '/badminton': { get: ok(version) }, '/admin/users': { get: { ...ok(version), security: [{ oauth: ['read', 'admin'] }] } } },
+    }),
+    errors: [],
+  },
+]));
+
+describe.each(VERSIONS)('auth-admin-operation-shared-security (%s)', version => {
+  it('flags /admin/users inheriting the same root bearer security as /users, at the operation', async () => {
+    const doc = api(version, { '/users': { get: ok(version) }, '/admin/users': { get: ok(version), delete: ok(version) } });
+    expect(await found(ADMIN, doc)).toEqual(['paths./admin/users.delete', 'paths./admin/users.get']);
+  });
+
+  it('flags an admin operation whose own security equals an ordinary operation\'s, at its security', async () => {
+    const doc = base(version, {
+      ...schemes(version, { bearer: bearerScheme(version) }),
+      paths: {
+        '/users': { get: { ...ok(version), security: [{ bearer: [] }] } },
+        '/admin/users': { get: { ...ok(version), security: [{ bearer: [] }] } },
+      },
+    });
+    expect(await found(ADMIN, doc)).toEqual(['paths./admin/users.get.security']);
+  });
+
+  it('does not flag an admin operation that requires an extra `admin` scope', async () => {
+    const doc = base(version, {
+      ...schemes(version, { oauth: oauthScheme(version, ADMIN_SCOPES) }),
+      security: [{ oauth: ['read'] }],
+      paths: {
+        '/users': { get: ok(version) },
+        '/admin/users': { get: { ...ok(version), security: [{ oauth: ['read', 'admin'] }] } },
+      },
+    });
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+
+  it('flags an admin operation requiring the same scopes as an ordinary one, in another order', async () => {
+    const doc = base(version, {
+      ...schemes(version, { oauth: oauthScheme(version, ADMIN_SCOPES) }),
+      paths: {
+        '/users': { get: { ...ok(version), security: [{ oauth: ['read', 'write'] }] } },
+        '/admin/users': { get: { ...ok(version), security: [{ oauth: ['write', 'read'] }] } },
+      },
+    });
+    expect(await found(ADMIN, doc)).toEqual(['paths./admin/users.get.security']);
+  });
+
+  it('does not flag an admin operation secured by an admin-only scheme', async () => {
+    const doc = api(version, {
+      '/users': { get: ok(version) },
+      '/admin/users': { get: { ...ok(version), security: [{ adminKey: [] }] } },
+    }, {}, schemes(version, { bearer: bearerScheme(version), adminKey: { type: 'apiKey', in: 'header', name: 'X-Admin-Key' } }));
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+
+  it.each(['Admin', 'Internal', 'admin-tools', 'Management'])('tag "%s" marks an operation as administrative', async tag => {
+    const doc = api(version, { '/users': { get: ok(version) }, '/reports': { get: { ...ok(version), tags: ['reports', tag] } } });
+    expect(await found(ADMIN, doc)).toEqual(['paths./reports.get']);
+  });
+
+  it('ordinary tags do not mark an operation as administrative', async () => {
+    const doc = api(version, { '/users': { get: ok(version) }, '/reports': { get: { ...ok(version), tags: ['reports', 'Administrivia', 'badminton'] } } });
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+
+  it.each(['/administrators', '/internal/metrics', '/v1/manage/keys', '/ops/health', '/admins/{adminId}'])('path %s counts as administrative', async path => {
+    const doc = api(version, { '/users': { get: ok(version) }, [path]: { get: ok(version) } });
+    expect(await found(ADMIN, doc)).toEqual([`paths.${path}.get`]);
+  });
+
+  it.each(['/badminton', '/managed-databases', '/operations', '/users/{admin}', '/shops'])('path %s does not count as administrative', async path => {
+    const doc = api(version, { '/users': { get: ok(version) }, [path]: { get: ok(version) } });
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+
+  it('does not flag when no ordinary operation accepts the same requirement', async () => {
+    const onlyAdmin = api(version, { '/admin/users': { get: ok(version) }, '/admin/settings': { put: ok(version) } });
+    expect(await found(ADMIN, onlyAdmin)).toEqual([]);
+    const ordinaryPublic = api(version, { '/users': { get: { ...ok(version), security: [] } }, '/admin/users': { get: ok(version) } });
+    expect(await found(ADMIN, ordinaryPublic)).toEqual([]);
+  });
+
+  it('does not flag a public or unsecured admin operation (other rules cover those)', async () => {
+    const doc = api(version, { '/users': { get: ok(version) }, '/admin/status': { get: { ...ok(version), security: [] } } });
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+
+  it('adminMarkers.add adds a marker; the default ruleset does not know it', async () => {
+    const doc = api(version, { '/users': { get: ok(version) }, '/staff/reports': { get: ok(version) } });
+    expect(await found(ADMIN, doc, { adminMarkers: { add: ['staff'] } })).toEqual(['paths./staff/reports.get']);
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+});

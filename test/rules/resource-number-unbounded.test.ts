@@ -1,0 +1,113 @@
+import { DiagnosticSeverity } from '@stoplight/types';
+import { describe, expect, it } from 'vitest';
+import { base, found, lint, param, pathParam, response, testRule, VERSIONS, type Doc } from '../helpers.js';
+import { bodyPath, EXEMPTIONS, get, object, ref } from '../fixtures/documents.js';
+import { body, NUMBER, paramType, post, valuesDoc } from '../fixtures/values.js';
+
+testRule(NUMBER, VERSIONS.flatMap(version => [
+  {
+    name: `${version}: a request integer without maximum, where it is written, as info`,
+    document: valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', minimum: 1 }, ok: { type: 'integer', maximum: 10 } })) } }),
+    errors: [
+      {
+        path: [...bodyPath(version, '/things', 'post'), 'properties', 'quantity'],
+        severity: DiagnosticSeverity.Information,
+        message: 'Number has no `maximum`: set one so quantities, sizes and counts cannot be arbitrarily large.',
+      },
+    ],
+  },
+  {
+    name: `${version}: not an integer bounded by enum, an integer id in the path, nor a GET page size (the pagination rule's)`,
+    document: valuesDoc(version, {
+      '/things': { post: post(version, object({ n: { type: 'integer', enum: [1, 2, 3] } })) },
+      '/users/{userId}': { get: get(version, [pathParam(version, 'userId', { type: 'integer' })]) },
+      '/users': { get: get(version, [param(version, 'limit', 'query', { type: 'integer' })]) },
+    }),
+    errors: [],
+  },
+]));
+
+describe.each(VERSIONS)(`${NUMBER} (%s)`, version => {
+  it('flags request integers and numbers without maximum, where written, as info', async () => {
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', minimum: 1 }, price: { type: 'number' }, ok: { type: 'integer', maximum: 10 } })) } });
+    const own = (await lint(d)).filter(r => r.code === NUMBER);
+    expect(own.map(r => r.path.join('.')).sort()).toEqual([`${body(version)}.properties.price`, `${body(version)}.properties.quantity`]);
+    expect(own.map(r => r.severity)).toEqual([DiagnosticSeverity.Information, DiagnosticSeverity.Information]);
+    expect(own[0].message).toBe('Number has no `maximum`: set one so quantities, sizes and counts cannot be arbitrarily large.');
+  });
+
+  const bounded: Array<[string, Doc]> = [
+    ['maximum', { maximum: 1000 }],
+    ['maximum: 0', { maximum: 0 }],
+    ['enum', { enum: [1, 2, 3] }],
+    ['maximum with 3.0 exclusiveMaximum: true', { maximum: 100, exclusiveMaximum: true }],
+    ...(version === '3.1' ? [['numeric exclusiveMaximum (3.1)', { exclusiveMaximum: 100 }] as [string, Doc], ['const', { const: 5 }] as [string, Doc]] : []),
+  ];
+  it.each(bounded)('does not flag an integer bounded by %s', async (_, keywords) => {
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ n: { type: 'integer', ...keywords } })) } });
+    expect(await found(NUMBER, d)).toEqual([]);
+  });
+
+  it.each([
+    ['exclusiveMaximum: true alone (3.0 style: a flag, not a bound)', { exclusiveMaximum: true }],
+    ['format: int32', { format: 'int32' }],
+    ['maximum as a string', { maximum: '100' }],
+  ])('flags an integer with only %s', async (_, keywords) => {
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ n: { type: 'integer', ...keywords } })) } });
+    expect(await found(NUMBER, d)).toEqual([`${body(version)}.properties.n`]);
+  });
+
+  it('merges allOf: a maximum on the wrapper bounds the referenced integer', async () => {
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ n: { allOf: [ref(version, 'Count')], maximum: 50 } })) } }, { Count: { type: 'integer', minimum: 0 } });
+    expect(await found(NUMBER, d)).toEqual([]);
+  });
+
+  it('judges query and header parameters; GET page-size parameters are left to the pagination rule', async () => {
+    const d = valuesDoc(version, {
+      '/things': {
+        get: {
+          parameters: [param(version, 'limit', 'query', { type: 'integer' }), param(version, 'offset', 'query', { type: 'integer' }), param(version, 'X-Priority', 'header', { type: 'integer' })],
+          responses: { '200': response(version) },
+        },
+        post: { ...post(version, object({ n: { type: 'integer', maximum: 3 } })), parameters: [...(version === '2.0' ? [{ name: 'body', in: 'body', schema: object({ n: { type: 'integer', maximum: 3 } }) }] : []), param(version, 'limit', 'query', { type: 'integer' })] },
+      },
+    });
+    const postLimit = version === '2.0' ? 'paths./things.post.parameters.1' : 'paths./things.post.parameters.0.schema';
+    expect(await found(NUMBER, d)).toEqual([paramType(version, 'paths./things.get.parameters.1'), paramType(version, 'paths./things.get.parameters.2'), postLimit].sort());
+    expect(await found('resource-pagination-unbounded', d)).toEqual(['paths./things.get.parameters.0']);
+  });
+
+  if (version === '3.1') {
+    it('judges 3.1 type arrays', async () => {
+      const d = valuesDoc(version, { '/things': { post: post(version, object({ n: { type: ['integer', 'null'] } })) } });
+      expect(await found(NUMBER, d)).toEqual([`${body(version)}.properties.n`]);
+    });
+  }
+
+  it('honours exemptions on the number schema and the root', async () => {
+    const reason = { [NUMBER]: 'Amount in cents; the payment provider caps it.' };
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ amount: { type: 'integer', [EXEMPTIONS]: reason }, other: { type: 'number' } })) } });
+    expect(await found(NUMBER, d)).toEqual([`${body(version)}.properties.other`]);
+    expect(await found(NUMBER, { ...d, [EXEMPTIONS]: reason })).toEqual([]);
+  });
+});
+
+describe.each(VERSIONS)('integer path parameters (%s)', version => {
+  it('does not ask an id in the path for a maximum: its size costs nothing (guessable ids are another rule)', async () => {
+    const d = base(version, {
+      paths: {
+        '/users/{userId}': {
+          get: { parameters: [pathParam(version, 'userId', { type: 'integer', format: 'int64' })], responses: { '200': response(version) } },
+        },
+        '/orders': {
+          get: { parameters: [version === '2.0' ? { name: 'quantity', in: 'query', type: 'integer' } : { name: 'quantity', in: 'query', schema: { type: 'integer' } }], responses: { '200': response(version) } },
+        },
+      },
+    });
+    const results = await lint(d);
+    expect(results.filter(r => r.code === 'resource-number-unbounded').map(r => r.path.join('.'))).toEqual([
+      version === '2.0' ? 'paths./orders.get.parameters.0' : 'paths./orders.get.parameters.0.schema',
+    ]);
+    expect(results.filter(r => r.code === 'auth-object-id-guessable').map(r => r.path.join('.'))).toEqual(['paths./users/{userId}.get.parameters.0']);
+  });
+});
