@@ -73,6 +73,7 @@ const FLAWED = [
   'auth-oauth-url-insecure components.securitySchemes.oauth2.flows.implicit.authorizationUrl',
   'auth-oauth2-flow-deprecated components.securitySchemes.oauth2.flows.implicit',
   'auth-object-id-guessable components.parameters.UserId',
+  'auth-privileged-operation-unprotected paths./users/{userId}/ban.post.security',
   'auth-read-operation-public paths./products.get.security',
   'auth-read-operation-unprotected paths./users/{userId}/orders.get.security',
   'auth-scheme-weak components.securitySchemes.backOffice.scheme',
@@ -217,13 +218,17 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     expect(summary(results, 'examples/secure.yaml')).toEqual([]);
   });
 
-  it('the exemption in the secure example is what keeps its public /health probe quiet', async () => {
+  it('the secure example\'s public /health probe is public metadata, quiet even without its exemption; a public /products read is not', async () => {
     const secure = readFileSync(join(tmp, 'examples/secure.yaml'), 'utf8');
     const withoutExemption = secure.replace(/^ {6}x-api-security-exemptions:\n {8}auth-read-operation-public: .*\n/m, '');
     expect(withoutExemption).not.toBe(secure);
     writeFileSync(join(tmp, 'secure-unexempted.yaml'), withoutExemption);
-    const results = await lintJson('yaml/.spectral.yaml', ['secure-unexempted.yaml']);
-    expect(summary(results, 'secure-unexempted.yaml')).toEqual(['auth-read-operation-public paths./health.get.security']);
+    const renamed = withoutExemption.replace(/^  \/health:\n/m, '  /catalogue-preview:\n');
+    expect(renamed).not.toBe(withoutExemption);
+    writeFileSync(join(tmp, 'secure-unexempted-renamed.yaml'), renamed);
+    const results = await lintJson('yaml/.spectral.yaml', ['secure-unexempted.yaml', 'secure-unexempted-renamed.yaml']);
+    expect(summary(results, 'secure-unexempted.yaml')).toEqual([]);
+    expect(summary(results, 'secure-unexempted-renamed.yaml')).toEqual(['auth-read-operation-public paths./catalogue-preview.get.security']);
   });
 
   it('(b) a JavaScript ruleset importing the package (ESM syntax) gives the same findings', async () => {

@@ -1,17 +1,17 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { testRule, VERSIONS } from '../helpers.js';
-import { bearerDoc, byOperationRule, op, PUBLIC } from '../fixtures/security.js';
+import { found, testRule, VERSIONS } from '../helpers.js';
+import { bearerDoc, byOperationRule, op, PUBLIC, READ } from '../fixtures/security.js';
 
 testRule(PUBLIC, VERSIONS.flatMap(version => [
   {
     name: `${version}: a GET declared public with \`security: []\`, as a hint, at its security`,
-    document: bearerDoc(version, { '/status': { get: op(version, { security: [] }) } }, [{ bearer: [] }]),
+    document: bearerDoc(version, { '/products': { get: op(version, { security: [] }) } }, [{ bearer: [] }]),
     errors: [
       {
-        path: ['paths', '/status', 'get', 'security'],
+        path: ['paths', '/products', 'get', 'security'],
         severity: DiagnosticSeverity.Hint,
-        message: 'GET /status is declared public with `security: []`: require a security scheme, or exempt it with a reason if it is meant to be public.',
+        message: 'GET /products is declared public with `security: []`: require a security scheme, or exempt it with a reason if it is meant to be public.',
       },
     ],
   },
@@ -24,7 +24,20 @@ testRule(PUBLIC, VERSIONS.flatMap(version => [
 
 describe.each(VERSIONS)(`${PUBLIC} (%s)`, version => {
   it('reports `security: []` on a GET with the public hint only, at its security array', async () => {
-    const d = bearerDoc(version, { '/status': { get: op(version, { security: [] }) } }, [{ bearer: [] }]);
-    expect(await byOperationRule(d)).toEqual({ [PUBLIC]: ['paths./status.get.security'] });
+    const d = bearerDoc(version, { '/products': { get: op(version, { security: [] }) } }, [{ bearer: [] }]);
+    expect(await byOperationRule(d)).toEqual({ [PUBLIC]: ['paths./products.get.security'] });
+  });
+});
+
+describe.each(VERSIONS)('%s: public metadata (docs/roles.md)', version => {
+  it('health, status, version, the description and .well-known reads declared public are not reported; other public reads are', async () => {
+    const metadata = ['/health', '/v1/status', '/version', '/openapi.json', '/.well-known/jwks.json'];
+    const paths = Object.fromEntries([...metadata, '/products', '/orders/{id}/status'].map(path => [path, { get: op(version, { security: [] }) }]));
+    expect(await found(PUBLIC, bearerDoc(version, paths, [{ bearer: [] }]))).toEqual(['paths./orders/{id}/status.get.security', 'paths./products.get.security']);
+  });
+
+  it('and auth-read-operation-unprotected leaves them alone too', async () => {
+    const doc = bearerDoc(version, { '/healthz': { get: op(version) }, '/orders': { get: op(version) }, '/items': { post: op(version, { security: [{ bearer: [] }] }) } });
+    expect(await found(READ, doc)).toEqual(['paths./orders.get']);
   });
 });

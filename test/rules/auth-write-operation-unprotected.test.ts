@@ -106,3 +106,34 @@ describe.each(VERSIONS)(`${WRITE} (%s)`, version => {
     expect(results.map(r => r.severity)).toEqual([0]);
   });
 });
+
+describe.each(VERSIONS)('%s: credential entry (docs/roles.md)', version => {
+  const entries = ['/auth/login', '/sign-up', '/oauth/token', '/password/reset', '/otp/verify'];
+
+  it('a sign-in, sign-up, token, password reset or OTP check declared public or optional is public by necessity', async () => {
+    const paths = Object.fromEntries(entries.map((path, i) => [path, { post: op(version, { security: i % 2 === 0 ? [] : [{}, { bearer: [] }] }) }]));
+    expect(await found(WRITE, bearerDoc(version, paths, [{ bearer: [] }]))).toEqual([]);
+  });
+
+  it('is still reported without any security, and look-alikes are not credential entries', async () => {
+    const doc = bearerDoc(version, {
+      '/auth/login': { post: op(version) },
+      '/tokens/{id}': { put: op(version, { security: [] }) },
+      '/v1/identity/verification_sessions': { post: op(version, { security: [] }) },
+      '/hooks': { post: op(version, { security: [], operationId: 'registerWebhook' }) },
+    }, undefined);
+    expect(await found(WRITE, { ...doc, paths: { ...(doc.paths as object), '/orders': { get: op(version, { security: [{ bearer: [] }] }) } } })).toEqual([
+      'paths./auth/login.post',
+      'paths./hooks.post.security',
+      'paths./tokens/{id}.put.security',
+      'paths./v1/identity/verification_sessions.post.security',
+    ]);
+  });
+
+  it('an optional root requirement is reported without the credential entries that inherit it', async () => {
+    const results = await lint(bearerDoc(version, { '/auth/login': { post: op(version) }, '/orders': { post: op(version) } }, [{}, { bearer: [] }]));
+    const messages = results.filter(r => r.code === WRITE).map(r => r.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('1 operation(s) that inherit it accept anonymous callers (POST /orders)');
+  });
+});
