@@ -24,6 +24,12 @@ export interface RoleJudgement {
   role: OperationRole;
   /** The name that decided it, as the vocabulary writes it (absent for `ordinary`). */
   because?: string;
+  /**
+   * Privileged by a name about running or configuring the platform (settings, plans, refunds,
+   * products…), not by an admin area or people and their permissions: in an API with one kind
+   * of caller, that is the caller's own business.
+   */
+  platformWide?: boolean;
 }
 
 /** The word lists the roles are judged by; each name is compared compacted (`sign-in` = `signIn` = `signin`). */
@@ -155,11 +161,12 @@ function isPublicMetadata(operation: Operation, shape: Shape, sets: Sets): strin
 }
 
 function adminMarker(operation: Operation, shape: Shape, sets: Sets): string | undefined {
+  // A segment marks an area by its first word (`/admin`, `/admin-users`, `/internal-tools`); a
+  // later word names an attribute of something else (`enforce_admins`, `list_admins`).
   for (const segment of shape.literals) {
-    for (const word of segmentWords(segment)) {
-      const marker = find(sets.adminMarkers, word);
-      if (marker) return marker;
-    }
+    const first = segmentWords(segment)[0];
+    const marker = first === undefined ? undefined : find(sets.adminMarkers, first);
+    if (marker) return marker;
   }
   // A tag names a group by its last word (`Enterprise admin`, `User management`), or by its first
   // before a generic one (`Admin API`); `internalApiserver` groups the API server's operations.
@@ -202,15 +209,31 @@ function isSelfService(shape: Shape, sets: Sets): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a privileged name counts where it stands. Names about people and their permissions
+ * count anywhere (`/guilds/{id}/roles`, `/users/{id}/ban`); membership and grants under a group
+ * of people or a user (`/orgs/{org}/members`, not `/queues/{id}/members`, nor an OAuth app's
+ * `/applications/{id}/grant`). Names about running or configuring something (settings,
+ * maintenance, plans, refunds, products…) count platform-wide: as the first segment
+ * (`/settings`, `/refunds`) or right under a group (`/orgs/{org}/settings`, `/tenants/{id}/limits`);
+ * under another resource (`/databases/{id}/maintenance`) they are its owner configuring it.
+ */
+function countsHere(name: string, shape: Shape): boolean {
+  const key = compact(name);
+  const { literals } = shape;
+  const parent = literals[literals.length - 2];
+  const underGroup = parent !== undefined && find(GROUPS, compact(parent)) !== undefined;
+  if (PEOPLE_SCOPED.has(key)) return underGroup || (parent !== undefined && find(PEOPLE, compact(parent)) !== undefined);
+  if (PLATFORM_SCOPED.has(key)) return literals.length === 1 || underGroup;
+  return true;
+}
+
 function privilegedName(operation: Operation, shape: Shape, sets: Sets): string | undefined {
   const last = shape.literals[shape.literals.length - 1];
   const write = WRITE_METHODS.has(operation.method);
   if (last !== undefined && !last.includes('.')) {
     const name = find(sets.privileged, compact(last));
-    const before = shape.literals[shape.literals.length - 2];
-    // Members of a queue or a list are entries, not people: membership counts under a group of people.
-    const membership = name !== undefined && MEMBERSHIP.has(compact(name));
-    if (name && (!membership || (before !== undefined && find(GROUPS, compact(before)) !== undefined)) && (write || PRIVILEGED_READS.has(compact(name)))) return name;
+    if (name && countsHere(name, shape) && (write || PRIVILEGED_READS.has(compact(name)))) return name;
   }
   if (!write) return undefined;
   // A staff verb naming the operation: `banUser`, "Suspend an account".
@@ -222,14 +245,21 @@ function privilegedName(operation: Operation, shape: Shape, sets: Sets): string 
   return undefined;
 }
 
-/** Names of membership, privileged only under a group of people (`/orgs/{org}/members`, not `/queues/{id}/members`). */
-const MEMBERSHIP: ReadonlySet<string> = new Set(['member', 'membership', 'collaborator']);
-const GROUPS: ReadonlyMap<string, string> = new Map(
-  ['org', 'organization', 'organisation', 'team', 'group', 'project', 'workspace', 'tenant', 'guild', 'server', 'channel', 'space', 'company', 'account', 'repo', 'repository', 'community', 'household', 'family'].map(g => [g, g]),
-);
+/** Names privileged under a group of people or a user only (see `countsHere`). */
+const PEOPLE_SCOPED: ReadonlySet<string> = new Set(['member', 'membership', 'collaborator', 'grant']);
+/** Names privileged platform-wide only (see `countsHere`); names added by a team count anywhere. */
+const PLATFORM_SCOPED: ReadonlySet<string> = new Set([
+  'settings', 'config', 'configuration', 'limit', 'quota', 'plan', 'featureflag', 'billing', 'maintenance', 'backup', 'restore',
+  'product', 'price', 'pricing', 'catalog', 'catalogue', 'sku', 'refund', 'payout', 'approve', 'approval', 'reject', 'lock', 'unlock', 'promote', 'demote',
+]);
+const names = (list: string[]): ReadonlyMap<string, string> => new Map(list.map(g => [g, g]));
+/** Collections of groups of people: what is configured under them is the whole group's. */
+const GROUPS = names(['org', 'organization', 'organisation', 'team', 'group', 'project', 'workspace', 'tenant', 'guild', 'server', 'channel', 'space', 'company', 'account', 'repo', 'repository', 'community', 'household', 'family', 'enterprise']);
+/** Collections of people, under which a grant or membership is someone's. */
+const PEOPLE = names(['user', 'member', 'role', 'principal', 'person', 'people', 'employee', 'staff']);
 
-/** Privileged names that are verbs, so they may also lead an operationId or summary. */
-const STAFF_VERBS: ReadonlySet<string> = new Set(['ban', 'unban', 'suspend', 'unsuspend', 'reinstate', 'impersonate', 'promote', 'demote', 'approve', 'reject', 'refund', 'payout']);
+/** Privileged names that are verbs done to people, so they may also lead an operationId or summary (`banUser`, "Suspend an account"). */
+const STAFF_VERBS: ReadonlySet<string> = new Set(['ban', 'unban', 'suspend', 'unsuspend', 'reinstate', 'impersonate']);
 
 /** The role of one operation. `tokenPaths` are the paths of the description's own OAuth2 token URLs. */
 export function operationRole(operation: Operation, vocabulary: RoleVocabulary, tokenPaths: readonly string[] = []): RoleJudgement {
@@ -254,8 +284,12 @@ function judge(operation: Operation, sets: Sets, tokenPaths: readonly string[]):
     found('credential-entry', isCredentialEntry(operation, shape, sets, tokenPaths)) ??
     found('privileged', adminMarker(operation, shape, sets)) ??
     found('self-service', isSelfService(shape, sets)) ??
-    found('privileged', privilegedName(operation, shape, sets)) ?? { role: 'ordinary' }
+    platform(found('privileged', privilegedName(operation, shape, sets))) ?? { role: 'ordinary' }
   );
+}
+
+function platform(judgement: RoleJudgement | undefined): RoleJudgement | undefined {
+  return judgement?.because !== undefined && PLATFORM_SCOPED.has(compact(judgement.because)) ? { ...judgement, platformWide: true } : judgement;
 }
 
 const cachedRoles = perDocument<Map<Operation, RoleJudgement>>();

@@ -7,23 +7,38 @@ import { operationsAt, targetAt } from '../core/targets.js';
 export type AdminSharedSecurityOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]>;
 
 interface Signatures {
-  /** The first ordinary (not privileged) operation accepting each set of requirements. */
-  ordinary: Map<string, Operation>;
+  /** Ordinary (not privileged) operations accepting each set of requirements, the first few of each. */
+  ordinary: Map<string, Operation[]>;
   /** How many different sets of requirements the API's secured operations accept. */
   distinct: number;
 }
 
 const signatureCache = perDocument<Signatures>();
 
+/** Enough ordinary operations per set of requirements to find one about another kind of resource. */
+const MAX_ORDINARY_PER_SIGNATURE = 64;
+
+/** The literal path segments, parameters left out: which resource an operation is about, whichever instance. */
+function resourceKind(operation: Operation): string {
+  return operation.pathKey
+    .split('/')
+    .filter(s => s.length > 0 && !s.startsWith('{'))
+    .join('/')
+    .toLowerCase();
+}
+
 function signatures(analysis: Analysis, roles: ReadonlyMap<Operation, RoleJudgement>, key: string): Signatures {
   return signatureCache(analysis, key, () => {
-    const ordinary = new Map<string, Operation>();
+    const ordinary = new Map<string, Operation[]>();
     const all = new Set<string>();
     for (const operation of analysis.operations) {
       if (operation.container !== 'paths' || operation.security.state !== 'required') continue;
       const signature = requirementsSignature(operation.security.requirements);
       all.add(signature);
-      if (roles.get(operation)?.role !== 'privileged' && !ordinary.has(signature)) ordinary.set(signature, operation);
+      if (roles.get(operation)?.role === 'privileged') continue;
+      const list = ordinary.get(signature);
+      if (!list) ordinary.set(signature, [operation]);
+      else if (list.length < MAX_ORDINARY_PER_SIGNATURE) list.push(operation);
     }
     return { ordinary, distinct: all.size };
   });
@@ -35,7 +50,10 @@ function sharing(analysis: Analysis, roles: ReadonlyMap<Operation, RoleJudgement
   for (const operation of operations) {
     const role = roles.get(operation);
     if (operation.container !== 'paths' || role?.role !== 'privileged' || operation.security.state !== 'required') continue;
-    const ordinary = found.ordinary.get(requirementsSignature(operation.security.requirements));
+    // A requirement that only the other operations on the same resource share (a dedicated scope for
+    // its permissions, say) sets them apart: it takes an ordinary operation on another resource.
+    const kind = resourceKind(operation);
+    const ordinary = found.ordinary.get(requirementsSignature(operation.security.requirements))?.find(other => resourceKind(other) !== kind);
     if (ordinary) out.push({ operation, ordinary, because: role.because ?? '' });
   }
   return out;
@@ -57,10 +75,12 @@ export const adminSharedSecurity = analysisFunction<AdminSharedSecurityOptions>(
     const oneWayIn = found.distinct === 1;
     if (targetAt(path).kind === 'root') {
       if (!oneWayIn) return;
-      const shared = sharing(analysis, roles, found, analysis.operations).filter(s => !isExempt(analysis, rule, s.operation));
+      // With one kind of caller, running the platform (plans, refunds, products, settings) is the caller's own business:
+      // only admin areas and people and their permissions are named.
+      const shared = sharing(analysis, roles, found, analysis.operations).filter(s => !roles.get(s.operation)?.platformWide && !isExempt(analysis, rule, s.operation));
       if (shared.length === 0) return;
       yield {
-        message: `${shared.length} privileged operation(s) (${sample(shared.map(s => s.operation))}) accept the same credentials as every other operation: the description has one way to authenticate and no scope or role that only administrators hold, so it cannot tell them apart from other callers. Define an admin-only scope or scheme and require it on these operations.`,
+        message: `${shared.length} privileged operation(s) (${sample(shared.map(s => s.operation))}) accept the same credentials as every other operation: the description has one way to authenticate and no scope or role that only administrators hold, so it cannot tell them apart from other callers. Define an admin-only scope or scheme and require it on these operations (or, if the API checks finer permissions at run time, name them in the description and exempt the operations with that reason).`,
         path: Array.isArray(analysis.root.security) ? ['security'] : shared[0].operation.security.path ?? shared[0].operation.path,
       };
       return;
@@ -69,7 +89,7 @@ export const adminSharedSecurity = analysisFunction<AdminSharedSecurityOptions>(
     for (const { operation, ordinary, because } of sharing(analysis, roles, found, operationsAt(analysis, path))) {
       const inherited = operation.security.source === 'root' ? ' (inherited from the root)' : '';
       yield {
-        message: `Privileged operation ${describe(operation)} (${quote(because)}) accepts the same security requirements${inherited} as ${describe(ordinary)}: require an admin-only scope or scheme so ordinary callers cannot reach it.`,
+        message: `Privileged operation ${describe(operation)} (${quote(because)}) accepts the same security requirements${inherited} as ${describe(ordinary)}: require an admin-only scope or scheme so ordinary callers cannot reach it (or, if the API checks a finer permission at run time, name it in the description and exempt the operation with that reason).`,
         path: operation.security.source === 'operation' && operation.security.path ? operation.security.path : operation.path,
         operation,
       };

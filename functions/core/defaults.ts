@@ -38,7 +38,7 @@ export const DEFAULT_LISTS = {
     'verify_email', 'email_verify', 'confirm_email', 'email_confirm', 'email_verification', 'magic_link', 'passwordless',
   ],
   /** The first literal segment, or the segment after a users or accounts collection (`/users/@me`). */
-  selfServiceNames: ['me', 'self', 'my', 'myself', 'current', 'current_user', 'whoami', 'profile', 'account', 'user'],
+  selfServiceNames: ['me', 'self', 'my', 'myself', 'current', 'current_user', 'whoami', 'profile', 'account', 'user', 'app'],
   /** The last literal segment of a write (staff actions, role and member management, platform settings, catalogue), or of a read for audit and debug data. */
   privilegedNames: [
     'ban', 'unban', 'suspend', 'suspension', 'unsuspend', 'reinstate', 'impersonate', 'impersonation', 'promote', 'demote',

@@ -28,7 +28,7 @@ testRule(ADMIN, VERSIONS.flatMap(version => [
       {
         path: ['paths', '/admin/users', 'get'],
         severity: DiagnosticSeverity.Warning,
-        message: 'Privileged operation GET /admin/users ("admin") accepts the same security requirements (inherited from the root) as GET /users: require an admin-only scope or scheme so ordinary callers cannot reach it.',
+        message: 'Privileged operation GET /admin/users ("admin") accepts the same security requirements (inherited from the root) as GET /users: require an admin-only scope or scheme so ordinary callers cannot reach it (or, if the API checks a finer permission at run time, name it in the description and exempt the operation with that reason).',
       },
     ],
   },
@@ -40,7 +40,7 @@ testRule(ADMIN, VERSIONS.flatMap(version => [
         path: ['security'],
         severity: DiagnosticSeverity.Warning,
         message:
-          '2 privileged operation(s) (GET /admin/users, POST /users/{id}/ban) accept the same credentials as every other operation: the description has one way to authenticate and no scope or role that only administrators hold, so it cannot tell them apart from other callers. Define an admin-only scope or scheme and require it on these operations.',
+          '2 privileged operation(s) (GET /admin/users, POST /users/{id}/ban) accept the same credentials as every other operation: the description has one way to authenticate and no scope or role that only administrators hold, so it cannot tell them apart from other callers. Define an admin-only scope or scheme and require it on these operations (or, if the API checks finer permissions at run time, name them in the description and exempt the operations with that reason).',
       },
     ],
   },
@@ -165,6 +165,19 @@ describe.each(VERSIONS)('auth-admin-operation-shared-security, privileged by rol
     ['put', '/me/settings'],
   ])('%s %s is not', async (method, path) => {
     const doc = twoWays(version, { '/users': { get: ok(version) }, [path]: { [method]: ok(version) } });
+    expect(await found(ADMIN, doc)).toEqual([]);
+  });
+
+  it('with one way in, running the platform (refunds, products, settings) is the one kind of caller\'s own business: not named', async () => {
+    const doc = api(version, { '/users': { get: ok(version) }, '/v1/refunds': { post: ok(version) }, '/settings': { put: ok(version) } });
+    expect(await found(ADMIN, doc)).toEqual([]);
+    const withRoles = api(version, { '/users': { get: ok(version) }, '/v1/refunds': { post: ok(version) }, '/users/{id}/roles': { put: ok(version) } });
+    expect(await found(ADMIN, withRoles)).toEqual(['security']);
+  });
+
+  it('an operation on the same resource does not count as the ordinary one (a dedicated scope for it)', async () => {
+    const scoped = { ...ok(version), security: [{ bearer: [] }, { partner: [] }] };
+    const doc = twoWays(version, { '/users': { get: ok(version) }, '/commands/{id}/permissions': { put: scoped }, '/commands/permissions': { get: scoped } });
     expect(await found(ADMIN, doc)).toEqual([]);
   });
 

@@ -80,6 +80,7 @@ describe('self-service', () => {
     ['patch', '/users/me'],
     ['get', '/v2/account'],
     ['put', '/profile/avatar'],
+    ['patch', '/app/hook/config'],
   ])('%s %s', (method, pathKey) => {
     expect(roleOf(method, pathKey).role).toBe('self-service');
   });
@@ -106,18 +107,24 @@ describe('privileged', () => {
     ['post', '/users/{id}/impersonate', 'impersonate'],
     ['put', '/users/{id}/roles', 'role'],
     ['put', '/orgs/{org}/members/{username}', 'member'],
-    ['post', '/v1/refunds', 'refund'],
-    ['post', '/v1/payouts', 'payout'],
-    ['post', '/v1/issuing/authorizations/{authorization}/approve', 'approve'],
-    ['patch', '/tenants/{tenant}/settings', 'settings'],
-    ['put', '/orgs/{org}/limits', 'limit'],
-    ['post', '/v1/products', 'product'],
-    ['delete', '/v1/prices/{price}', 'price'],
+    ['post', '/users/{id}/grant', 'grant'],
     ['get', '/orgs/{org}/audit-log', 'audit_log'],
     ['get', '/debug', 'debug'],
     ['post', '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', 'cluster_role_binding'],
   ])('%s %s (%s)', (method, pathKey, because) => {
     expect(roleOf(method, pathKey)).toEqual({ role: 'privileged', because });
+  });
+
+  it.each([
+    ['post', '/v1/refunds', 'refund'],
+    ['post', '/v1/payouts', 'payout'],
+    ['patch', '/tenants/{tenant}/settings', 'settings'],
+    ['put', '/orgs/{org}/limits', 'limit'],
+    ['post', '/v1/products', 'product'],
+    ['delete', '/v1/prices/{price}', 'price'],
+    ['put', '/configurations', 'configuration'],
+  ])('platform-wide %s %s (%s)', (method, pathKey, because) => {
+    expect(roleOf(method, pathKey)).toEqual({ role: 'privileged', because, platformWide: true });
   });
 
   it('an admin tag or scope', () => {
@@ -146,6 +153,16 @@ describe('privileged', () => {
     // The caller's own settings.
     ['patch', '/user/settings'],
     ['put', '/me/settings'],
+    // Running or configuring one resource is its owner's business, not the platform's.
+    ['put', '/v2/databases/{id}/maintenance'],
+    ['patch', '/databases/{id}/config'],
+    ['post', '/v1/issuing/authorizations/{authorization}/approve'],
+    ['put', '/databases/{id}/replicas/{name}/promote'],
+    // A marker that is not a segment's first word names an attribute, not an area.
+    ['get', '/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins'],
+    // An OAuth app's grant, and the calling app's own configuration.
+    ['delete', '/applications/{client_id}/grant'],
+    ['patch', '/app/hook/config'],
     // Members of a queue are calls, not people.
     ['post', '/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json'],
     // Words inside other words.
