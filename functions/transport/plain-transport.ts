@@ -118,7 +118,15 @@ interface ServerVerdict {
  */
 function judgeServer(server: JsonObject, serverPath: JsonPath, allowed: HostCheck): ServerVerdict {
   const verdict: ServerVerdict = { values: new Map() };
-  const template = String(server.url).slice(0, MAX_TEMPLATE);
+  const written = String(server.url);
+  // A template too long to substitute into is judged as written, whole: cutting it could cut off the `@`
+  // that ends a long userinfo and leave `localhost` looking like the host.
+  if (written.length > MAX_TEMPLATE) {
+    const scheme = plainScheme(written, allowed);
+    if (scheme) verdict.url = scheme;
+    return verdict;
+  }
+  const template = written;
   const pieces = templatePieces(template);
   const names = [...new Set(pieces.flatMap(p => ('variable' in p ? [p.variable] : [])))];
   const candidates = new Map(names.map(name => [name, variableCandidates(server.variables, name, serverPath)]));

@@ -222,3 +222,16 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
     expect(await found(RULE, doc)).toEqual([`${User}.properties.role`]);
   });
 });
+
+describe.each(VERSIONS)('%s: readOnly written in another allOf member', version => {
+  // JSON Schema collects `readOnly` from every member: a composition that marks `role` read-only
+  // in one member makes it read-only in the whole body, wherever `role` is declared.
+  it('keeps the base declaration out of the body that composes it, and not out of the base used alone', async () => {
+    const Base = object({ name: str, role: str });
+    const ReadOnlyRole = { allOf: [ref(version, 'Base'), { properties: { role: { readOnly: true } } }] };
+    const composed = api(version, { '/users/{id}': { get: returns(version, ref(version, 'Base')), patch: accepts(version, ref(version, 'ReadOnlyRole'), ref(version, 'Base')) } }, { schemas: { Base, ReadOnlyRole } });
+    expect(await found(RULE, composed)).toEqual([]);
+    const alone = api(version, { '/users/{id}': { get: returns(version, ref(version, 'Base')), patch: accepts(version, ref(version, 'Base'), ref(version, 'Base')) } }, { schemas: { Base } });
+    expect(await found(RULE, alone)).toEqual([`${at(version, 'Base')}.properties.role`]);
+  });
+});

@@ -195,6 +195,20 @@ describe.each(V3)('OpenAPI %s: servers', version => {
     expect(await found(RULE, api(version, { servers: [{ url }] }))).toEqual([]);
   });
 
+  // Browsers read any run of slashes or backslashes after `http:` as the start of the host, and the
+  // host follows the last `@` of the authority however long the userinfo before it.
+  it.each([
+    ['one slash', 'http:/api.example.com/v1'],
+    ['backslashes', 'http:\\\\api.example.com/v1'],
+    ['a 2,100-character userinfo', `http://localhost:${'1'.repeat(2100)}@api.example.com/v1`],
+  ])('flags a URL with %s, which reaches api.example.com in plain http', async (_label, url) => {
+    expect(await found(RULE, api(version, { servers: [{ url }] }))).toEqual(['servers.0.url']);
+  });
+
+  it.each(['http:relative/path', '/v1', 'file:///tmp/spec'])('does not read %j as a plain-http host', async url => {
+    expect(await found(RULE, api(version, { servers: [{ url }] }))).toEqual([]);
+  });
+
   it('flags servers at every level, each where it is written', async () => {
     const doc = api(
       version,
