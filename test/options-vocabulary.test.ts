@@ -1,15 +1,15 @@
 // One name per list option, from createRuleset down to the function and its documentation page.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createRuleset, DEFAULT_LISTS, rules, type ApiSecurityOptions, type RuleId } from '../index.js';
+import { createRuleset, DEFAULT_LISTS, rules, type ApiSecurityOptions, type ApiSecurityRuleset, type RuleId, type RuleRow } from '../index.js';
 
 type ListName = keyof typeof DEFAULT_LISTS;
 const LIST_NAMES = Object.keys(DEFAULT_LISTS) as ListName[];
 /** The read and write method lists feed one function, which takes either as `methods`. */
 const FED_AS: Partial<Record<ListName, string>> = { readMethods: 'methods', writeMethods: 'methods' };
 
-function functionOptions(ruleset: { rules: Record<string, { then: { functionOptions?: Record<string, unknown> } }> }): Array<[string, Record<string, unknown>]> {
-  return Object.entries(ruleset.rules).map(([id, row]) => [id, row.then.functionOptions ?? {}]);
+function functionOptions(ruleset: ApiSecurityRuleset): Array<[string, Record<string, unknown>]> {
+  return Object.entries(ruleset.rules as Record<RuleId, RuleRow>).map(([id, row]) => [id, row.then.functionOptions ?? {}]);
 }
 
 describe('list options', () => {

@@ -214,17 +214,18 @@ function isSelfService(shape: Shape, sets: Sets): string | undefined {
  * count anywhere (`/guilds/{id}/roles`, `/users/{id}/ban`); membership and grants under a group
  * of people or a user (`/orgs/{org}/members`, not `/queues/{id}/members`, nor an OAuth app's
  * `/applications/{id}/grant`). Names about running or configuring something (settings,
- * maintenance, plans, refunds, products…) count platform-wide: as the first segment
- * (`/settings`, `/refunds`) or right under a group (`/orgs/{org}/settings`, `/tenants/{id}/limits`);
- * under another resource (`/databases/{id}/maintenance`) they are its owner configuring it.
+ * maintenance, plans, refunds, products…) count platform- or tenant-wide: as the first segment
+ * (`/settings`, `/refunds`) or right under a top-level tenant (`/orgs/{org}/settings`,
+ * `/tenants/{id}/limits`); under another resource (`/databases/{id}/maintenance`,
+ * `/repos/{owner}/{repo}/settings`) they are its owner configuring it.
  */
 function countsHere(name: string, shape: Shape): boolean {
   const key = compact(name);
   const { literals } = shape;
   const parent = literals[literals.length - 2];
-  const underGroup = parent !== undefined && find(GROUPS, compact(parent)) !== undefined;
-  if (PEOPLE_SCOPED.has(key)) return underGroup || (parent !== undefined && find(PEOPLE, compact(parent)) !== undefined);
-  if (PLATFORM_SCOPED.has(key)) return literals.length === 1 || underGroup;
+  if (PEOPLE_SCOPED.has(key)) return parent !== undefined && (find(GROUPS, compact(parent)) !== undefined || find(PEOPLE, compact(parent)) !== undefined);
+  // Tenant-wide: the tenant collection is the first segment (`/orgs/{org}/settings`, not `/orgs/{org}/repos/{repo}/lock`).
+  if (PLATFORM_SCOPED.has(key)) return literals.length === 1 || (literals.length === 2 && find(TENANTS, compact(literals[0])) !== undefined);
   return true;
 }
 
@@ -255,6 +256,8 @@ const PLATFORM_SCOPED: ReadonlySet<string> = new Set([
 const names = (list: string[]): ReadonlyMap<string, string> => new Map(list.map(g => [g, g]));
 /** Collections of groups of people: what is configured under them is the whole group's. */
 const GROUPS = names(['org', 'organization', 'organisation', 'team', 'group', 'project', 'workspace', 'tenant', 'guild', 'server', 'channel', 'space', 'company', 'account', 'repo', 'repository', 'community', 'household', 'family', 'enterprise']);
+/** Collections of tenants: what is configured right under one is configured for everyone in it. */
+const TENANTS = names(['org', 'organization', 'organisation', 'enterprise', 'workspace', 'tenant', 'company']);
 /** Collections of people, under which a grant or membership is someone's. */
 const PEOPLE = names(['user', 'member', 'role', 'principal', 'person', 'people', 'employee', 'staff']);
 

@@ -1,10 +1,11 @@
 // Operation roles on names real APIs use, and on the look-alikes that must stay ordinary.
 import { describe, expect, it } from 'vitest';
-import { analyse, operationRole, operationRoles, type OperationRole } from '../../../functions/analysis/index.js';
-import { DEFAULT_LISTS, ROLE_LIST_NAMES } from '../../../functions/core/defaults.js';
+import { analyse, operationRole, operationRoles, type OperationRole, type RoleVocabulary } from '../../../functions/analysis/index.js';
+import { DEFAULT_LISTS } from '../../../functions/core/defaults.js';
 import { doc, oneOperation, onlyOperation, type Doc } from './fixtures.js';
 
-const VOCABULARY = Object.fromEntries(ROLE_LIST_NAMES.map(name => [name, DEFAULT_LISTS[name]])) as Record<(typeof ROLE_LIST_NAMES)[number], readonly string[]>;
+const { credentialEntryNames, selfServiceNames, adminMarkers, privilegedNames, publicMetadataNames } = DEFAULT_LISTS;
+const VOCABULARY: RoleVocabulary = { credentialEntryNames, selfServiceNames, adminMarkers, privilegedNames, publicMetadataNames };
 
 function roleOf(method: string, pathKey: string, operation: Doc = {}, extra: Doc = {}): { role: OperationRole; because?: string } {
   return operationRole(onlyOperation(oneOperation(method, pathKey, operation, extra)), VOCABULARY);
@@ -158,6 +159,9 @@ describe('privileged', () => {
     ['patch', '/databases/{id}/config'],
     ['post', '/v1/issuing/authorizations/{authorization}/approve'],
     ['put', '/databases/{id}/replicas/{name}/promote'],
+    ['delete', '/orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock'],
+    ['put', '/repos/{owner}/{repo}/issues/{issue_number}/lock'],
+    ['patch', '/projects/{id}/settings'],
     // A marker that is not a segment's first word names an attribute, not an area.
     ['get', '/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins'],
     // An OAuth app's grant, and the calling app's own configuration.
