@@ -5,6 +5,7 @@ export * from './analyse.js';
 export * from './base64.js';
 export * from './bounds.js';
 export * from './cache.js';
+export * from './capability.js';
 export * from './exemptions.js';
 export * from './json.js';
 export * from './names.js';

@@ -4,7 +4,7 @@
 // own profile) or is for staff only read it from here, so they all agree.
 
 import type { Analysis } from './analyse.js';
-import { perDocument } from './cache.js';
+import { cachedPer, perDocument } from './cache.js';
 import { compact, words } from './names.js';
 import type { Operation } from './operations.js';
 import { isTokenEndpoint, tokenUrlPaths } from './security.js';
@@ -148,10 +148,16 @@ function isCredentialEntry(operation: Operation, shape: Shape, sets: Sets, token
   return leadingName(operation.node.operationId, sets.credentialEntry) ?? leadingName(operation.node.summary, sets.credentialEntry);
 }
 
+/** Where identity providers publish their signing keys (`/oauth2/keys`, `/openid/certs`): public by design. */
+const KEY_SET_PARENTS: ReadonlySet<string> = new Set(['oauth', 'oauth2', 'openid', 'oidc', 'auth', 'identity', 'sso']);
+const KEY_SETS: ReadonlySet<string> = new Set(['keys', 'certs', 'jwks']);
+
 function isPublicMetadata(operation: Operation, shape: Shape, sets: Sets): string | undefined {
   if (!READ_METHODS.has(operation.method) || shape.literals.length === 0) return undefined;
   if (shape.literals[0].toLowerCase() === '.well-known') return '.well-known';
   if (shape.hasParameters) return undefined;
+  const [parent, last] = shape.literals.slice(-2).map(segment => compact(segment.split('.')[0]));
+  if (shape.literals.length === 2 && KEY_SET_PARENTS.has(parent) && KEY_SETS.has(last)) return 'key set';
   let name: string | undefined;
   for (const segment of shape.literals) {
     name = find(sets.publicMetadata, compact(segment.split('.')[0]));
@@ -297,9 +303,14 @@ function platform(judgement: RoleJudgement | undefined): RoleJudgement | undefin
 
 const cachedRoles = perDocument<Map<Operation, RoleJudgement>>();
 
+/** A rule judges all its targets with one options object: its vocabulary is written out once. */
+const vocabularyKey = cachedPer<RoleVocabulary, string>(vocabulary =>
+  JSON.stringify([vocabulary.credentialEntryNames, vocabulary.selfServiceNames, vocabulary.adminMarkers, vocabulary.privilegedNames, vocabulary.publicMetadataNames]),
+);
+
 /** The role of every operation of the document, judged once per vocabulary and shared by the rules that read it. */
 export function operationRoles(analysis: Analysis, vocabulary: RoleVocabulary): ReadonlyMap<Operation, RoleJudgement> {
-  const key = JSON.stringify([vocabulary.credentialEntryNames, vocabulary.selfServiceNames, vocabulary.adminMarkers, vocabulary.privilegedNames, vocabulary.publicMetadataNames]);
+  const key = vocabularyKey(vocabulary);
   return cachedRoles(analysis, key, () => {
     const sets = setsOf(vocabulary);
     const tokenPaths = tokenUrlPaths(analysis.schemes);

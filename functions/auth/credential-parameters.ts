@@ -1,4 +1,4 @@
-import { compact, compactSet, words } from '../analysis/index.js';
+import { capabilityParameters, compact, compactSet, namesCollectionItem } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
@@ -15,22 +15,6 @@ export interface CredentialParametersOptions {
 }
 
 
-/**
- * `/tokens/{token}` or `/keys/{access_key}`: a path parameter named after the collection right
- * before it identifies an object of that collection (Stripe's token ids, DigitalOcean's access
- * key ids); it is not the credential itself.
- */
-export function namesCollectionItem(pathKey: string, parameter: string): boolean {
-  const segments = pathKey.split('/');
-  const index = segments.indexOf(`{${parameter}}`);
-  if (index < 1) return false;
-  const collection = compact(segments[index - 1]);
-  const nameWords = words(parameter);
-  return [nameWords.join(''), nameWords[nameWords.length - 1] ?? ''].some(
-    name => name.length > 0 && (collection === name || collection === `${name}s` || collection === `${name}es`),
-  );
-}
-
 export const credentialParameters = analysisFunction<CredentialParametersOptions>(
   'credentialParameters',
   objectOptions({
@@ -41,9 +25,12 @@ export const credentialParameters = analysisFunction<CredentialParametersOptions
   function* ({ analysis, options, path }): Iterable<Finding> {
     const names = compactSet(options.credentialParameterNames);
     for (const operation of operationsAt(analysis, path)) {
+      // A capability URL's secret (`{webhook_token}`) is a credential in the path too, whatever the list says.
+      const capabilities = options.check === 'url' ? new Set(capabilityParameters(operation)) : new Set();
       for (const parameter of operation.parameters) {
         if (options.check === 'url') {
-          if ((parameter.in !== 'query' && parameter.in !== 'path') || !names.has(compact(parameter.name))) continue;
+          const named = (parameter.in === 'query' || parameter.in === 'path') && names.has(compact(parameter.name));
+          if (!named && !capabilities.has(parameter)) continue;
           if (parameter.in === 'path' && namesCollectionItem(operation.pathKey, parameter.name)) continue;
           yield {
             message: `Parameter ${quote(parameter.name)} carries a credential in the ${parameter.in}, where logs, proxies and browser history keep it: move it to a header declared as a security scheme.`,

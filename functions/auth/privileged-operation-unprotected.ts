@@ -1,4 +1,4 @@
-import { operationRoles, type SecurityState } from '../analysis/index.js';
+import { capabilityParameters, operationRoles, type SecurityState } from '../analysis/index.js';
 import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, type Finding } from '../core/rule-function.js';
@@ -26,7 +26,8 @@ export const privilegedOperationUnprotected = analysisFunction<PrivilegedOperati
     for (const operation of operationsAt(analysis, path)) {
       const role = roles.get(operation);
       const { state, source } = operation.security;
-      if (operation.container !== 'paths' || role?.role !== 'privileged' || state === 'required') continue;
+      // A capability URL authenticates whoever holds it (its secret in the path is auth-credentials-in-url's).
+      if (operation.container !== 'paths' || role?.role !== 'privileged' || state === 'required' || capabilityParameters(operation).length > 0) continue;
       const gap = analysis.documentsSecurity ? GAP[state] : 'is in a description that documents no security at all';
       const inherited = source === 'root' ? ' (inherited from the root `security`)' : '';
       yield {

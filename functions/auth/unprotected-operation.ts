@@ -1,4 +1,4 @@
-import { isExempt, operationRoles, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
+import { capabilityParameters, isExempt, operationRoles, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
 import { DEFAULT_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
@@ -20,6 +20,7 @@ function leftAlone(role: OperationRole | undefined, state: SecurityState): boole
   if (role === 'privileged' || role === 'public-metadata') return true;
   return role === 'credential-entry' && (state === 'public' || state === 'optional');
 }
+
 
 const ADVICE: Record<SecurityState, string> = {
   none: 'has no security requirement (none on the operation, none at the root): add `security` naming a scheme that callers must satisfy',
@@ -54,8 +55,13 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
     const roles = operationRoles(analysis, options);
+    // A capability URL (`/webhooks/{id}/{webhook_token}`) authenticates whoever holds it: not anonymous.
+    // Its secret in the path is `auth-credentials-in-url`'s.
     const judged = (operation: Operation) =>
-      methods.has(operation.method) && options.states.includes(operation.security.state) && !leftAlone(roles.get(operation)?.role, operation.security.state);
+      methods.has(operation.method) &&
+      options.states.includes(operation.security.state) &&
+      !leftAlone(roles.get(operation)?.role, operation.security.state) &&
+      capabilityParameters(operation).length === 0;
 
     if (targetAt(path).kind === 'root-security') {
       const inheriting = analysis.operations.filter(op => op.container === 'paths' && op.security.source === 'root' && judged(op) && !isExempt(analysis, rule, op));

@@ -143,3 +143,19 @@ describe.each(VERSIONS)('auth-credentials-in-url (%s)', version => {
     expect(await found(CREDENTIALS, doc, { credentialParameterNames: { remove: ['token'] } })).toEqual(['paths./things.get.parameters.1']);
   });
 });
+
+describe.each(VERSIONS)('%s: capability URLs', version => {
+  it('a secret path parameter is a credential in the URL whatever the name list says; cursors, object keys and collection items are not', async () => {
+    const doc = api(version, {
+      '/webhooks/{webhook_id}/{webhook_token}': { get: get(version, [param(version, 'webhook_id', 'path'), param(version, 'webhook_token', 'path')]) },
+      '/uploads/{upload_id}/{signature}': { put: get(version, [param(version, 'upload_id', 'path'), param(version, 'signature', 'path')]) },
+      '/pages/{page_token}': { get: get(version, [param(version, 'page_token', 'path')]) },
+      '/config/{key}': { get: get(version, [param(version, 'key', 'path')]) },
+      '/tokens/{token}': { get: get(version, [param(version, 'token', 'path')]) },
+    });
+    expect(await found(CREDENTIALS, doc)).toEqual([
+      'paths./uploads/{upload_id}/{signature}.put.parameters.1',
+      'paths./webhooks/{webhook_id}/{webhook_token}.get.parameters.1',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { testRule, VERSIONS } from '../helpers.js';
+import { found, testRule, VERSIONS } from '../helpers.js';
 import { bearerDoc, byOperationRule, op, READ } from '../fixtures/security.js';
 
 testRule(READ, VERSIONS.flatMap(version => [
@@ -33,6 +33,18 @@ describe.each(VERSIONS)(`${READ} (%s)`, version => {
   it('flags optional authentication on a read with the read rule, not the public hint', async () => {
     const d = bearerDoc(version, { '/a': { get: op(version, { security: [{}] }) }, '/b': { get: op(version, { security: [{}, { bearer: [] }] }) } }, [{ bearer: [] }]);
     expect(await byOperationRule(d)).toEqual({ [READ]: ['paths./a.get.security', 'paths./b.get.security'] });
+  });
+
+  it('optional authentication inherited from the root is reported once, at the root', async () => {
+    const d = bearerDoc(version, { '/a': { get: op(version) } }, [{}, { bearer: [] }]);
+    expect(await byOperationRule(d)).toEqual({ [READ]: ['security.0'] });
+  });
+
+  it('a capability URL (`{webhook_token}`) is not anonymous: its secret is in the path, which auth-credentials-in-url reports', async () => {
+    const path = (name: string) => (version === '2.0' ? { name, in: 'path', required: true, type: 'string' } : { name, in: 'path', required: true, schema: { type: 'string' } });
+    const d = bearerDoc(version, { '/webhooks/{webhook_id}/{webhook_token}': { parameters: [path('webhook_id'), path('webhook_token')], get: op(version, { security: [{}] }), post: op(version, { security: [] }) } }, [{ bearer: [] }]);
+    expect(await byOperationRule(d)).toEqual({});
+    expect(await found('auth-credentials-in-url', d)).toEqual(['paths./webhooks/{webhook_id}/{webhook_token}.parameters.1']);
   });
 
   it('does not flag reads that inherit or declare a required scheme', async () => {

@@ -189,6 +189,8 @@ describe('public metadata', () => {
     ['get', '/api/swagger.yaml'],
     ['get', '/.well-known/openid-configuration'],
     ['get', '/.well-known/jwks.json'],
+    ['get', '/oauth2/keys'],
+    ['get', '/v1/openid/certs'],
   ])('%s %s', (method, pathKey) => {
     expect(roleOf(method, pathKey).role).toBe('public-metadata');
   });
@@ -199,6 +201,9 @@ describe('public metadata', () => {
     ['get', '/repos/{owner}/{repo}/pages/health'],
     ['get', '/status/history'],
     ['get', '/versions/{id}'],
+    ['post', '/oauth2/keys'],
+    ['get', '/users/keys'],
+    ['get', '/account/oauth2/keys'],
   ])('not %s %s', (method, pathKey) => {
     expect(roleOf(method, pathKey).role).not.toBe('public-metadata');
   });
