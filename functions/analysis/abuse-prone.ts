@@ -1,9 +1,6 @@
+import { leadingWords as wordsOf, words } from './names.js';
 import type { Operation } from './operations.js';
-import { words } from './names.js';
-
-
-/** Credential flows submit something: token revocation (DELETE) and reads are not the flows attackers replay. */
-const SUBMIT_METHODS = new Set(['post', 'put', 'patch']);
+import { SUBMIT_METHODS } from './spec.js';
 
 /** Words of a phrase plus each adjacent pair joined, so `sign-in`, `signIn` and `signin` all give `signin`. */
 function vocabulary(text: string): string[] {
@@ -22,10 +19,9 @@ function matches(candidates: string[], set: ReadonlySet<string>): string | undef
   return undefined;
 }
 
-/** The leading verb of an operationId or summary (and its pair: `Sign in`, `logIn`); GitHub-style ids use the part after the last `/`. */
+/** The leading verb of an operationId or summary, and its pair (`Sign in`, `logIn`). */
 function leadingWords(text: unknown): string[] {
-  if (typeof text !== 'string') return [];
-  const list = words(text.slice(text.lastIndexOf('/') + 1, 200));
+  const list = wordsOf(text);
   return list.length > 1 ? [list[0], list[0] + list[1]] : [...list];
 }
 
@@ -38,6 +34,7 @@ function leadingWords(text: unknown): string[] {
 export function abuseProneReason(operation: Operation, credentialFlowWords: ReadonlySet<string>, expensiveWords: ReadonlySet<string>): string | undefined {
   const segments = operation.pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
   const leading = [...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary)];
+  // Credential flows submit something: token revocation (DELETE) and reads are not the flows attackers replay.
   const submits = SUBMIT_METHODS.has(operation.method);
   // On reads, an expensive word counts only where it names the operation itself (the last literal
   // segment, or the leading verb): `GET /export/cve/executions` lists past exports, it is not one.

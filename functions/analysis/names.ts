@@ -29,6 +29,12 @@ function split(name: string): string[] {
     .map(word => word.toLowerCase());
 }
 
+/** The words of an operationId or summary; GitHub-style ids (`users/get-authenticated`) by the part after the last `/`. */
+export function leadingWords(text: unknown): readonly string[] {
+  if (typeof text !== 'string') return [];
+  return words(text.slice(text.lastIndexOf('/') + 1, 200));
+}
+
 /** The name with case and separators folded away: `X-Api-Key` and `x_api_key` both give `xapikey`. */
 export function compact(name: string): string {
   return words(name).join('');

@@ -5,9 +5,10 @@
 
 import type { Analysis } from './analyse.js';
 import { cachedPer, perDocument } from './cache.js';
-import { compact, words } from './names.js';
+import { compact, leadingWords, words } from './names.js';
 import type { Operation } from './operations.js';
 import { isTokenEndpoint, tokenUrlPaths } from './security.js';
+import { READ_METHODS, SUBMIT_METHODS, WRITE_METHODS } from './spec.js';
 
 export type OperationRole =
   /** Sign-in, sign-up, token issuance and refresh, password reset, OTP and verification checks, magic links: public by necessity. */
@@ -41,10 +42,6 @@ export interface RoleVocabulary {
   publicMetadataNames: readonly string[];
 }
 
-/** Credential entry submits something; reading a token (`GET /tokens/{id}`) is not signing in. */
-const SUBMIT_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
-const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
-const READ_METHODS: ReadonlySet<string> = new Set(['get', 'head']);
 
 /** Privileged names that make a read privileged too (what they return is for staff); the rest count on writes. */
 const PRIVILEGED_READS: ReadonlySet<string> = new Set(['audit', 'auditlog', 'auditevent', 'debug', 'dump', 'exportall', 'impersonation']);
@@ -112,12 +109,6 @@ function segmentWords(segment: string): readonly string[] {
   return segment.includes('.') ? [] : words(segment);
 }
 
-/** The leading words of an operationId (GitHub-style ids: the part after the last `/`) or summary. */
-function leadingWords(text: unknown): readonly string[] {
-  if (typeof text !== 'string') return [];
-  return words(text.slice(text.lastIndexOf('/') + 1, 200));
-}
-
 /**
  * The vocabulary name an operationId or summary starts with, when the rest only says whose
  * credentials they are: `loginUser`, `resetPassword`, "Sign up a new account" — not
@@ -133,6 +124,7 @@ function leadingName(text: unknown, set: ReadonlyMap<string, string>): string | 
 }
 
 function isCredentialEntry(operation: Operation, shape: Shape, sets: Sets, tokenPaths: readonly string[]): string | undefined {
+  // Credential entry submits something: reading a token (`GET /tokens/{id}`) is not signing in.
   if (!SUBMIT_METHODS.has(operation.method) || shape.addressesObject) return undefined;
   const { literals } = shape;
   const last = literals[literals.length - 1];

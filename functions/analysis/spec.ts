@@ -21,3 +21,6 @@ export function specVersion(root: unknown): SpecVersion {
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
+/** Methods that submit something: a sign-in or an upload, not a deletion. */
+export const SUBMIT_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
+export const READ_METHODS: ReadonlySet<string> = new Set(['get', 'head']);
