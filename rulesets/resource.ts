@@ -5,8 +5,6 @@ import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, rule, type RuleDefinitions } fro
 
 /** Options of the rate limiting and resource consumption family. */
 export interface ResourceOptions {
-  /** Words marking credential flows (login, token, password, …) as abuse-prone on non-read methods (`rate-limit-429-missing-abuse-prone`). */
-  credentialFlowWords?: ListOverride;
   /** Words marking expensive or bulk operations (search, export, upload, …) as abuse-prone on any method. */
   expensiveOperationWords?: ListOverride;
   /** Accepted rate-limit header names; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
@@ -21,15 +19,23 @@ export interface ResourceOptions {
 
 /** Rate limiting and resource consumption (OWASP API4, API6). */
 export function resourceRules(lists: Lists) {
-  const { credentialFlowWords, expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, rateLimitHeaderNames } = lists;
-  const abuse = { credentialFlowWords, expensiveOperationWords };
+  const { expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, rateLimitHeaderNames } = lists;
+  // Credential entries are abuse-prone too: the operation roles (docs/roles.md) tell them.
+  const abuse = {
+    expensiveOperationWords,
+    credentialEntryNames: lists.credentialEntryNames,
+    selfServiceNames: lists.selfServiceNames,
+    adminMarkers: lists.adminMarkers,
+    privilegedNames: lists.privilegedNames,
+    publicMetadataNames: lists.publicMetadataNames,
+  };
   const bounds = { boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames };
   const values = (kinds: string[], direction = 'request') => ({ function: unboundedValues, functionOptions: { kinds, direction, ...bounds } });
 
   return {
     'rate-limit-429-missing-abuse-prone': rule('rate-limit-429-missing-abuse-prone', {
       owasp: 'API6', severity: 'error',
-      description: 'Abuse-prone operations (login, sign-up, token, password reset, OTP, search, export, bulk, upload, generation) must document a 429 Too Many Requests response.',
+      description: 'Abuse-prone operations (sign-in, sign-up, token, password-reset and OTP operations that callers reach without credentials; search, export, bulk, upload, generation) must document a 429 Too Many Requests response.',
       given: PATH_ITEMS, then: { function: tooManyRequestsResponse, functionOptions: { operations: 'abuse-prone', ...abuse } },
     }),
     'rate-limit-429-missing': rule('rate-limit-429-missing', {

@@ -26,20 +26,18 @@ function leadingWords(text: unknown): string[] {
 }
 
 /**
- * Why an operation is abuse-prone (the word that marks it), or undefined. Matched on every
- * word of the literal path segments, and on the leading verb of the operationId and the
- * summary only: ids like `PostShippingRatesShippingRateToken` and summaries like "Get a SARIF
- * upload" name things, not the flow.
+ * The expensive or bulk word that makes an operation abuse-prone by volume (search, export,
+ * upload…), or undefined. Matched on the words of the literal path segments, and on the leading
+ * verb of the operationId and the summary only: ids like `PostShippingRatesShippingRateToken`
+ * and summaries like "Get a SARIF upload" name things, not the work. (Credential entry, the
+ * other kind of abuse-prone operation, is an operation role: roles.ts.)
  */
-export function abuseProneReason(operation: Operation, credentialFlowWords: ReadonlySet<string>, expensiveWords: ReadonlySet<string>): string | undefined {
+export function expensiveOperationReason(operation: Operation, expensiveWords: ReadonlySet<string>): string | undefined {
   const segments = operation.pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
   const leading = [...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary)];
-  // Credential flows submit something: token revocation (DELETE) and reads are not the flows attackers replay.
   const submits = SUBMIT_METHODS.has(operation.method);
   // On reads, an expensive word counts only where it names the operation itself (the last literal
   // segment, or the leading verb): `GET /export/cve/executions` lists past exports, it is not one.
   const expensiveCandidates = submits ? [...segments.flatMap(vocabulary), ...leading] : [...vocabulary(segments[segments.length - 1] ?? ''), ...leading];
-  const expensive = matches(expensiveCandidates, expensiveWords);
-  if (expensive) return expensive;
-  return submits ? matches([...segments.flatMap(vocabulary), ...leading], credentialFlowWords) : undefined;
+  return matches(expensiveCandidates, expensiveWords);
 }

@@ -53,8 +53,6 @@ export const DEFAULT_LISTS = {
   publicMetadataNames: ['health', 'healthz', 'health_check', 'livez', 'readyz', 'ping', 'status', 'version', 'openapi', 'swagger', 'api_docs', 'jwks'],
 
   // Rate limiting and resource consumption
-  /** Credential flows: abused by replaying or guessing, so they only count on calls that submit something. */
-  credentialFlowWords: ['login', 'logon', 'signin', 'signon', 'signup', 'register', 'token', 'password', 'otp', 'mfa', 'verify', 'verification'],
   /** Expensive or bulk work: abused by volume, whatever the method. */
   expensiveOperationWords: ['search', 'export', 'bulk', 'upload', 'generate', 'generation', 'inference', 'predict', 'prediction', 'completion', 'completions', 'embedding', 'embeddings'],
   /** Headers that publish rate limits, case-insensitive; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */

@@ -1,19 +1,26 @@
-import { abuseProneReason, coverage429, documents429, isExempt, isRateLimited, mostlyDocumented, perDocument, type Operation } from '../analysis/index.js';
-import { defaultLists } from '../core/defaults.js';
+import { coverage429, documents429, expensiveOperationReason, isExempt, isRateLimited, mostlyDocumented, operationRoles, perDocument, type Operation, type RoleJudgement } from '../analysis/index.js';
+import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
-import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { analysisFunction, describe, objectOptions, roleOptionSchemas, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
 
-export interface TooManyRequestsOptions {
+export type TooManyRequestsOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]> & {
   /** `abuse-prone`: judge only abuse-prone operations; `other`: judge the rest. */
   operations: 'abuse-prone' | 'other';
-  /** Words marking credential flows (counted on methods that submit something). */
-  credentialFlowWords: string[];
   /** Words marking expensive or bulk operations (any method). */
   expensiveOperationWords: string[];
-}
+};
 
 const reasons = perDocument<Map<Operation, string | undefined>>();
+
+/**
+ * A credential entry (sign-in, sign-up, token, password reset, OTP: docs/roles.md) that callers
+ * reach without credentials is where credential stuffing and brute force go; a token issued to an
+ * already authenticated caller is ordinary.
+ */
+function credentialEntryReason(operation: Operation, role: RoleJudgement | undefined): string | undefined {
+  return role?.role === 'credential-entry' && operation.security.state !== 'required' ? role.because : undefined;
+}
 
 /**
  * Operations that do not document what happens when a caller exceeds a limit. When fewer than
@@ -24,18 +31,18 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
   'tooManyRequestsResponse',
   objectOptions({
     operations: { enum: ['abuse-prone', 'other'] },
-    credentialFlowWords: stringList('Words marking credential flows (counted on non-read methods).'),
     expensiveOperationWords: stringList('Words marking expensive or bulk operations (any method).'),
+    ...roleOptionSchemas(),
   }),
-  { operations: 'other', ...defaultLists('credentialFlowWords', 'expensiveOperationWords') },
+  { operations: 'other', ...defaultLists('expensiveOperationWords', ...ROLE_LIST_NAMES) },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
-    const credential = new Set(options.credentialFlowWords.map(w => w.toLowerCase()));
     const expensive = new Set(options.expensiveOperationWords.map(w => w.toLowerCase()));
+    const roles = operationRoles(analysis, options);
     // Two rules ask the same question of every operation, once per path item and once at the root.
-    const key = `${[...credential].join(',')}|${[...expensive].join(',')}`;
+    const key = JSON.stringify([[...expensive], ROLE_LIST_NAMES.map(name => options[name])]);
     const cache = reasons(analysis, key, () => new Map());
     const reason = (op: Operation) => {
-      if (!cache.has(op)) cache.set(op, abuseProneReason(op, credential, expensive));
+      if (!cache.has(op)) cache.set(op, expensiveOperationReason(op, expensive) ?? credentialEntryReason(op, roles.get(op)));
       return cache.get(op);
     };
     const wanted = (op: Operation) => isRateLimited(op) && !documents429(op) && (options.operations === 'abuse-prone') === (reason(op) !== undefined);

@@ -25,16 +25,16 @@ testRule(ABUSE, VERSIONS.flatMap(version => [
 
 describe.each(VERSIONS)(`${ABUSE} (%s)`, version => {
   const ABUSE_PRONE: Array<[string, string, Doc, string]> = [
+    // Credential entries (docs/roles.md) that callers reach without credentials (here: no security anywhere).
     ['post', '/login', {}, 'login'],
-    ['post', '/auth/sign-in', {}, 'signin'],
-    ['post', '/auth/log_on', {}, 'logon'],
-    ['post', '/sessions', { operationId: 'signIn' }, 'signin'],
-    ['post', '/accounts', { summary: 'Sign up for an account' }, 'signup'],
+    ['post', '/auth/sign-in', {}, 'sign_in'],
+    ['post', '/auth/logon', {}, 'logon'],
+    ['post', '/sessions', { operationId: 'signIn' }, 'sign_in'],
+    ['post', '/accounts', { summary: 'Sign up for an account' }, 'sign_up'],
     ['post', '/users/register', {}, 'register'],
-    ['put', '/users/{id}/password', {}, 'password'],
-    ['post', '/password-resets', {}, 'password'],
+    ['post', '/password-resets', {}, 'password_reset'],
     ['post', '/oauth/token', {}, 'token'],
-    ['post', '/me/mfa/verify', {}, 'mfa'],
+    ['post', '/me/mfa/verify', {}, 'mfa_verify'],
     ['post', '/otp', {}, 'otp'],
     ['get', '/search', {}, 'search'],
     ['get', '/users', { summary: 'Search users' }, 'search'],
@@ -61,6 +61,9 @@ describe.each(VERSIONS)(`${ABUSE} (%s)`, version => {
 
   const ORDINARY: Array<[string, string, Doc, string]> = [
     ['get', '/tokens/{id}', {}, 'credential words only count on calls that submit something'],
+    ['put', '/users/{id}/password', {}, 'changing a password is not a credential entry'],
+    ['post', '/v1/identity/verification_sessions', {}, 'a credential word inside a resource noun'],
+    ['post', '/orgs/{org}/actions/runners/registration-token', {}, 'a token issued by name of something else'],
     ['get', '/login', {}, 'a GET of the login page'],
     ['get', '/password-policy', {}, 'a read'],
     ['post', '/apis/batch/v1/jobs', {}, '"batch" is not "bulk"'],
@@ -119,7 +122,7 @@ describe.each(VERSIONS)(`${ABUSE} (%s)`, version => {
     expect(await found(ABUSE, withPaths(version, paths, { [EXEMPTIONS]: reason }))).toEqual([]);
   });
 
-  it('credentialFlowWords and expensiveOperationWords take add and remove', async () => {
+  it('credentialEntryNames and expensiveOperationWords take add and remove', async () => {
     const d = withPaths(version, {
       '/sessions': { post: operation(version) },
       '/search': { get: operation(version) },
@@ -127,7 +130,7 @@ describe.each(VERSIONS)(`${ABUSE} (%s)`, version => {
       ...documented(version, 2),
     });
     expect(await found(ABUSE, d)).toEqual(['paths./search.get.responses']);
-    const options = { credentialFlowWords: { add: ['session'] }, expensiveOperationWords: { remove: ['search'] } };
+    const options = { credentialEntryNames: { add: ['session'] }, expensiveOperationWords: { remove: ['search'] } };
     expect(await found(ABUSE, d, options)).toEqual(['paths./sessions.post.responses']);
     expect(await found(MISSING, d, options)).toEqual(['paths./search.get.responses']);
   });
@@ -146,6 +149,17 @@ describe.each(VERSIONS)(`${ABUSE} (%s)`, version => {
 });
 
 describe.each(VERSIONS)('abuse-prone classification refinements (%s)', version => {
+  it('a credential entry that requires credentials is ordinary: a token issued to an authenticated caller', async () => {
+    const bearer = version === '2.0' ? { type: 'apiKey', in: 'header', name: 'Authorization' } : { type: 'http', scheme: 'bearer' };
+    const schemes = version === '2.0' ? { securityDefinitions: { bearer } } : { components: { securitySchemes: { bearer } } };
+    const d = withPaths(
+      version,
+      { '/oauth/token': { post: operation(version) }, '/login': { post: operation(version, false, { security: [] }) }, '/otp': { post: operation(version, false, { security: [{}, { bearer: [] }] }) } },
+      { ...schemes, security: [{ bearer: [] }] },
+    );
+    expect(await found(ABUSE, d)).toEqual(['paths./login.post.responses', 'paths./otp.post.responses']);
+  });
+
   it('does not count credential words on token revocation (DELETE) or on reads', async () => {
     const d = withPaths(version, { '/installation/token': { delete: operation(version), get: operation(version) }, '/login': { post: operation(version) } });
     expect(await found(ABUSE, d)).toEqual(['paths./login.post.responses']);

@@ -1,57 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { abuseProneReason } from '../../../functions/analysis/index.js';
+import { expensiveOperationReason } from '../../../functions/analysis/index.js';
 import { oneOperation, onlyOperation, type Doc } from './fixtures.js';
 
-// Small lists in the shape of the defaults (lower-case whole words, pairs written joined).
-const CREDENTIAL = new Set(['login', 'signin', 'signup', 'token', 'password', 'otp']);
+// A small list in the shape of the defaults (lower-case whole words, pairs written joined).
+// Credential entries, the other abuse-prone operations, are roles: see roles.test.ts.
 const EXPENSIVE = new Set(['search', 'export', 'bulk', 'upload']);
 
 function reason(method: string, pathKey: string, operation: Doc = {}): string | undefined {
-  return abuseProneReason(onlyOperation(oneOperation(method, pathKey, operation)), CREDENTIAL, EXPENSIVE);
+  return expensiveOperationReason(onlyOperation(oneOperation(method, pathKey, operation)), EXPENSIVE);
 }
 
-describe('abuseProneReason: credential flows', () => {
-  it.each([
-    ['post', '/auth/login', 'login'],
-    ['put', '/users/{id}/password', 'password'],
-    ['patch', '/oauth/token', 'token'],
-    // Adjacent words are joined, so every spelling of a two-word flow matches.
-    ['post', '/sign-in', 'signin'],
-    ['post', '/signIn', 'signin'],
-    ['post', '/sign_up', 'signup'],
-    ['post', '/signin', 'signin'],
-    // Plain plurals.
-    ['post', '/tokens', 'token'],
-    ['post', '/logins', 'login'],
-    ['post', '/passwords/reset', 'password'],
-  ])('%s %s is abuse-prone (%s)', (method, pathKey, word) => {
-    expect(reason(method, pathKey)).toBe(word);
-  });
-
-  it.each([
-    ['get', '/auth/login'],
-    ['delete', '/oauth/token'],
-    ['head', '/sign-in'],
-  ])('%s %s submits nothing: not a credential flow', (method, pathKey) => {
-    expect(reason(method, pathKey)).toBeUndefined();
-  });
-
-  it.each([['/hotpot'], ['/tokenizer'], ['/passwordless-hints'], ['/design'], ['/{token}'], ['/bus']])('post %s is not one (words, not substrings)', pathKey => {
-    expect(reason('post', pathKey)).toBeUndefined();
-  });
-
-  it('reads the leading verb of the operationId and summary', () => {
-    expect(reason('post', '/sessions', { operationId: 'signIn' })).toBe('signin');
-    expect(reason('post', '/sessions', { summary: 'Log in' })).toBe('login');
-    expect(reason('post', '/sessions', { summary: 'Sign up a new user' })).toBe('signup');
-    // GitHub-style ids: the part after the last `/`.
-    expect(reason('post', '/x', { operationId: 'apps/login-with-code' })).toBe('login');
-    // A credential word later in the id names a thing, not the flow.
-    expect(reason('post', '/x', { operationId: 'createPasswordPolicy' })).toBeUndefined();
-  });
-});
-
-describe('abuseProneReason: expensive operations', () => {
+describe('expensiveOperationReason', () => {
   it.each([
     ['get', '/search', 'search'],
     ['get', '/reports/export', 'export'],
@@ -77,10 +36,6 @@ describe('abuseProneReason: expensive operations', () => {
     expect(reason('get', '/users', { summary: 'Export all users' })).toBe('export');
     expect(reason('get', '/sarif/{id}', { summary: 'Get a SARIF upload' })).toBeUndefined();
     expect(reason('get', '/rates', { operationId: 'GetBulkRates' })).toBeUndefined();
-  });
-
-  it('an expensive word outranks a credential word on writes', () => {
-    expect(reason('post', '/tokens/export')).toBe('export');
   });
 
   it('an ordinary operation has no reason', () => {
