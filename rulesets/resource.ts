@@ -5,7 +5,7 @@ import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, rule, type RuleDefinitions } fro
 
 /** Options of the rate limiting and resource consumption family. */
 export interface ResourceOptions {
-  /** Words marking expensive or bulk operations (search, export, upload, …) as abuse-prone on any method. */
+  /** Words marking expensive or bulk operations (search, export, upload, …) on any method (`rate-limit-429-missing-expensive`). */
   expensiveOperationWords?: ListOverride;
   /** Accepted rate-limit header names; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
   rateLimitHeaderNames?: ListOverride;
@@ -20,7 +20,7 @@ export interface ResourceOptions {
 /** Rate limiting and resource consumption (OWASP API4, API6). */
 export function resourceRules(lists: Lists) {
   const { expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, rateLimitHeaderNames } = lists;
-  // Credential entries are abuse-prone too: the operation roles (docs/roles.md) tell them.
+  // Which operations are credential entries is the operation roles' to say (docs/roles.md).
   const abuse = {
     expensiveOperationWords,
     credentialEntryNames: lists.credentialEntryNames,
@@ -35,8 +35,13 @@ export function resourceRules(lists: Lists) {
   return {
     'rate-limit-429-missing-abuse-prone': rule('rate-limit-429-missing-abuse-prone', {
       owasp: 'API6', severity: 'error',
-      description: 'Abuse-prone operations (sign-in, sign-up, token, password-reset and OTP operations that callers reach without credentials; search, export, bulk, upload, generation) must document a 429 Too Many Requests response.',
-      given: PATH_ITEMS, then: { function: tooManyRequestsResponse, functionOptions: { operations: 'abuse-prone', ...abuse } },
+      description: 'Abuse-prone operations (sign-in, sign-up, token, password-reset and OTP operations that callers reach without credentials) must document a 429 Too Many Requests response.',
+      given: PATH_ITEMS, then: { function: tooManyRequestsResponse, functionOptions: { operations: 'credential-entry', ...abuse } },
+    }),
+    'rate-limit-429-missing-expensive': rule('rate-limit-429-missing-expensive', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Expensive or bulk operations (search, export, bulk, upload, generation, inference) should document a 429 Too Many Requests response; they are reported one by one.',
+      given: PATH_ITEMS, then: { function: tooManyRequestsResponse, functionOptions: { operations: 'expensive', ...abuse } },
     }),
     'rate-limit-429-missing': rule('rate-limit-429-missing', {
       owasp: 'API4', severity: 'warn',

@@ -72,6 +72,7 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'secret-high-entropy-value': ['components.schemas.OAuthClient.properties.client_secret.example'],
   'secret-test-key': ['info.description'],
   'rate-limit-429-missing-abuse-prone': ['paths./login.post.responses'],
+  'rate-limit-429-missing-expensive': ['paths./products/search.get.responses'],
   'rate-limit-429-missing': ['paths'],
   'rate-limit-retry-after-missing': ['paths./orders.get.responses.429'],
   'rate-limit-headers-missing': ['paths'],

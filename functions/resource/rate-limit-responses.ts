@@ -5,13 +5,25 @@ import { analysisFunction, describe, objectOptions, roleOptionSchemas, stringLis
 import { operationsAt, targetAt } from '../core/targets.js';
 
 export type TooManyRequestsOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]> & {
-  /** `abuse-prone`: judge only abuse-prone operations; `other`: judge the rest. */
-  operations: 'abuse-prone' | 'other';
+  /**
+   * `credential-entry`: judge credential entries that callers reach without credentials;
+   * `expensive`: judge expensive or bulk operations (search, export, upload…) that are not those;
+   * `other`: judge the rest.
+   */
+  operations: OperationKind;
   /** Words marking expensive or bulk operations (any method). */
   expensiveOperationWords: string[];
 };
 
-const reasons = perDocument<Map<Operation, string | undefined>>();
+type OperationKind = 'credential-entry' | 'expensive' | 'other';
+
+interface Reason {
+  kind: OperationKind;
+  /** The name or word that decided it. */
+  because?: string;
+}
+
+const reasons = perDocument<Map<Operation, Reason>>();
 
 /**
  * A credential entry (sign-in, sign-up, token, password reset, OTP: docs/roles.md) that callers
@@ -22,6 +34,11 @@ function credentialEntryReason(operation: Operation, role: RoleJudgement | undef
   return role?.role === 'credential-entry' && operation.security.state !== 'required' ? role.because : undefined;
 }
 
+const WHY: Record<Exclude<OperationKind, 'other'>, string> = {
+  'credential-entry': 'It is abuse-prone (%s): a credential entry open to anonymous callers is where credential stuffing and brute force go first.',
+  expensive: 'It is expensive (%s): without a limit one client can exhaust the service or run up its costs.',
+};
+
 /**
  * Operations that do not document what happens when a caller exceeds a limit. When fewer than
  * half of the operations document a 429, the ordinary operations are reported once (at `paths`)
@@ -30,7 +47,7 @@ function credentialEntryReason(operation: Operation, role: RoleJudgement | undef
 export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
   'tooManyRequestsResponse',
   objectOptions({
-    operations: { enum: ['abuse-prone', 'other'] },
+    operations: { enum: ['credential-entry', 'expensive', 'other'] },
     expensiveOperationWords: stringList('Words marking expensive or bulk operations (any method).'),
     ...roleOptionSchemas(),
   }),
@@ -41,11 +58,18 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
     // Two rules ask the same question of every operation, once per path item and once at the root.
     const key = JSON.stringify([[...expensive], ROLE_LIST_NAMES.map(name => options[name])]);
     const cache = reasons(analysis, key, () => new Map());
-    const reason = (op: Operation) => {
-      if (!cache.has(op)) cache.set(op, expensiveOperationReason(op, expensive) ?? credentialEntryReason(op, roles.get(op)));
-      return cache.get(op);
+    // Credential entry comes first: a sign-in named "search" is still a sign-in.
+    const reason = (op: Operation): Reason => {
+      let known = cache.get(op);
+      if (!known) {
+        const entry = credentialEntryReason(op, roles.get(op));
+        const costly = entry === undefined ? expensiveOperationReason(op, expensive) : undefined;
+        known = entry !== undefined ? { kind: 'credential-entry', because: entry } : costly !== undefined ? { kind: 'expensive', because: costly } : { kind: 'other' };
+        cache.set(op, known);
+      }
+      return known;
     };
-    const wanted = (op: Operation) => isRateLimited(op) && !documents429(op) && (options.operations === 'abuse-prone') === (reason(op) !== undefined);
+    const wanted = (op: Operation) => isRateLimited(op) && !documents429(op) && reason(op).kind === options.operations;
 
     const coverage = coverage429(analysis);
     if (targetAt(path).kind === 'root') {
@@ -62,7 +86,8 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
     if (options.operations === 'other' && !mostlyDocumented(coverage)) return;
     for (const operation of operationsAt(analysis, path)) {
       if (!wanted(operation)) continue;
-      const why = options.operations === 'abuse-prone' ? ` It is abuse-prone (${quote(reason(operation))}): attackers hammer such operations first.` : '';
+      const { kind, because } = reason(operation);
+      const why = kind === 'other' ? '' : ` ${WHY[kind]}`.replace('%s', quote(because));
       yield {
         message: `${describe(operation)} does not document a 429 (Too Many Requests) response: rate limit it and document the 429 with a Retry-After header.${why}`,
         path: operation.node.responses !== undefined ? [...operation.path, 'responses'] : operation.path,
