@@ -1,4 +1,4 @@
-import { capabilityParameters, isExempt, operationRoles, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
+import { capabilityParameters, isExempt, operationRoles, privateRead, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
 import { DEFAULT_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
@@ -8,6 +8,16 @@ export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number
   methods: string[];
   /** Which effective security states to report. */
   states: SecurityState[];
+  /**
+   * Of the operations that declare themselves public (`security: []`) or optional (`{}`) on the
+   * operation: `any` judges them by `states`; `private` judges only those that read a private
+   * record (one object by its path identifier, or credentials or personal data in the response),
+   * whatever `states` says; `other` only the rest.
+   */
+  declared: 'any' | 'private' | 'other';
+  /** The data dictionaries that tell personal or credential data in responses (`declared`). */
+  credentialNames: string[];
+  personalDataNames: string[];
 };
 
 /**
@@ -48,9 +58,17 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
   objectOptions({
     methods: stringList('HTTP methods to judge, lower case.'),
     states: { type: 'array', items: { enum: ['none', 'optional', 'public'] } },
+    declared: { enum: ['any', 'private', 'other'] },
+    credentialNames: stringList('Names (phrases) of credentials, as the data rules read them.'),
+    personalDataNames: stringList('Names (phrases) of personal data, as the data rules read them.'),
     ...roleOptionSchemas(),
   }),
-  { methods: [...DEFAULT_LISTS.writeMethods], states: ['none', 'optional', 'public'], ...defaultLists(...ROLE_LIST_NAMES) },
+  {
+    methods: [...DEFAULT_LISTS.writeMethods],
+    states: ['none', 'optional', 'public'],
+    declared: 'any',
+    ...defaultLists('credentialNames', 'personalDataNames', ...ROLE_LIST_NAMES),
+  },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
@@ -59,9 +77,15 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     // Its secret in the path is `auth-credentials-in-url`'s.
     const judged = (operation: Operation) =>
       methods.has(operation.method) &&
-      options.states.includes(operation.security.state) &&
+      inScope(operation) &&
       !leftAlone(roles.get(operation)?.role, operation.security.state) &&
       capabilityParameters(operation).length === 0;
+    // An operation that opens itself says it is public on purpose: what it reads decides how much that matters.
+    const inScope = (operation: Operation) => {
+      const { source, state } = operation.security;
+      if (options.declared === 'any' || source !== 'operation' || (state !== 'public' && state !== 'optional')) return options.states.includes(state);
+      return (privateRead(analysis, operation, options) !== undefined) === (options.declared === 'private');
+    };
 
     if (targetAt(path).kind === 'root-security') {
       const inheriting = analysis.operations.filter(op => op.container === 'paths' && op.security.source === 'root' && judged(op) && !isExempt(analysis, rule, op));
@@ -80,7 +104,8 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
       const { state } = operation.security;
       // Point at the operation's own `security` when it wrote the flaw; a missing one belongs to the operation.
       const where = operation.security.source === 'operation' && operation.security.path ? operation.security.path : operation.path;
-      yield { message: `${describe(operation)} ${ADVICE[state]}.`, path: where, operation };
+      const why = options.declared === 'private' ? privateRead(analysis, operation, options) : undefined;
+      yield { message: `${describe(operation)} ${ADVICE[state]}.${why ? ` It matters here: ${why.because}.` : ''}`, path: where, operation };
     }
   },
 );

@@ -1,9 +1,27 @@
-import { declaringSchema, formatOf, isExempt, membersAt, perDocument, schemaGraph, words, type Analysis, type Parameter, type UseContext } from '../analysis/index.js';
+import {
+  canCarryText,
+  declaringSchema,
+  examplesMasked,
+  formatOf,
+  isExempt,
+  isPasswordFormat,
+  matchName,
+  membersAt,
+  perDocument,
+  phrases,
+  qualifiedWords,
+  schemaGraph,
+  words,
+  type Analysis,
+  type Dictionary,
+  type Parameter,
+  type Phrase,
+  type UseContext,
+} from '../analysis/index.js';
 import { defaultLists, URL_PERSONAL_DATA_FORMATS, type ListOption } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt } from '../core/targets.js';
-import { canCarryText, examplesMasked, isPasswordFormat, matchName, phrases, qualifiedWords, type Dictionary, type Phrase } from './sensitive-names.js';
 
 export type SensitiveDataCheck = 'credential-in-response' | 'personal-data-in-response' | 'personal-data-in-url';
 

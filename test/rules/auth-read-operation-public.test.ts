@@ -27,13 +27,21 @@ describe.each(VERSIONS)(`${PUBLIC} (%s)`, version => {
     const d = bearerDoc(version, { '/products': { get: op(version, { security: [] }) } }, [{ bearer: [] }]);
     expect(await byOperationRule(d)).toEqual({ [PUBLIC]: ['paths./products.get.security'] });
   });
+
+  it('also an optional `{}` written on the read, and `security: []` at the root once, there', async () => {
+    const d = bearerDoc(version, { '/products': { get: op(version, { security: [{}, { bearer: [] }] }) } }, [{ bearer: [] }]);
+    expect(await byOperationRule(d)).toEqual({ [PUBLIC]: ['paths./products.get.security'] });
+    const root = bearerDoc(version, { '/products': { get: op(version) }, '/categories': { get: op(version) } }, []);
+    expect(await byOperationRule(root)).toEqual({ [PUBLIC]: ['security'] });
+  });
 });
 
 describe.each(VERSIONS)('%s: public metadata (docs/roles.md)', version => {
-  it('health, status, version, the description and .well-known reads declared public are not reported; other public reads are', async () => {
+  it('health, status, version, the description and .well-known reads declared public are not reported; other public reads are, by this rule or (a record) by the read rule', async () => {
     const metadata = ['/health', '/v1/status', '/version', '/openapi.json', '/.well-known/jwks.json'];
     const paths = Object.fromEntries([...metadata, '/products', '/orders/{id}/status'].map(path => [path, { get: op(version, { security: [] }) }]));
-    expect(await found(PUBLIC, bearerDoc(version, paths, [{ bearer: [] }]))).toEqual(['paths./orders/{id}/status.get.security', 'paths./products.get.security']);
+    expect(await found(PUBLIC, bearerDoc(version, paths, [{ bearer: [] }]))).toEqual(['paths./products.get.security']);
+    expect(await found(READ, bearerDoc(version, paths, [{ bearer: [] }]))).toEqual(['paths./orders/{id}/status.get.security']);
   });
 
   it('and auth-read-operation-unprotected leaves them alone too', async () => {

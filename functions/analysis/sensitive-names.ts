@@ -1,4 +1,5 @@
-// The name matcher the data exposure rules share (their dictionaries are in core/defaults.ts).
+// The name matcher of the data dictionaries (credentials, personal data; in core/defaults.ts), shared
+// by the data exposure rules and by the read rules that ask whether a public read returns such data.
 //
 // Names are compared on words (`words()` splits camelCase, snake_case and kebab-case), so
 // `clientSecret`, `client_secret` and `Client-Secret` compare alike and `compass` never
@@ -7,7 +8,9 @@
 // `newPassword` and `password_hash` are passwords, `passwordChangedAt`, `hasPassword` and
 // `secretName` are not.
 
-import { allOfMembers, asArray, deref, isObject, membersAt, valueTypes, words, type JsonObject, type JsonPath, type Located } from '../analysis/index.js';
+import { asArray, deref, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
+import { words } from './names.js';
+import { allOfMembers, membersAt, valueTypes } from './schema.js';
 
 /**
  * Words that may follow a sensitive phrase and keep the name a value of it:

@@ -1,0 +1,117 @@
+// Whether a read that anyone may call reads something private: one object addressed by its
+// identifier in the path (whoever holds or guesses the link reads that record), or a response
+// that carries credentials or personal data by the data dictionaries' names. A public catalogue
+// listing is neither; a public `/users/{id}` or a public read returning card numbers is both.
+
+import type { Analysis } from './analyse.js';
+import { cachedPer, perDocument } from './cache.js';
+import { namesCollectionItem, isSecretName } from './capability.js';
+import { deref, entries, isObject, type JsonObject, type Located } from './json.js';
+import { words } from './names.js';
+import type { Operation } from './operations.js';
+import { allOfMembers, isSuccessStatus, pushSubschemas, type Members } from './schema.js';
+import { canCarryText, examplesMasked, matchName, phrases, qualifiedWords, type Dictionary } from './sensitive-names.js';
+
+/**
+ * Path parameters that choose a representation or a slice of something public (`/docs/{lang}`,
+ * `/rates/{currency}`, `/archive/{year}`), not a record of someone's.
+ */
+const SELECTOR_WORDS: ReadonlySet<string> = new Set([
+  'version', 'lang', 'language', 'locale', 'format', 'ext', 'extension', 'region', 'country', 'currency', 'type', 'kind',
+  'category', 'size', 'width', 'height', 'page', 'year', 'month', 'day', 'date', 'sort', 'order', 'tag', 'topic', 'platform',
+]);
+
+/**
+ * The name of the path parameter that addresses one object (`userId` in `/users/{userId}/orders`),
+ * read from the path template, so an undeclared parameter counts too.
+ */
+export function objectIdentifier(pathKey: string): string | undefined {
+  const segments = pathKey.split('/');
+  for (let index = 2; index < segments.length; index++) {
+    const match = /^\{([^{}]{1,200})\}$/.exec(segments[index]);
+    // An identifier follows the collection it picks from (`/users/{id}`), not another parameter or a mount.
+    if (!match || segments[index - 1].startsWith('{') || segments[index - 1].length === 0) continue;
+    const name = match[1];
+    const last = words(name).at(-1);
+    if (last === undefined || SELECTOR_WORDS.has(last)) continue;
+    // A capability URL's secret authenticates the caller; it is not an object's id.
+    if (isSecretName(name) && !namesCollectionItem(pathKey, name)) continue;
+    return name;
+  }
+  return undefined;
+}
+
+/** Schema nodes walked per operation's responses: a bound for hostile documents. */
+const MAX_VISITS = 20_000;
+
+/**
+ * The first property a success response of the operation returns whose name the dictionary
+ * holds (by the same matching as the data rules: whole words, value-like, not a flag, a date,
+ * a masked form or a `writeOnly` property), or undefined.
+ */
+export function sensitiveResponseProperty(root: unknown, operation: Operation, dictionary: Dictionary, cache: Map<JsonObject, Members>): string | undefined {
+  if (dictionary.size === 0) return undefined;
+  const stack: Located[] = operation.responses.filter(r => isSuccessStatus(r.status)).flatMap(r => r.schemas);
+  const seen = new Set<JsonObject>();
+  let visits = 0;
+  while (stack.length > 0 && visits < MAX_VISITS) {
+    const at = stack.pop()!;
+    if (!isObject(at.node) || seen.has(at.node)) continue;
+    seen.add(at.node);
+    visits++;
+    for (const member of allOfMembers(root, at as Located<JsonObject>, cache)) {
+      for (const [name, raw] of entries(member.node.properties)) {
+        if (!isObject(raw) || raw.writeOnly === true) continue;
+        const declaration = [...member.path, 'properties', name];
+        const value = deref(root, raw, declaration);
+        const members = isObject(value.node) ? allOfMembers(root, value as Located<JsonObject>, cache) : [];
+        const phrase = matchName(qualifiedWords(name, declaration), dictionary, { plural: true });
+        if (phrase && !members.some(m => m.node.writeOnly === true) && canCarryText(root, members) && !examplesMasked(members, raw)) return name;
+        stack.push(value);
+      }
+      if (isObject(member.node.items)) stack.push(deref(root, member.node.items, [...member.path, 'items']));
+      if (isObject(member.node.additionalProperties)) stack.push(deref(root, member.node.additionalProperties, [...member.path, 'additionalProperties']));
+      pushSubschemas(root, member, stack);
+    }
+  }
+  return undefined;
+}
+
+export interface PrivateRead {
+  /** What makes it private, as a sentence fragment for a message. */
+  because: string;
+}
+
+/** The dictionaries a private read is judged by: the data rules' credential and personal-data names. */
+export interface PrivateDataVocabulary {
+  credentialNames: readonly string[];
+  personalDataNames: readonly string[];
+}
+
+interface Judged {
+  dictionary: Dictionary;
+  cache: Map<JsonObject, Members>;
+  reads: Map<Operation, PrivateRead | undefined>;
+}
+
+const cachedReads = perDocument<Judged>();
+const vocabularyKey = cachedPer<PrivateDataVocabulary, string>(vocabulary => JSON.stringify([vocabulary.credentialNames, vocabulary.personalDataNames]));
+
+/** Why a read is private (see the top of this file), judged once per operation and vocabulary. */
+export function privateRead(analysis: Analysis, operation: Operation, vocabulary: PrivateDataVocabulary): PrivateRead | undefined {
+  const { dictionary, cache, reads } = cachedReads(analysis, vocabularyKey(vocabulary), () => ({
+    dictionary: phrases([...vocabulary.credentialNames, ...vocabulary.personalDataNames]),
+    cache: new Map(),
+    reads: new Map(),
+  }));
+  if (reads.has(operation)) return reads.get(operation);
+  let judgement: PrivateRead | undefined;
+  const identifier = objectIdentifier(operation.pathKey);
+  if (identifier) judgement = { because: `it addresses one object by \`{${identifier}}\`, so anyone who holds or guesses the identifier reads that record` };
+  else {
+    const property = sensitiveResponseProperty(analysis.root, operation, dictionary, cache);
+    if (property !== undefined) judgement = { because: `it returns credentials or personal data (\`${property}\`) to anyone who calls it` };
+  }
+  reads.set(operation, judgement);
+  return judgement;
+}
