@@ -81,9 +81,9 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
       !leftAlone(roles.get(operation)?.role, operation.security.state) &&
       capabilityParameters(operation).length === 0;
     // An operation that opens itself says it is public on purpose: what it reads decides how much that matters.
+    const declaredOpen = (operation: Operation) => options.declared !== 'any' && operation.security.source === 'operation' && (operation.security.state === 'public' || operation.security.state === 'optional');
     const inScope = (operation: Operation) => {
-      const { source, state } = operation.security;
-      if (options.declared === 'any' || source !== 'operation' || (state !== 'public' && state !== 'optional')) return options.states.includes(state);
+      if (!declaredOpen(operation)) return options.states.includes(operation.security.state);
       return (privateRead(analysis, operation, options) !== undefined) === (options.declared === 'private');
     };
 
@@ -104,7 +104,7 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
       const { state } = operation.security;
       // Point at the operation's own `security` when it wrote the flaw; a missing one belongs to the operation.
       const where = operation.security.source === 'operation' && operation.security.path ? operation.security.path : operation.path;
-      const why = options.declared === 'private' ? privateRead(analysis, operation, options) : undefined;
+      const why = options.declared === 'private' && declaredOpen(operation) ? privateRead(analysis, operation, options) : undefined;
       yield { message: `${describe(operation)} ${ADVICE[state]}.${why ? ` It matters here: ${why.because}.` : ''}`, path: where, operation };
     }
   },

@@ -96,6 +96,11 @@ describe.each(VERSIONS)('%s: reads declared public that read a private record', 
     expect(messages.find(m => m.startsWith('GET /cards'))).toContain('(`card_number`)');
   });
 
+  it('a read with no security at all is reported as before, without the private-record reason', async () => {
+    const d = bearerDoc(version, { '/customers/{customerId}': { get: returning(object({ ssn: { type: 'string' } })) }, '/orders': { get: op(version, { security: [{ bearer: [] }] }) } });
+    expect(await messagesOf(READ, d)).toEqual(['GET /customers/{customerId} has no security requirement (none on the operation, none at the root): add `security` naming a scheme that callers must satisfy.']);
+  });
+
   it('look-alikes stay the public hint: a selector parameter, public fields, flags, dates, masked and write-only values, error responses', async () => {
     const d = bearerDoc(
       version,
