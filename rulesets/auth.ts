@@ -57,7 +57,7 @@ export function authRules(lists: Lists) {
     'auth-write-operation-unprotected': rule('auth-write-operation-unprotected', {
       owasp: 'API2', severity: 'error',
       description: 'Write operations (POST, PUT, PATCH, DELETE) must require authentication: no security, an empty requirement `{}` or `security: []` lets anyone change data. Sign-in, sign-up, token and password-reset operations declared public are public by necessity and not reported.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'], ...roles } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'], credentialNames, ...roles } },
     }),
     'auth-read-operation-unprotected': rule('auth-read-operation-unprotected', {
       owasp: 'API2', severity: 'warn',
@@ -72,7 +72,7 @@ export function authRules(lists: Lists) {
     'auth-privileged-operation-unprotected': rule('auth-privileged-operation-unprotected', {
       owasp: 'API5', severity: 'error',
       description: 'Privileged operations (admin areas, staff actions such as ban, suspend, impersonate, refund or approve, role and member management, platform settings, catalogue writes, audit data) that require no security, accept anonymous callers or are declared public.',
-      given: PATH_ITEMS, then: { function: privilegedOperationUnprotected, functionOptions: roles },
+      given: PATH_ITEMS, then: { function: privilegedOperationUnprotected, functionOptions: { credentialNames, ...roles } },
     }),
     'auth-security-scheme-undefined': rule('auth-security-scheme-undefined', {
       owasp: 'API2', severity: 'error',

@@ -2,8 +2,11 @@
 // a presigned upload's `{signature}`). Whoever holds the URL may call the operation, so it is not
 // anonymous; and the credential travels in the URL, where logs and proxies keep it.
 
+import { asArray, isObject, type JsonObject, type Located } from './json.js';
 import { compact, words } from './names.js';
 import type { Operation, Parameter } from './operations.js';
+import { allOfMembers } from './schema.js';
+import { matchName, type Dictionary } from './sensitive-names.js';
 
 /** Last words that make a path parameter a secret the URL carries. */
 const SECRET_WORDS: ReadonlySet<string> = new Set(['token', 'secret', 'signature', 'sig']);
@@ -41,4 +44,48 @@ export function isSecretName(name: string): boolean {
 /** The path parameters of an operation that carry its credential in the URL. */
 export function capabilityParameters(operation: Operation): Parameter[] {
   return operation.parameters.filter(p => p.in === 'path' && isSecretName(p.name) && !namesCollectionItem(operation.pathKey, p.name));
+}
+
+/** Last words of a placeholder that stands for a whole URL handed out at run time (`/<upload_url>`, `/{presigned_url}`). */
+const URL_WORDS: ReadonlySet<string> = new Set(['url', 'uri', 'link', 'location']);
+
+/**
+ * A path that is a placeholder for a URL the API hands out at run time — a presigned upload URL,
+ * a signed download link — rather than a route: the signature in that URL authenticates the call.
+ */
+export function isHandedOutUrl(pathKey: string): boolean {
+  const segments = pathKey.split('/').filter(s => s.length > 0);
+  if (segments.length !== 1) return false;
+  const match = /^(?:\{([^{}]{1,200})\}|<([^<>]{1,200})>)$/.exec(segments[0]);
+  const name = match ? (match[1] ?? match[2]) : undefined;
+  return name !== undefined && URL_WORDS.has(words(name).at(-1) ?? '');
+}
+
+/**
+ * The credential a request body requires at its top level (`external_auth_token`,
+ * `client_secret`, `password`), by the data rules' credential dictionary: the caller
+ * authenticates in the body, so the operation is not open to anonymous callers.
+ */
+export function requiredBodyCredential(root: unknown, operation: Operation, dictionary: Dictionary): string | undefined {
+  if (dictionary.size === 0) return undefined;
+  for (const body of operation.requestSchemas) {
+    if (!isObject(body.node)) continue;
+    for (const member of allOfMembers(root, body as Located<JsonObject>)) {
+      for (const name of asArray(member.node.required)) {
+        if (typeof name === 'string' && matchName(words(name), dictionary) !== undefined) return name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why an operation is not anonymous although its security lets anyone through: a secret path
+ * parameter, a handed-out signed URL, or a credential its body requires. Undefined otherwise.
+ */
+export function ownCredential(root: unknown, operation: Operation, dictionary: Dictionary): string | undefined {
+  const parameter = capabilityParameters(operation)[0];
+  if (parameter) return `{${parameter.name}}`;
+  if (isHandedOutUrl(operation.pathKey)) return operation.pathKey;
+  return requiredBodyCredential(root, operation, dictionary);
 }

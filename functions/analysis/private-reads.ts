@@ -14,12 +14,20 @@ import { canCarryText, examplesMasked, matchName, phrases, qualifiedWords, type 
 
 /**
  * Path parameters that choose a representation or a slice of something public (`/docs/{lang}`,
- * `/rates/{currency}`, `/archive/{year}`), not a record of someone's.
+ * `/rates/{currency}`, `/archive/{year}`), not a record of someone's; and codes, which either name
+ * public things (`/countries/{code}`) or are shared on purpose, the code being the permission
+ * (`/invites/{code}`).
  */
 const SELECTOR_WORDS: ReadonlySet<string> = new Set([
   'version', 'lang', 'language', 'locale', 'format', 'ext', 'extension', 'region', 'country', 'currency', 'type', 'kind',
-  'category', 'size', 'width', 'height', 'page', 'year', 'month', 'day', 'date', 'sort', 'order', 'tag', 'topic', 'platform',
+  'category', 'size', 'width', 'height', 'page', 'year', 'month', 'day', 'date', 'sort', 'order', 'tag', 'topic', 'platform', 'code',
 ]);
+
+/** Every success response is an image (a badge, a widget, an avatar): rendered for embedding, not a record. */
+function rendersImage(operation: Operation): boolean {
+  const media = operation.responses.filter(r => isSuccessStatus(r.status)).flatMap(r => r.schemas.map(s => s.mediaType));
+  return media.length > 0 && media.every(type => typeof type === 'string' && type.toLowerCase().startsWith('image/'));
+}
 
 /**
  * The name of the path parameter that addresses one object (`userId` in `/users/{userId}/orders`),
@@ -106,7 +114,7 @@ export function privateRead(analysis: Analysis, operation: Operation, vocabulary
   }));
   if (reads.has(operation)) return reads.get(operation);
   let judgement: PrivateRead | undefined;
-  const identifier = objectIdentifier(operation.pathKey);
+  const identifier = rendersImage(operation) ? undefined : objectIdentifier(operation.pathKey);
   if (identifier) judgement = { because: `it addresses one object by \`{${identifier}}\`, so anyone who holds or guesses the identifier reads that record` };
   else {
     const property = sensitiveResponseProperty(analysis.root, operation, dictionary, cache);

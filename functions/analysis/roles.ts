@@ -123,9 +123,25 @@ function leadingName(text: unknown, set: ReadonlyMap<string, string>): string | 
   return undefined;
 }
 
+/**
+ * Whether a parameter addresses an object other than a tenant: a token issued under
+ * `/app/installations/{installation_id}/access_tokens` or `/applications/{client_id}/token` is
+ * issued to that object's authenticated owner, not to someone signing in.
+ */
+function underObject(shape: Shape): boolean {
+  const { segments } = shape;
+  for (let i = 1; i < segments.length; i++) {
+    if (!segments[i].startsWith('{') || segments[i - 1].startsWith('{')) continue;
+    if (find(SIGN_IN_SCOPES, compact(segments[i - 1])) === undefined) return true;
+  }
+  return false;
+}
+
 function isCredentialEntry(operation: Operation, shape: Shape, sets: Sets, tokenPaths: readonly string[]): string | undefined {
   // Credential entry submits something: reading a token (`GET /tokens/{id}`) is not signing in.
   if (!SUBMIT_METHODS.has(operation.method) || shape.addressesObject) return undefined;
+  if (tokenPaths.length > 0 && isTokenEndpoint(operation.pathKey, tokenPaths)) return 'token';
+  if (underObject(shape)) return undefined;
   const { literals } = shape;
   const last = literals[literals.length - 1];
   if (last !== undefined) {
@@ -136,7 +152,6 @@ function isCredentialEntry(operation: Operation, shape: Shape, sets: Sets, token
       if (pair) return pair;
     }
   }
-  if (tokenPaths.length > 0 && isTokenEndpoint(operation.pathKey, tokenPaths)) return 'token';
   return leadingName(operation.node.operationId, sets.credentialEntry) ?? leadingName(operation.node.summary, sets.credentialEntry);
 }
 
@@ -252,6 +267,8 @@ const PLATFORM_SCOPED: ReadonlySet<string> = new Set([
   'product', 'price', 'pricing', 'catalog', 'catalogue', 'sku', 'refund', 'payout', 'approve', 'approval', 'reject', 'lock', 'unlock', 'promote', 'demote',
 ]);
 const names = (list: string[]): ReadonlyMap<string, string> => new Map(list.map(g => [g, g]));
+/** Collections whose members are tenants or identity realms: signing in under one (`/realms/{realm}/…/token`) is still signing in. */
+const SIGN_IN_SCOPES = names(['realm', 'tenant', 'org', 'organization', 'organisation', 'workspace', 'directory', 'pool', 'userpool', 'site', 'environment', 'enterprise', 'company']);
 /** Collections of groups of people: what is configured under them is the whole group's. */
 const GROUPS = names(['org', 'organization', 'organisation', 'team', 'group', 'project', 'workspace', 'tenant', 'guild', 'server', 'channel', 'space', 'company', 'account', 'repo', 'repository', 'community', 'household', 'family', 'enterprise']);
 /** Collections of tenants: what is configured right under one is configured for everyone in it. */

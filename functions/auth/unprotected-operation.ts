@@ -1,4 +1,4 @@
-import { capabilityParameters, isExempt, operationRoles, privateRead, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
+import { isExempt, operationRoles, ownCredential, phrases, privateRead, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
 import { DEFAULT_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
@@ -15,7 +15,10 @@ export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number
    * whatever `states` says; `other` only the rest.
    */
   declared: 'any' | 'private' | 'other';
-  /** The data dictionaries that tell personal or credential data in responses (`declared`). */
+  /**
+   * The data dictionaries: credentials and personal data in responses make a read private
+   * (`declared`); a credential a request body requires authenticates its caller.
+   */
   credentialNames: string[];
   personalDataNames: string[];
 };
@@ -73,13 +76,14 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
     const roles = operationRoles(analysis, options);
-    // A capability URL (`/webhooks/{id}/{webhook_token}`) authenticates whoever holds it: not anonymous.
-    // Its secret in the path is `auth-credentials-in-url`'s.
+    const credentials = phrases(options.credentialNames);
+    // A capability URL (`/webhooks/{id}/{webhook_token}`, a handed-out presigned URL) or a credential the body
+    // requires authenticates whoever holds it: not anonymous. A secret in the path is `auth-credentials-in-url`'s.
     const judged = (operation: Operation) =>
       methods.has(operation.method) &&
       inScope(operation) &&
       !leftAlone(roles.get(operation)?.role, operation.security.state) &&
-      capabilityParameters(operation).length === 0;
+      ownCredential(analysis.root, operation, credentials) === undefined;
     // An operation that opens itself says it is public on purpose: what it reads decides how much that matters.
     const declaredOpen = (operation: Operation) => options.declared !== 'any' && operation.security.source === 'operation' && (operation.security.state === 'public' || operation.security.state === 'optional');
     const inScope = (operation: Operation) => {

@@ -73,3 +73,18 @@ describe.each(VERSIONS)('%s: the other unprotected rules leave privileged operat
     expect(await found(RULE, doc)).toEqual([]);
   });
 });
+
+describe.each(VERSIONS)('%s: privileged operations that carry their own credential', version => {
+  it('a body that requires a credential authenticates the caller; an optional one does not', async () => {
+    const body = (required: string[]) =>
+      version === '2.0'
+        ? { parameters: [idParam(version), { name: 'body', in: 'body', required: true, schema: { type: 'object', required, properties: { admin_password: { type: 'string' }, reason: { type: 'string' } } } }] }
+        : { parameters: [idParam(version)], requestBody: { content: { 'application/json': { schema: { type: 'object', required, properties: { admin_password: { type: 'string' }, reason: { type: 'string' } } } } } } };
+    const d = bearerDoc(
+      version,
+      { '/users/{id}/ban': { post: op(version, { security: [], ...body(['admin_password']) }) }, '/users/{id}/suspend': { post: op(version, { security: [], ...body(['reason']) }) } },
+      [{ bearer: [] }],
+    );
+    expect(await found(RULE, d)).toEqual(['paths./users/{id}/suspend.post.security']);
+  });
+});

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { base, bearerScheme, found, lint, schemes, testRule, VERSIONS } from '../helpers.js';
+import { base, bearerScheme, found, lint, schemes, testRule, VERSIONS, type Doc } from '../helpers.js';
 import { bearerDoc, byOperationRule, op, PUBLIC, READ, WRITE } from '../fixtures/security.js';
 import { EXEMPTIONS } from '../fixtures/documents.js';
 
@@ -135,5 +135,42 @@ describe.each(VERSIONS)('%s: credential entry (docs/roles.md)', version => {
     const messages = results.filter(r => r.code === WRITE).map(r => r.message);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('1 operation(s) that inherit it accept anonymous callers (POST /orders)');
+  });
+});
+
+describe.each(VERSIONS)('%s: writes that carry their own credential', version => {
+  const body = (schema: Doc) =>
+    version === '2.0' ? { parameters: [{ name: 'body', in: 'body', required: true, schema }] } : { requestBody: { required: true, content: { 'application/json': { schema } } } };
+
+  it('a body that requires a credential, a handed-out presigned URL: not anonymous, not reported', async () => {
+    const d = bearerDoc(
+      version,
+      {
+        '/partner/accounts/unmerge': { post: op(version, { security: [], ...body({ type: 'object', required: ['client_id', 'external_auth_token'], properties: { client_id: { type: 'string' }, external_auth_token: { type: 'string' } } }) }) },
+        '/<upload_url>': { put: op(version, { security: [] }) },
+        '/accounts/merge': { post: op(version, { security: [{}], ...body({ allOf: [{ type: 'object', required: ['client_secret'] }] }) }) },
+      },
+      [{ bearer: [] }],
+    );
+    expect(await found(WRITE, d)).toEqual([]);
+  });
+
+  it('a body whose credential is optional, or a flag about one, is still anonymous', async () => {
+    const d = bearerDoc(
+      version,
+      {
+        '/accounts/merge': { post: op(version, { security: [], ...body({ type: 'object', properties: { password: { type: 'string' } } }) }) },
+        '/accounts/flags': { post: op(version, { security: [], ...body({ type: 'object', required: ['has_password'] }) }) },
+        '/files/{file_url}': { put: op(version, { security: [] }) },
+      },
+      [{ bearer: [] }],
+    );
+    expect(await found(WRITE, d)).toEqual(['paths./accounts/flags.post.security', 'paths./accounts/merge.post.security', 'paths./files/{file_url}.put.security']);
+  });
+
+  it('credentialNames is the data rules\' option: a name added there authenticates a body too', async () => {
+    const d = bearerDoc(version, { '/claims': { post: op(version, { security: [], ...body({ type: 'object', required: ['claim_ticket'] }) }) } }, [{ bearer: [] }]);
+    expect(await found(WRITE, d)).toEqual(['paths./claims.post.security']);
+    expect(await found(WRITE, d, { credentialNames: { add: ['claim_ticket'] } })).toEqual([]);
   });
 });

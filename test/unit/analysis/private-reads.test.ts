@@ -26,6 +26,8 @@ describe('objectIdentifier', () => {
     ['/rates/{currency}', 'a currency selects a slice of public data'],
     ['/archive/{year}/{month}', 'dates'],
     ['/uploads/{signature}', 'a capability URL carries its own secret'],
+    ['/invites/{code}', 'a code shared on purpose: holding it is the permission'],
+    ['/countries/{country_code}', 'a code that names public data'],
     ['/files/{', 'a broken template'],
   ])('%s has none (%s)', pathKey => {
     expect(objectIdentifier(pathKey)).toBeUndefined();
@@ -62,6 +64,14 @@ describe.each<Version>(['2.0', '3.0', '3.1'])('privateRead (%s)', version => {
     ['a secret\'s name, not the secret', object({ secretName: { type: 'string' } })],
   ])('not private: %s', (_, schema) => {
     expect(judge('/catalogue', schema)).toBeUndefined();
+  });
+
+  // Swagger 2.0 names media types per operation (`produces`), not per response.
+  it.runIf(version !== '2.0')('an image rendered for embedding (a widget, a badge) is not a record, even of one object', () => {
+    const analysis = analyse(doc(version, { paths: { '/guilds/{guild_id}/widget.png': { get: { responses: { '200': { description: 'OK', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } } } } } } }));
+    expect(privateRead(analysis, operationOf(analysis, 'get', '/guilds/{guild_id}/widget.png'), VOCABULARY)).toBeUndefined();
+    const json = analyse(doc(version, { paths: { '/guilds/{guild_id}/widget.json': { get: { responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } } } } } }));
+    expect(privateRead(json, operationOf(json, 'get', '/guilds/{guild_id}/widget.json'), VOCABULARY)?.because).toContain('`{guild_id}`');
   });
 
   it('error responses are not what the read returns', () => {

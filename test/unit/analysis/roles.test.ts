@@ -237,3 +237,31 @@ describe('operationRoles', () => {
     expect([...operationRoles(staff, { ...VOCABULARY, adminMarkers: [...VOCABULARY.adminMarkers, 'staff'] }).values()][0].role).toBe('privileged');
   });
 });
+
+describe('credential entry under an object', () => {
+  it.each([
+    ['post', '/app/installations/{installation_id}/access_tokens', 'a token issued for an installation, to its app'],
+    ['post', '/applications/{client_id}/token', 'an OAuth app checking one of its tokens'],
+    ['patch', '/applications/{client_id}/token', 'an OAuth app resetting one of its tokens'],
+    ['post', '/users/{userId}/password-reset', 'a reset triggered for one user by someone else'],
+  ])('%s %s is not a credential entry (%s)', (method, pathKey) => {
+    expect(roleOf(method, pathKey).role).not.toBe('credential-entry');
+  });
+
+  it.each([
+    ['post', '/realms/{realm}/protocol/openid-connect/token'],
+    ['post', '/tenants/{tenantId}/login'],
+    ['post', '/{tenant}/oauth/token'],
+    ['post', '/v2/orgs/{org}/sign-in'],
+  ])('%s %s is: signing in under a tenant or realm is still signing in', (method, pathKey) => {
+    expect(roleOf(method, pathKey).role).toBe('credential-entry');
+  });
+
+  it('the token URL of a declared OAuth2 flow is a credential entry wherever it is', () => {
+    const document = oneOperation('post', '/clients/{clientId}/token', {}, {
+      components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/clients/{clientId}/token', scopes: {} } } } } },
+    });
+    const analysis = analyse(document);
+    expect(operationRoles(analysis, VOCABULARY).get(analysis.operations[0])?.role).toBe('credential-entry');
+  });
+});
