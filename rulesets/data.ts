@@ -20,6 +20,7 @@ export interface DataExposureOptions {
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
 export function dataExposureRules(lists: Lists) {
   const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
+  const roles = { credentialEntryNames: lists.credentialEntryNames, selfServiceNames: lists.selfServiceNames, adminMarkers: lists.adminMarkers, privilegedNames: lists.privilegedNames, publicMetadataNames: lists.publicMetadataNames };
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
       owasp: 'API3', severity: 'error',
@@ -38,8 +39,8 @@ export function dataExposureRules(lists: Lists) {
     }),
     'mass-assignment-privileged-property': rule('mass-assignment-privileged-property', {
       owasp: 'API3', severity: 'warn',
-      description: 'Request bodies (POST, PUT, PATCH) whose shared resource schema lets clients set a privileged or server-managed property (role, isAdmin, permissions, balance, status, ownerId, createdAt, the id on create, a price on an order) that is not `readOnly`.',
-      given: ROOT, then: { function: massAssignment, functionOptions: { privilegedPropertyNames } },
+      description: 'Request bodies (POST, PUT, PATCH) of sign-ups, profile updates and ordinary creates and updates that let clients set a privileged or server-managed property (role, isAdmin, permissions, balance, an order\'s status, ownerId, createdAt, the id on create, a price on an order) that is not `readOnly`; staff operations, role and member assignment and search bodies set such fields by purpose.',
+      given: ROOT, then: { function: massAssignment, functionOptions: { privilegedPropertyNames, ...roles } },
     }),
     'mass-assignment-open-schema': rule('mass-assignment-open-schema', {
       owasp: 'API3', severity: 'warn',
