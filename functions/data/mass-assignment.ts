@@ -100,7 +100,11 @@ const DEFAULTS: MassAssignmentOptions = {
   sharedOnly: false,
 };
 
-type Written = 'principal' | 'workflow' | 'order';
+/**
+ * What an operation writes, by its path and role: a principal, a workflow, an order, a new
+ * resource (a POST to a collection), or the caller's own (a sign-up, their profile).
+ */
+type Written = 'principal' | 'workflow' | 'order' | 'create' | 'own';
 
 interface Reached {
   name: string;
@@ -241,6 +245,9 @@ function reachPrivileged(analysis: Analysis, operations: readonly Operation[], v
     if (writesPrincipal(operation, roles.get(operation), vocabulary.principalMarkers)) writes.add('principal');
     if (namedWith([operation.pathKey], vocabulary.workflowMarkers)) writes.add('workflow');
     if (namedWith([operation.pathKey], vocabulary.orderMarkers)) writes.add('order');
+    if (operation.method === 'post' && !/\}[^/]*$/.test(operation.pathKey)) writes.add('create');
+    const role = roles.get(operation)?.role;
+    if (role === 'credential-entry' || role === 'self-service') writes.add('own');
     const kind = [statusWrittenElsewhere, ...writes].join(',');
     for (const body of operation.requestSchemas) {
       const top = new Set(topLevelShapes(root, body, cache).map(m => m.node));
@@ -328,7 +335,7 @@ function isWorkflowState(reached: Reached, markers: ReadonlySet<string>): boolea
 }
 
 /** Why a reached property counts, and for which methods; undefined when it does not count where it is. */
-function judge(reached: Reached, vocabulary: Vocabulary, root: unknown, cache: Map<JsonObject, Members>): { why: string; methods: ReadonlySet<string> } | undefined {
+function judge(reached: Reached, vocabulary: Vocabulary, shared: boolean, root: unknown, cache: Map<JsonObject, Members>): { why: string; methods: ReadonlySet<string> } | undefined {
   const { entry } = reached.match;
   if (vocabulary.orderOnly.has(entry)) {
     // A price is judged wherever the order carries it (line items are nested).
@@ -342,10 +349,14 @@ function judge(reached: Reached, vocabulary: Vocabulary, root: unknown, cache: M
   let methods: ReadonlySet<string> = reached.topLevel;
   if (vocabulary.updateOnly.has(entry)) methods = new Set([...methods].filter(m => m !== 'post'));
   if (methods.size === 0) return undefined;
-  if (vocabulary.numericOnly.has(entry) && !isNumeric(root, reached.value, cache)) return undefined;
+  // Balances and states are moved by whoever manages the resource, through inputs written for
+  // it (a merchant crediting a customer, a user cancelling their order): in a dedicated input
+  // they are the client's only on a sign-up or the caller's own profile, and a state on create.
+  const own = shared || reached.writes.has('own');
+  if (vocabulary.numericOnly.has(entry) && !(own && isNumeric(root, reached.value, cache))) return undefined;
   // Roles on an emoji or a command are who may use it, set by its managers; on a user they are the user's authority.
   if (vocabulary.principalOnly.has(entry) && !reached.writes.has('principal') && !schemaNamed(reached.declaration, vocabulary.principalMarkers)) return undefined;
-  if (vocabulary.workflowOnly.has(entry) && !isWorkflowState(reached, vocabulary.workflowMarkers)) return undefined;
+  if (vocabulary.workflowOnly.has(entry) && !((own || reached.writes.has('create')) && isWorkflowState(reached, vocabulary.workflowMarkers))) return undefined;
   return { why: 'a privileged or server-managed property', methods };
 }
 
@@ -395,12 +406,13 @@ export const massAssignment = analysisFunction<MassAssignmentOptions>(
     const cache = new Map<JsonObject, Members>();
 
     for (const reached of reachPrivileged(analysis, judgedOperations(analysis, options, roles), vocabulary, roles).values()) {
-      const judged = judge(reached, vocabulary, analysis.root, cache);
-      if (!judged) continue;
       const contexts = [...(graph.propertyAt(reached.declaration)?.contexts ?? [])];
+      const shared = contexts.some(c => c.direction === 'response' && !c.errorResponse);
+      const judged = judge(reached, vocabulary, shared, analysis.root, cache);
+      if (!judged) continue;
       // The resource's server-assigned id is only its own in the representation responses return.
       const sharedOnly = options.sharedOnly || vocabulary.createOnly.has(reached.match.entry);
-      if (sharedOnly && !vocabulary.orderOnly.has(reached.match.entry) && !contexts.some(c => c.direction === 'response' && !c.errorResponse)) continue;
+      if (sharedOnly && !vocabulary.orderOnly.has(reached.match.entry) && !shared) continue;
       if (isExempt(analysis, rule, undefined, reached.declared)) continue;
       const uses: UseContext[] = contexts.filter(c => c.direction === 'request' && judged.methods.has(c.method));
       yield {

@@ -39,12 +39,12 @@ testRule(RULE, VERSIONS.flatMap(version => SHAPES.flatMap(shape => {
     flagged('isAdmin', '/register', 'post', { email: str, password: str, isAdmin: bool }, PUBLIC),
     flagged('isVerified', '/auth/signup', 'post', { email: str, isVerified: bool }, PUBLIC),
     flagged('role', '/me', 'patch', { displayName: str, role: str }),
-    flagged('walletBalance', '/users/{id}', 'put', { name: str, walletBalance: { type: 'number' } }),
+    flagged('walletBalance', '/users/me', 'put', { name: str, walletBalance: { type: 'number' } }),
     flagged('accountStatus', '/accounts/{id}', 'patch', { accountStatus: str }),
     flagged('ownerUserId', '/projects/{id}', 'patch', { name: str, ownerUserId: str }),
     flagged('created_at', '/notes', 'post', { text: str, created_at: { type: 'string', format: 'date-time' } }),
     flagged('status', '/orders', 'post', { sku: str, status: str }),
-    flagged('reviewState', '/documents/{id}', 'patch', { title: str, reviewState: str }),
+    flagged('reviewState', '/documents', 'post', { title: str, reviewState: str }),
     clean('a role assigned where assigning roles is the purpose (PUT /users/{id}/roles)', '/users/{id}/roles', 'put', { roles: { type: 'array', items: str } }),
     clean('a member added with a role (/orgs/{org}/members/{user})', '/orgs/{org}/members/{user}', 'put', { role: str }),
     clean('an admin area (/admin/users)', '/admin/users', 'post', { email: str, isAdmin: bool, role: str }),
@@ -53,6 +53,8 @@ testRule(RULE, VERSIONS.flatMap(version => SHAPES.flatMap(shape => {
     clean('the state of an issue its author closes', '/repos/{owner}/{repo}/issues/{number}', 'patch', { title: str, state: str }),
     clean('a status written through the /status sub-resource', '/orders/{id}', 'put', { sku: str, status: str }, {}, { '/orders/{id}/status': { put: accepts(version, object({ status: str })) } }),
     clean('a status on a resource that has a /status sub-resource, on create', '/orders', 'post', { sku: str, status: str }, {}, { '/orders/{id}/status': { put: accepts(version, object({ status: str })) } }),
+    clean('a status change written for it (a user cancelling their order)', '/orders/{id}', 'patch', { status: { type: 'string', enum: ['cancelled'] } }),
+    clean("a customer's balance set through an input written for whoever manages customers", '/customers/{id}', 'put', { name: str, balance: int }),
     clean('roles on something that is not a user (who may use an emoji)', '/guilds/{id}/emojis', 'post', { name: str, roles: { type: 'array', items: str } }),
     clean('the scopes a token is asked for', '/authorizations', 'post', { note: str, scopes: { type: 'array', items: str } }),
     clean('an owner chosen on create', '/projects', 'post', { name: str, owner_id: str }),
@@ -119,6 +121,15 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
   ])('does not flag "%s" (a look-alike, a criterion or setting, or a user\'s own state)', async name => {
     const doc = usersApi(version, object({ [name]: int }));
     expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it('flags the status of an order whose representation the update accepts', async () => {
+    const doc = api(
+      version,
+      { '/orders/{id}': { get: returns(version, ref(version, 'Order')), patch: accepts(version, ref(version, 'Order'), ref(version, 'Order')) } },
+      { schemas: { Order: object({ sku: str, status: str, total: int }) } },
+    );
+    expect(await found(RULE, doc)).toEqual([`${at(version, 'Order')}.properties.status`, `${at(version, 'Order')}.properties.total`]);
   });
 
   it('judges a balance or credit only when it is an amount (not a settings object or a credit\'s id)', async () => {
