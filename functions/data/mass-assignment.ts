@@ -56,7 +56,7 @@ export type MassAssignmentOptions = Record<(typeof ROLE_LIST_NAMES)[number], str
   principalMarkers: string[];
   /** Of those names, those judged only when numeric (an amount, not a balance's settings object or a credit's id). */
   numericOnlyNames: string[];
-  /** Qualifiers that turn a name into a criterion or a setting (`exempt_roles`, `default_member_permissions`, `add_scopes`). */
+  /** Qualifiers that turn a name into a criterion, a setting or a reference (`exempt_roles`, `default_member_permissions`, `add_scopes`, `trial_from_plan`). */
   settingQualifiers: string[];
   /** Last literal path segments (singular; plurals count) whose bodies assign roles or access by purpose (`/users/{id}/roles`). */
   assignmentSegments: string[];
@@ -93,6 +93,8 @@ const DEFAULTS: MassAssignmentOptions = {
   settingQualifiers: [
     'include', 'exclude', 'exempt', 'default', 'add', 'remove', 'allow', 'allowed', 'deny', 'denied', 'lock', 'required', 'requested',
     'min', 'max', 'minimum', 'maximum', 'filter',
+    // A name that ends in a prepositional phrase points at the thing: `trial_from_plan`, `discount_for_role`.
+    'from', 'for', 'of', 'to', 'per', 'with', 'without', 'by', 'in', 'on',
   ],
   assignmentSegments: ['role', 'permission', 'member', 'membership', 'grant', 'scope', 'collaborator', 'invitation', 'invite', 'role_binding', 'role_assignment', 'group_mapping'],
   searchWords: ['search', 'query', 'filter', 'find', 'list'],

@@ -116,7 +116,7 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
 
   it.each([
     'roleName', 'user_role_description', 'administrator_notes', 'statusMessage', 'status_code', 'groupName', 'creditCardBrand', 'balanceCurrency', 'owner',
-    'productId', 'tenantName', 'created', 'pricing', 'permissionsUrl', 'has_password', 'exemptRoles', 'include_groups', 'defaultMemberPermissions', 'add_scopes',
+    'productId', 'tenantName', 'created', 'pricing', 'permissionsUrl', 'has_password', 'exemptRoles', 'include_groups', 'defaultMemberPermissions', 'add_scopes', 'discountForRole',
     'status', 'state', 'userId',
   ])('does not flag "%s" (a look-alike, a criterion or setting, or a user\'s own state)', async name => {
     const doc = usersApi(version, object({ [name]: int }));
