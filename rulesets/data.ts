@@ -1,6 +1,6 @@
 import { errorDetails, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
-import type { ListOverride } from './options.js';
+import { roleLists, type ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
@@ -20,7 +20,7 @@ export interface DataExposureOptions {
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
 export function dataExposureRules(lists: Lists) {
   const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
-  const roles = { credentialEntryNames: lists.credentialEntryNames, selfServiceNames: lists.selfServiceNames, adminMarkers: lists.adminMarkers, privilegedNames: lists.privilegedNames, publicMetadataNames: lists.publicMetadataNames };
+  const roles = roleLists(lists);
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
       owasp: 'API3', severity: 'error',
