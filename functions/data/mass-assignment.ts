@@ -50,7 +50,7 @@ export type MassAssignmentOptions = Record<(typeof ROLE_LIST_NAMES)[number], str
   workflowMarkers: string[];
   /** Of those names, those judged only in PUT and PATCH bodies (an owner or tenant id: chosen on create, moved by no one after). */
   updateOnlyNames: string[];
-  /** Of those names, those judged only on a principal (a user, account or member): elsewhere roles and scopes are an access list its managers set. */
+  /** Of those names, those judged only on a principal (a user, account or member): elsewhere roles and scopes are an access list its managers set (an admin flag means the same everywhere). */
   principalOnlyNames: string[];
   /** Words that make a schema name or last path segment a principal (`User`, `/me`), and the credential-entry names of a sign-up. */
   principalMarkers: string[];
@@ -84,7 +84,7 @@ const DEFAULTS: MassAssignmentOptions = {
     'invoice', 'invoices', 'payout', 'payouts', 'dispute', 'disputes', 'withdrawal', 'withdrawals', 'kyc', 'moderation',
   ],
   updateOnlyNames: ['owner_id', 'creator_id', 'author_id', 'tenant_id', 'org_id', 'organization_id'],
-  principalOnlyNames: ['role', 'roles', 'role_id', 'role_ids', 'is_admin', 'admin', 'is_superuser', 'superuser', 'is_staff', 'permissions', 'privileges', 'scopes', 'groups'],
+  principalOnlyNames: ['role', 'roles', 'role_id', 'role_ids', 'permissions', 'privileges', 'scopes', 'groups'],
   principalMarkers: [
     'user', 'account', 'member', 'customer', 'profile', 'person', 'people', 'employee', 'principal', 'identity', 'subscriber', 'me', 'self', 'myself', 'whoami',
     'register', 'registration', 'sign_up',
@@ -247,7 +247,7 @@ function reachPrivileged(analysis: Analysis, operations: readonly Operation[], v
     if (writesPrincipal(operation, roles.get(operation), vocabulary.principalMarkers)) writes.add('principal');
     if (namedWith([operation.pathKey], vocabulary.workflowMarkers)) writes.add('workflow');
     if (namedWith([operation.pathKey], vocabulary.orderMarkers)) writes.add('order');
-    if (operation.method === 'post' && !/\}[^/]*$/.test(operation.pathKey)) writes.add('create');
+    if (operation.method === 'post' && !operation.pathKey.slice(operation.pathKey.lastIndexOf('/') + 1).includes('{')) writes.add('create');
     const role = roles.get(operation)?.role;
     if (role === 'credential-entry' || role === 'self-service') writes.add('own');
     const kind = [statusWrittenElsewhere, ...writes].join(',');
