@@ -13,7 +13,7 @@ import {
   unprotectedOperation,
 } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
-import type { ListOverride } from './options.js';
+import { roleLists, type ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
 
 /** Options of the authentication and authorization family. */
@@ -47,7 +47,7 @@ export interface AuthOptions {
 /** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
 export function authRules(lists: Lists) {
   const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, unauthorizedResponseKeys, idWords, credentialNames, personalDataNames } = lists;
-  const roles = { credentialEntryNames: lists.credentialEntryNames, selfServiceNames: lists.selfServiceNames, adminMarkers: lists.adminMarkers, privilegedNames: lists.privilegedNames, publicMetadataNames: lists.publicMetadataNames };
+  const roles = roleLists(lists);
   return {
     'auth-security-undocumented': rule('auth-security-undocumented', {
       owasp: 'API2', severity: 'error',

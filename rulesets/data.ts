@@ -1,6 +1,6 @@
 import { errorDetails, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
-import type { ListOverride } from './options.js';
+import { roleLists, type ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
@@ -20,6 +20,7 @@ export interface DataExposureOptions {
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
 export function dataExposureRules(lists: Lists) {
   const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
+  const roles = roleLists(lists);
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
       owasp: 'API3', severity: 'error',
@@ -38,8 +39,8 @@ export function dataExposureRules(lists: Lists) {
     }),
     'mass-assignment-privileged-property': rule('mass-assignment-privileged-property', {
       owasp: 'API3', severity: 'warn',
-      description: 'Request bodies (POST, PUT, PATCH) whose shared resource schema lets clients set a privileged or server-managed property (role, isAdmin, permissions, balance, status, ownerId, createdAt, the id on create, a price on an order) that is not `readOnly`.',
-      given: ROOT, then: { function: massAssignment, functionOptions: { privilegedPropertyNames } },
+      description: 'Request bodies (POST, PUT, PATCH) of sign-ups, profile updates and ordinary creates and updates that let clients set a privileged or server-managed property (role, isAdmin, permissions, balance, an order\'s status, ownerId, createdAt, the id on create, a price on an order) that is not `readOnly`; staff operations, role and member assignment and search bodies set such fields by purpose.',
+      given: ROOT, then: { function: massAssignment, functionOptions: { privilegedPropertyNames, ...roles } },
     }),
     'mass-assignment-open-schema': rule('mass-assignment-open-schema', {
       owasp: 'API3', severity: 'warn',

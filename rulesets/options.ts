@@ -1,4 +1,4 @@
-import { DEFAULT_LISTS, type ListOption, type Lists } from '../functions/core/defaults.js';
+import { DEFAULT_LISTS, ROLE_LIST_NAMES, type ListOption, type Lists } from '../functions/core/defaults.js';
 
 /** A list option: the defaults, plus `add`, minus `remove` (compared case-insensitively). */
 export interface ListOverride {
@@ -20,5 +20,12 @@ export function applyOverride(defaults: readonly string[], override: ListOverrid
 export function resolveLists(options: Partial<Record<ListOption, ListOverride>>): Lists {
   const out = {} as Lists;
   for (const name of Object.keys(DEFAULT_LISTS) as ListOption[]) out[name] = applyOverride(DEFAULT_LISTS[name], options[name]);
+  return out;
+}
+
+/** The role vocabulary (docs/roles.md), as every rule that reads operation roles receives it. */
+export function roleLists(lists: Lists): Pick<Lists, (typeof ROLE_LIST_NAMES)[number]> {
+  const out = {} as Pick<Lists, (typeof ROLE_LIST_NAMES)[number]>;
+  for (const name of ROLE_LIST_NAMES) out[name] = lists[name];
   return out;
 }

@@ -1,6 +1,6 @@
 import { paginationBounds, rateLimitHeaders, retryAfterHeader, tooManyRequestsResponse, unboundedValues } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
-import type { ListOverride } from './options.js';
+import { roleLists, type ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of the rate limiting and resource consumption family. */
@@ -23,11 +23,7 @@ export function resourceRules(lists: Lists) {
   // Which operations are credential entries is the operation roles' to say (docs/roles.md).
   const abuse = {
     expensiveOperationWords,
-    credentialEntryNames: lists.credentialEntryNames,
-    selfServiceNames: lists.selfServiceNames,
-    adminMarkers: lists.adminMarkers,
-    privilegedNames: lists.privilegedNames,
-    publicMetadataNames: lists.publicMetadataNames,
+    ...roleLists(lists),
   };
   const bounds = { boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames };
   const values = (kinds: string[], direction = 'request') => ({ function: unboundedValues, functionOptions: { kinds, direction, ...bounds } });

@@ -86,12 +86,19 @@ export const DEFAULT_LISTS = {
     'date_of_birth', 'dob', 'birth_date', 'birthday', 'card_number', 'pan', 'account_number',
     'iban', 'passport_number', 'tax_id',
   ],
-  /** Properties clients must not set, compared without case or separators: `is_admin` = `isAdmin` (`mass-assignment-privileged-property`). */
+  /**
+   * Properties clients must not set (`mass-assignment-privileged-property`), matched by the words
+   * a name ends with: `role` matches `userRole`, not `roleName`; `is_admin` = `isAdmin`. After
+   * OWASP API3: privilege and ownership, money and quota, workflow states, audit fields.
+   */
   privilegedPropertyNames: [
-    'role', 'roles', 'role_id', 'role_ids', 'is_admin', 'admin', 'is_superuser', 'superuser', 'permissions', 'scopes', 'groups',
-    'balance', 'credit', 'credits', 'verified', 'is_verified', 'email_verified', 'status', 'account_status',
-    'owner_id', 'tenant_id', 'org_id', 'organization_id', 'created_at', 'updated_at', 'id',
-    'price', 'unit_price', 'total_price',
+    'role', 'roles', 'role_id', 'role_ids', 'is_admin', 'admin', 'is_superuser', 'superuser', 'is_staff', 'permissions', 'privileges', 'scopes', 'groups',
+    'verified', 'approved', 'kyc_status', 'account_status',
+    'owner_id', 'creator_id', 'author_id', 'tenant_id', 'org_id', 'organization_id',
+    'balance', 'credit', 'credits', 'loyalty_points', 'reward_points', 'quota',
+    'status', 'state',
+    'created_at', 'updated_at', 'deleted_at', 'modified_at', 'created_by', 'updated_by', 'deleted_by', 'modified_by',
+    'id', 'price', 'unit_price', 'total_price', 'total', 'total_amount', 'subtotal', 'discount', 'discount_amount',
   ],
   /** Properties that carry internals in error responses (`data-error-details-leaked`). */
   errorDetailNames: [

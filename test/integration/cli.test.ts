@@ -86,7 +86,7 @@ const FLAWED = [
   'data-personal-data-in-url paths./users.get.parameters.0',
   'document-prototype-key x-feature-flags.__proto__',
   'mass-assignment-open-schema components.schemas.User',
-  'mass-assignment-privileged-property components.schemas.User.properties.role',
+  'mass-assignment-privileged-property components.schemas.Registration.properties.isAdmin',
   'rate-limit-429-missing paths',
   'rate-limit-429-missing-abuse-prone paths./register.post.responses',
   'rate-limit-429-missing-expensive paths./orders.get.responses',

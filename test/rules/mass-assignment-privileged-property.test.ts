@@ -1,11 +1,66 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { componentPath, found, lint, messagesOf, testRule, VERSIONS, withFunctionOptions, type Doc, type Version } from '../helpers.js';
-import { accepts, api, at, bodyAt, EXEMPTIONS, object, ref, returns } from '../fixtures/documents.js';
+import { accepts, api, at, bodyAt, bodyPath, EXEMPTIONS, object, ref, returns } from '../fixtures/documents.js';
 
 const RULE = 'mass-assignment-privileged-property';
 const REASON = 'Accepted in this test.';
 const str = { type: 'string' };
+const int = { type: 'integer' };
+const bool = { type: 'boolean' };
+const PRIVILEGED = (name: string) =>
+  `Property "${name}" can be set by clients in request bodies, yet it is a privileged or server-managed property: mark it \`readOnly: true\` or use a separate input schema without it.`;
+const finding = (path: string[], name: string) => ({ path: [...path, 'properties', name], severity: DiagnosticSeverity.Warning, message: PRIVILEGED(name) });
+const PUBLIC = { security: [] };
+
+/** The body schema of a case, written three ways: inline, through `$ref`, and as an `allOf` of a `$ref`ed base. */
+type Shape = 'inline' | '$ref' | 'allOf';
+const SHAPES: Shape[] = ['inline', '$ref', 'allOf'];
+
+/** A document whose one operation accepts `properties` shaped as `shape`, returning nothing, and where each finding is declared. */
+function oneBody(version: Version, shape: Shape, pathKey: string, method: string, properties: Doc, extra: Doc = {}, more: Doc = {}): { document: Doc; declared: string[] } {
+  const schema = shape === 'inline' ? object(properties) : shape === '$ref' ? ref(version, 'Input') : { allOf: [ref(version, 'Input'), object({ note: str })] };
+  const schemas = shape === 'inline' ? undefined : { Input: object(properties) };
+  const document = api(version, { [pathKey]: { [method]: accepts(version, schema, undefined, extra) }, ...more }, schemas ? { schemas } : {});
+  return { document, declared: shape === 'inline' ? bodyPath(version, pathKey, method) : componentPath(version, 'schemas', 'Input') };
+}
+
+testRule(RULE, VERSIONS.flatMap(version => SHAPES.flatMap(shape => {
+  const flagged = (name: string, pathKey: string, method: string, properties: Doc, extra: Doc = {}) => {
+    const { document, declared } = oneBody(version, shape, pathKey, method, properties, extra);
+    return { name: `${version}, ${shape}: ${method.toUpperCase()} ${pathKey} can set ${name}, though no response returns the schema`, document, errors: [finding(declared, name)] };
+  };
+  const clean = (why: string, pathKey: string, method: string, properties: Doc, extra: Doc = {}, more: Doc = {}) => ({
+    name: `${version}, ${shape}: not ${why}`,
+    document: oneBody(version, shape, pathKey, method, properties, extra, more).document,
+    errors: [],
+  });
+  return [
+    flagged('isAdmin', '/register', 'post', { email: str, password: str, isAdmin: bool }, PUBLIC),
+    flagged('isVerified', '/auth/signup', 'post', { email: str, isVerified: bool }, PUBLIC),
+    flagged('role', '/me', 'patch', { displayName: str, role: str }),
+    flagged('walletBalance', '/users/me', 'put', { name: str, walletBalance: { type: 'number' } }),
+    flagged('accountStatus', '/accounts/{id}', 'patch', { accountStatus: str }),
+    flagged('ownerUserId', '/projects/{id}', 'patch', { name: str, ownerUserId: str }),
+    flagged('created_at', '/notes', 'post', { text: str, created_at: { type: 'string', format: 'date-time' } }),
+    flagged('status', '/orders', 'post', { sku: str, status: str }),
+    flagged('reviewState', '/documents', 'post', { title: str, reviewState: str }),
+    clean('a role assigned where assigning roles is the purpose (PUT /users/{id}/roles)', '/users/{id}/roles', 'put', { roles: { type: 'array', items: str } }),
+    clean('a member added with a role (/orgs/{org}/members/{user})', '/orgs/{org}/members/{user}', 'put', { role: str }),
+    clean('an admin area (/admin/users)', '/admin/users', 'post', { email: str, isAdmin: bool, role: str }),
+    clean('search criteria (POST /search)', '/search', 'post', { status: str, role: str, created_at: str }),
+    clean('filter criteria (searchOrders)', '/orders/lookup', 'post', { status: str }, { operationId: 'searchOrders' }),
+    clean('the state of an issue its author closes', '/repos/{owner}/{repo}/issues/{number}', 'patch', { title: str, state: str }),
+    clean('a status written through the /status sub-resource', '/orders/{id}', 'put', { sku: str, status: str }, {}, { '/orders/{id}/status': { put: accepts(version, object({ status: str })) } }),
+    clean('a status on a resource that has a /status sub-resource, on create', '/orders', 'post', { sku: str, status: str }, {}, { '/orders/{id}/status': { put: accepts(version, object({ status: str })) } }),
+    clean('a status change written for it (a user cancelling their order)', '/orders/{id}', 'patch', { status: { type: 'string', enum: ['cancelled'] } }),
+    clean("a customer's balance set through an input written for whoever manages customers", '/customers/{id}', 'put', { name: str, balance: int }),
+    clean('roles on something that is not a user (who may use an emoji)', '/guilds/{id}/emojis', 'post', { name: str, roles: { type: 'array', items: str } }),
+    clean('the scopes a token is asked for', '/authorizations', 'post', { note: str, scopes: { type: 'array', items: str } }),
+    clean('an owner chosen on create', '/projects', 'post', { name: str, owner_id: str }),
+    clean('the observed status of a declarative resource (beside a spec)', '/payments/{id}', 'put', { spec: object({ amount: int }), status: object({ phase: str }) }),
+  ];
+})));
 
 /** The classic shape: `User` is returned by GET and accepted by PATCH (and optionally more writes). */
 function usersApi(version: Version, user: Doc, writes: string[] = ['patch'], more: Doc = {}, extra: { get?: Doc; write?: Doc } = {}): Doc {
@@ -49,21 +104,44 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
     expect(results[0].message).toContain('readOnly');
   });
 
-  it.each(['role', 'roles', 'roleIds', 'isAdmin', 'is_admin', 'admin', 'permissions', 'scopes', 'groups', 'balance', 'credit', 'verified', 'emailVerified', 'email_verified', 'status', 'accountStatus', 'ownerId', 'tenant_id', 'orgId', 'organization_id', 'createdAt', 'updated_at'])(
-    'flags "%s"',
-    async name => {
-      const doc = usersApi(version, object({ name: str, [name]: str }));
-      expect(await found(RULE, doc)).toEqual([`${User}.properties.${name}`]);
-    },
-  );
+  it.each([
+    'role', 'roles', 'roleIds', 'userRole', 'isAdmin', 'is_admin', 'admin', 'siteAdmin', 'isSuperuser', 'permissions', 'scopes', 'groups',
+    'balance', 'walletBalance', 'credit', 'loyaltyPoints', 'verified', 'isVerified', 'emailVerified', 'email_verified', 'approved', 'kycStatus', 'accountStatus',
+    'ownerId', 'ownerUserId', 'tenant_id', 'orgId', 'organization_id', 'createdAt', 'updated_at', 'deletedAt', 'createdBy', 'repoCreatedAt',
+  ])('flags "%s" (the name ends with a privileged name)', async name => {
+    // Numeric, so the money names count too (a balance is an amount).
+    const doc = usersApi(version, object({ name: str, [name]: int }));
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.${name}`]);
+  });
 
-  it.each(['roleName', 'user_role_description', 'administrator_notes', 'statusMessage', 'status_code', 'groupName', 'creditCardBrand', 'balanceCurrency', 'owner', 'productId', 'tenantName', 'created', 'pricing', 'permissionsUrl'])(
-    'does not flag "%s" (names are compared whole)',
-    async name => {
-      const doc = usersApi(version, object({ [name]: str }));
-      expect(await found(RULE, doc)).toEqual([]);
-    },
-  );
+  it.each([
+    'roleName', 'user_role_description', 'administrator_notes', 'statusMessage', 'status_code', 'groupName', 'creditCardBrand', 'balanceCurrency', 'owner',
+    'productId', 'tenantName', 'created', 'pricing', 'permissionsUrl', 'has_password', 'exemptRoles', 'include_groups', 'defaultMemberPermissions', 'add_scopes', 'discountForRole',
+    'status', 'state', 'userId',
+  ])('does not flag "%s" (a look-alike, a criterion or setting, or a user\'s own state)', async name => {
+    const doc = usersApi(version, object({ [name]: int }));
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it('flags the status of an order whose representation the update accepts', async () => {
+    const doc = api(
+      version,
+      { '/orders/{id}': { get: returns(version, ref(version, 'Order')), patch: accepts(version, ref(version, 'Order'), ref(version, 'Order')) } },
+      { schemas: { Order: object({ sku: str, status: str, total: int }) } },
+    );
+    expect(await found(RULE, doc)).toEqual([`${at(version, 'Order')}.properties.status`, `${at(version, 'Order')}.properties.total`]);
+  });
+
+  it('judges a balance or credit only when it is an amount (not a settings object or a credit\'s id)', async () => {
+    const doc = usersApi(version, object({ balance: object({ reconciliation: str }), credit: str, walletBalance: { type: 'string', format: 'decimal' } }));
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.walletBalance`]);
+  });
+
+  it('judges an owner id on updates, not on create', async () => {
+    const doc = usersApi(version, object({ ownerId: str, name: str }), ['post', 'patch']);
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.ownerId`]);
+    expect(await found(RULE, usersApi(version, object({ ownerId: str, name: str }), ['post']))).toEqual([]);
+  });
 
   it('does not flag a readOnly property: on the property, beside or inside its $ref, or in an allOf member', async () => {
     const doc = usersApi(
@@ -88,14 +166,19 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
     expect(await found(RULE, deleteUse)).toEqual([]);
   });
 
-  it('by default does not flag dedicated input schemas (only requests use them); sharedOnly: false does', async () => {
+  it('flags dedicated input schemas (only requests use them) by default; sharedOnly: true leaves them alone', async () => {
     const doc = api(
       version,
-      { '/orgs/{org}/memberships': { post: accepts(version, ref(version, 'MembershipInput'), ref(version, 'Membership')) } },
-      { schemas: { MembershipInput: object({ user: str, role: str }), Membership: object({ user: str, role: { ...str, readOnly: true } }) } },
+      { '/users': { post: accepts(version, ref(version, 'UserInput'), ref(version, 'User')) } },
+      { schemas: { UserInput: object({ email: str, isAdmin: bool }), User: object({ email: str, isAdmin: { ...bool, readOnly: true } }) } },
     );
+    expect(await found(RULE, doc)).toEqual([`${at(version, 'UserInput')}.properties.isAdmin`]);
+    expect(await found(RULE, doc, withFunctionOptions(RULE, { sharedOnly: true }))).toEqual([]);
+  });
+
+  it('does not flag an id in a dedicated input schema (a client-chosen id), only in the representation responses return', async () => {
+    const doc = api(version, { '/coupons': { post: accepts(version, ref(version, 'CouponInput'), object({ id: str })) } }, { schemas: { CouponInput: object({ id: str, name: str }) } });
     expect(await found(RULE, doc)).toEqual([]);
-    expect(await found(RULE, doc, withFunctionOptions(RULE, { sharedOnly: false }))).toEqual([`${at(version, 'MembershipInput')}.properties.role`]);
   });
 
   it('flags a property composed through allOf at the base schema where it is declared', async () => {
@@ -120,12 +203,12 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
       version,
       object({
         name: str,
-        status: object({ state: str, conditions: { type: 'array', items: object({ status: str }) } }),
+        permissions: object({ role: str, scopes: { type: 'array', items: object({ status: str }) } }),
         securityContext: object({ role: str, user: str }),
         memberships: { type: 'array', items: object({ groups: { type: 'array', items: str } }) },
       }),
     );
-    expect(await found(RULE, doc)).toEqual([`${User}.properties.status`]);
+    expect(await found(RULE, doc)).toEqual([`${User}.properties.permissions`]);
   });
 
   describe('the id on create', () => {
