@@ -14,7 +14,7 @@ export const DEFAULT_LISTS = {
     'password', 'passwd', 'secret', 'client_secret', 'private_key', 'session_id', 'session_token',
   ],
   /** Words that mark a path segment or tag as administrative (`auth-admin-operation-shared-security`). */
-  adminMarkers: ['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops'],
+  adminMarkers: ['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops', 'scim'],
   /** Final words of a path parameter name that make it an object id: `id` covers `id`, `userId`, `user_id` (`auth-object-id-guessable`). */
   idWords: ['id'],
   /** HTTP authentication schemes (and OAuth 1.0) that send reusable or weakly protected credentials (`auth-scheme-weak`). */

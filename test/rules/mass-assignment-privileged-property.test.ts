@@ -48,6 +48,7 @@ testRule(RULE, VERSIONS.flatMap(version => SHAPES.flatMap(shape => {
     clean('a role assigned where assigning roles is the purpose (PUT /users/{id}/roles)', '/users/{id}/roles', 'put', { roles: { type: 'array', items: str } }),
     clean('a member added with a role (/orgs/{org}/members/{user})', '/orgs/{org}/members/{user}', 'put', { role: str }),
     clean('an admin area (/admin/users)', '/admin/users', 'post', { email: str, isAdmin: bool, role: str }),
+    clean('identity provisioning (SCIM): an identity provider sets members\' groups by purpose', '/scim/v2/organizations/{org}/Users', 'post', { userName: str, groups: { type: 'array', items: str } }),
     clean('search criteria (POST /search)', '/search', 'post', { status: str, role: str, created_at: str }),
     clean('filter criteria (searchOrders)', '/orders/lookup', 'post', { status: str }, { operationId: 'searchOrders' }),
     clean('the state of an issue its author closes', '/repos/{owner}/{repo}/issues/{number}', 'patch', { title: str, state: str }),

@@ -103,6 +103,8 @@ describe('privileged', () => {
   it.each([
     ['get', '/admin/users', 'admin'],
     ['post', '/internal/reindex', 'internal'],
+    ['post', '/scim/v2/organizations/{org}/Users', 'scim'],
+    ['get', '/scim/v2/Groups', 'scim'],
     ['post', '/users/{id}/ban', 'ban'],
     ['post', '/accounts/{id}/suspend', 'suspend'],
     ['post', '/users/{id}/impersonate', 'impersonate'],
