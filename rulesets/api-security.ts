@@ -2,18 +2,28 @@ import type { RulesetDefinition } from '@stoplight/spectral-core';
 import type { ListOption } from '../functions/core/defaults.js';
 import { authRules, type AuthOptions } from './auth.js';
 import { dataExposureRules, type DataExposureOptions } from './data.js';
-import { resolveLists } from './options.js';
+import { resolveLists, validateOptions } from './options.js';
 import { resourceRules, type ResourceOptions } from './resource.js';
 import { ALL_FORMATS, type RuleRow } from './rule.js';
 import { secretsRules, type SecretsOptions } from './secrets.js';
 import { transportRules, type TransportOptions } from './transport.js';
 
-/** Options for `createRuleset`: one object for the whole ruleset, every field optional. */
-export type ApiSecurityOptions = AuthOptions & ResourceOptions & DataExposureOptions & SecretsOptions & TransportOptions;
+/** The word-list options of `createRuleset`, each `{ add, remove }`. */
+export type ListOptions = AuthOptions & ResourceOptions & DataExposureOptions & SecretsOptions & TransportOptions;
 
-// Every option of createRuleset is a list option under its one name, and every list option is an option: the compiler checks both ways.
+/** Options for `createRuleset`: one object for the whole ruleset, every field optional. */
+export interface ApiSecurityOptions extends ListOptions {
+  /**
+   * Where the rules' documentation pages live (each rule's `documentationUrl` is this plus
+   * `<rule-id>.md`): for a fork, a mirror or an intranet copy of the docs. Defaults to the
+   * repository that package.json declares.
+   */
+  documentationBaseUrl?: string;
+}
+
+// Every list option of createRuleset is a list under its one name, and every list is an option: the compiler checks both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const ONE_VOCABULARY: Same<keyof ApiSecurityOptions, ListOption> = true;
+const ONE_VOCABULARY: Same<keyof ListOptions, ListOption> = true;
 void ONE_VOCABULARY;
 
 /** The id of every rule of the ruleset. */
@@ -24,6 +34,7 @@ export type ApiSecurityRuleset = RulesetDefinition & { formats: unknown[]; rules
 
 /** Builds the ruleset from one options object; `createRuleset()` is the default ruleset. */
 export function createRuleset(options: ApiSecurityOptions = {}): ApiSecurityRuleset {
+  validateOptions(options);
   const lists = resolveLists(options);
   const rules = {
     ...authRules(lists),
@@ -32,6 +43,10 @@ export function createRuleset(options: ApiSecurityOptions = {}): ApiSecurityRule
     ...secretsRules(lists),
     ...transportRules(lists),
   };
+  if (options.documentationBaseUrl !== undefined) {
+    const base = options.documentationBaseUrl.endsWith('/') ? options.documentationBaseUrl : `${options.documentationBaseUrl}/`;
+    for (const [id, row] of Object.entries(rules)) (row as RuleRow).documentationUrl = `${base}${id}.md`;
+  }
   return { formats: ALL_FORMATS, rules } as unknown as ApiSecurityRuleset;
 }
 

@@ -11,4 +11,8 @@ export const OWASP = {
 
 export type OwaspCategory = keyof typeof OWASP;
 
-export const DOCS_BASE_URL = 'https://github.com/spectral-api-security/spectral-api-security/blob/main/docs/rules/';
+/** The project's repository: package.json's `repository`, `homepage` and `bugs` name it too (test/package.test.ts keeps them one). */
+export const REPOSITORY_URL = 'https://github.com/spectral-api-security/spectral-api-security';
+
+/** Where every rule's documentation page lives by default (`createRuleset({ documentationBaseUrl })` moves it). */
+export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
