@@ -41,7 +41,7 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 th { background: #f6f8fa; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.message { white-space: pre-wrap; overflow-wrap: anywhere; }
-td.document { overflow-wrap: anywhere; }
+td.document, td.rule, th.document { overflow-wrap: break-word; }
 tr[hidden] { display: none; }
 .sev { font-weight: 600; }
 .sev-error { color: var(--error); } .sev-warn { color: var(--warn); } .sev-info { color: var(--info); } .sev-hint { color: var(--hint); }
@@ -191,7 +191,7 @@ function findingsSection(report: Report, rows: readonly CategoryRow[]): string {
     return `<tr data-category="${escapeHtml(category)}" data-severity="${escapeHtml(severity)}">`
       + `<td class="document">${escapeHtml(document)}</td><td class="num">${line ?? ''}</td>`
       + `<td><span class="sev sev-${escapeHtml(severity)}">${escapeHtml(label)}</span>${baselined}</td>`
-      + `<td>${link(documentationUrl(report, finding.rule), String(finding.rule))}</td>`
+      + `<td class="rule">${link(documentationUrl(report, finding.rule), String(finding.rule))}</td>`
       + `<td>${category === 'other' ? '' : escapeHtml(category)}</td><td class="message">${escapeHtml(finding.message)}</td></tr>`;
   });
   return `${filters}<table id="findings"><thead><tr><th scope="col">Description</th><th scope="col" class="num">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">OWASP</th><th scope="col">Message</th></tr></thead><tbody>${body.join('\n')}</tbody></table>`;
