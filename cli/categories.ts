@@ -4,7 +4,7 @@
 // all read it, so they cannot disagree.
 
 import { OWASP } from '../rulesets/owasp.js';
-import type { Report, ReportFinding, SeverityName } from './report.js';
+import type { DocumentReport, Report, ReportFinding, SeverityName } from './report.js';
 import { overallScore, scoreOf } from './score.js';
 
 /** `API1`…`API10` (any `APIn`), or `other` for a rule without an OWASP category. */
@@ -42,6 +42,21 @@ const TITLES_2023: Record<string, string> = {
   API10: 'Unsafe Consumption of APIs',
 };
 
+/** The report's documents, whatever a hand-built or hand-edited report holds there (never throws). */
+export function documentsOf(report: Report | undefined): DocumentReport[] {
+  return (Array.isArray(report?.documents) ? report.documents : []).filter((document): document is DocumentReport => typeof document === 'object' && document !== null);
+}
+
+/** The report's overall score; recomputed from its documents when a hand-built report lacks it. */
+export function reportScore(report: Report | undefined): number {
+  return typeof report?.score === 'number' && Number.isFinite(report.score) ? report.score : overallScore(documentsOf(report));
+}
+
+/** A score as printed: the number, or a dash when a hand-built report holds something else. */
+export function scoreText(score: unknown): string {
+  return typeof score === 'number' && Number.isFinite(score) ? String(score) : '–';
+}
+
 /** `API4` from `API4`, `api4`, `API04` or a tag like `OWASP API4:2023 …`; `other` for anything else. */
 export function categoryOf(owasp: unknown): CategoryId {
   if (typeof owasp !== 'string') return OTHER;
@@ -78,7 +93,7 @@ export function emptyCounts(): SeverityCounts {
 export function countBySeverity(findings: Iterable<Pick<ReportFinding, 'severity'>>): SeverityCounts {
   const counts = emptyCounts();
   for (const finding of findings) {
-    if (SEVERITIES.includes(finding.severity)) counts[finding.severity] += 1;
+    if (finding && SEVERITIES.includes(finding.severity)) counts[finding.severity] += 1;
   }
   return counts;
 }
@@ -90,7 +105,7 @@ export function countBySeverity(findings: Iterable<Pick<ReportFinding, 'severity
  * each readable document, weighed across documents by their operations like the overall score.
  */
 export function categoryTable(report: Report): CategoryRow[] {
-  const documents = (Array.isArray(report?.documents) ? report.documents : []).filter(document => document && document.error === undefined);
+  const documents = documentsOf(report).filter(document => document.error === undefined);
   const categories = new Set<CategoryId>();
   for (const rule of Object.values(report?.rules ?? {})) {
     if (rule) categories.add(categoryOf(rule.owasp));
@@ -99,6 +114,7 @@ export function categoryTable(report: Report): CategoryRow[] {
   const byCategory = new Map<CategoryId, ReportFinding[][]>();
   documents.forEach((document, index) => {
     for (const finding of Array.isArray(document.findings) ? document.findings : []) {
+      if (!finding) continue;
       const category = findingCategory(finding, report.rules);
       categories.add(category);
       const perDocument = byCategory.get(category) ?? documents.map(() => []);
@@ -149,15 +165,15 @@ function severityRank(severity: unknown): number {
  */
 export function rankedFindings(report: Report): ListedFinding[] {
   const listed: ListedFinding[] = [];
-  const documents = Array.isArray(report?.documents) ? report.documents : [];
+  const documents = documentsOf(report);
   documents.forEach(document => {
-    if (!document || document.error !== undefined || !Array.isArray(document.findings)) return;
+    if (document.error !== undefined || !Array.isArray(document.findings)) return;
     for (const finding of document.findings) {
       if (!finding) continue;
       listed.push({ document: String(document.document), finding, category: findingCategory(finding, report.rules), line: lineOf(finding) });
     }
   });
-  const documentIndex = new Map(documents.map((document, index) => [String(document?.document), index]));
+  const documentIndex = new Map(documents.map((document, index) => [String(document.document), index]));
   return listed.sort((a, b) =>
     severityRank(a.finding.severity) - severityRank(b.finding.severity)
     || Number(a.finding.baselined === true) - Number(b.finding.baselined === true)
@@ -181,8 +197,8 @@ export function documentationUrl(report: Report, rule: string): string | undefin
 /** How many findings are baselined, and how many baseline entries were fixed. */
 export function baselineCounts(report: Report): { baselined: number; fixed: number } {
   let baselined = 0;
-  for (const document of Array.isArray(report?.documents) ? report.documents : []) {
-    for (const finding of Array.isArray(document?.findings) ? document.findings : []) {
+  for (const document of documentsOf(report)) {
+    for (const finding of Array.isArray(document.findings) ? document.findings : []) {
       if (finding?.baselined === true) baselined += 1;
     }
   }

@@ -10,7 +10,9 @@ import {
   categoryTable,
   countBySeverity,
   documentationUrl,
+  documentsOf,
   rankedFindings,
+  reportScore, scoreText,
   SEVERITIES,
   SEVERITY_LABEL,
   type CategoryRow,
@@ -147,15 +149,15 @@ function legend(): string {
 }
 
 function documentsSection(report: Report): string {
-  const documents = Array.isArray(report?.documents) ? report.documents : [];
+  const documents = documentsOf(report);
   if (documents.length === 0) return '<p>No descriptions were checked.</p>';
   const body = documents.map(document => {
-    const name = `<th scope="row" class="document">${escapeHtml(document?.document)}</th>`;
-    if (document?.error !== undefined) {
+    const name = `<th scope="row" class="document">${escapeHtml(document.document)}</th>`;
+    if (document.error !== undefined) {
       return `<tr>${name}<td colspan="6">Not scored: could not be read (${escapeHtml(document.error)})</td></tr>`;
     }
     const counts = countBySeverity(Array.isArray(document.findings) ? document.findings : []);
-    return `<tr>${name}<td class="num ${scoreClass(document.score)}">${escapeHtml(document.score)}</td><td class="num">${escapeHtml(document.operationCount)}</td>`
+    return `<tr>${name}<td class="num ${scoreClass(document.score)}">${scoreText(document.score)}</td><td class="num">${escapeHtml(document.operationCount)}</td>`
       + SEVERITIES.map(severity => `<td class="num">${counts[severity]}</td>`).join('') + '</tr>';
   });
   return `<table><caption class="note">Score 0–100 per description; operations weigh the overall score.</caption><thead><tr><th scope="col">Description</th><th scope="col" class="num">Score</th><th scope="col" class="num">Operations</th>`
@@ -204,8 +206,8 @@ function baselineNote(report: Report): string {
 }
 
 export function html(report: Report): string {
-  const overall = Number.isFinite(report?.score) ? report.score : 100;
-  const documents = Array.isArray(report?.documents) ? report.documents : [];
+  const overall = reportScore(report);
+  const documents = documentsOf(report);
   const rows = categoryTable(report);
   const total = rankedFindings(report).length;
   const tool = report?.tool ? `${report.tool.name} ${report.tool.version}` : 'spectral-api-security';

@@ -4,7 +4,7 @@
 // so every one of them is escaped: nothing in them can end a table row, open a link, or inject HTML.
 
 import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
-import { baselineCounts, categoryTable, countBySeverity, documentationUrl, rankedFindings, SEVERITY_LABEL } from '../categories.js';
+import { baselineCounts, categoryTable, countBySeverity, documentationUrl, documentsOf, rankedFindings, reportScore, scoreText, SEVERITY_LABEL } from '../categories.js';
 import type { Report } from '../report.js';
 
 /** At most this many findings are listed: a comment is for what to fix first, and GitHub caps comments at 65,536 characters. */
@@ -42,9 +42,9 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 export function markdown(report: Report): string {
-  const documents = Array.isArray(report?.documents) ? report.documents : [];
+  const documents = documentsOf(report);
   const lines: string[] = [];
-  const overall = Number.isFinite(report?.score) ? report.score : 100;
+  const overall = reportScore(report);
   lines.push(`## API security posture: ${overall}/100`, '');
   const tool = report?.tool ? `${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}` : 'spectral-api-security';
   lines.push(`${plural(documents.length, 'description')} checked by ${tool} ([how the score is computed](${linkTarget(SCORE_DOC_URL)})).`, '');
@@ -52,13 +52,13 @@ export function markdown(report: Report): string {
   if (documents.length > 0) {
     lines.push(row(['Description', 'Score', 'Errors', 'Warnings', 'Info']), row(['---', '---:', '---:', '---:', '---:']));
     for (const document of documents) {
-      const name = escapeMarkdown(document?.document);
-      if (document?.error !== undefined) {
+      const name = escapeMarkdown(document.document);
+      if (document.error !== undefined) {
         lines.push(row([name, `not scored: ${escapeMarkdown(document.error, MAX_MESSAGE)}`, '', '', '']));
         continue;
       }
-      const counts = countBySeverity(Array.isArray(document?.findings) ? document.findings : []);
-      lines.push(row([name, document.score, counts.error, counts.warn, counts.info]));
+      const counts = countBySeverity(Array.isArray(document.findings) ? document.findings : []);
+      lines.push(row([name, scoreText(document.score), counts.error, counts.warn, counts.info]));
     }
     lines.push('');
   }
