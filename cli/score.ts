@@ -1,6 +1,6 @@
 // The posture score (docs/score.md): 100 for a description with no finding, falling with every
 // finding by its severity and by how many operations it concerns, relative to the size of the API.
-// The other formats and the `--min-score` gate read these numbers; they never compute their own.
+// Every format and the score gate read these numbers; none computes its own.
 
 import type { DocumentReport, ReportFinding, SeverityName } from './report.js';
 
@@ -11,7 +11,7 @@ export const SEVERITY_WEIGHT: Record<SeverityName, number> = { error: 10, warn: 
  * How fast the score falls: a penalty of this much per operation halves it (100 → 50). The curve
  * is 100 · SCALE / (SCALE + penalty per operation) rather than an exponential: an exponential sinks
  * a badly flawed API to 0, where fixing half of its findings would still show 0, while this curve
- * keeps every fix visible (examples/flawed.yaml scores 13; with half its penalty, 23).
+ * keeps every fix visible (a report like examples/flawed.yaml's scores 21; with half its penalty, 35).
  */
 export const SCALE = 4;
 

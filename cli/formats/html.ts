@@ -25,38 +25,52 @@ export function escapeHtml(text: unknown): string {
   return String(text ?? '').replace(/[&<>"']/g, character => `&#${character.charCodeAt(0)};`);
 }
 
-// Severity colours: text colours reach 4.5:1 on white, bar colours 3:1 (WCAG 1.4.3 and 1.4.11);
-// every bar also carries its count in text, so colour is never the only cue.
+/**
+ * Every colour of the page. Text colours reach 4.5:1 against the white page and the grey table
+ * headers (WCAG 1.4.3), bar colours 3:1 (1.4.11); every bar also carries its count in text and a
+ * tooltip, so colour is never the only cue. test/unit/cli/html.test.ts checks the ratios.
+ */
+export const PALETTE = {
+  page: '#ffffff',
+  header: '#f6f8fa',
+  line: '#d0d7de',
+  text: { body: '#1f2328', muted: '#57606a', link: '#0a58ca', good: '#1a7f37', fair: '#9a5b00', poor: '#b3261e', error: '#b3261e', warn: '#9a5b00', info: '#1a5fb4', hint: '#5f6368' },
+  bar: { error: '#b3261e', warn: '#c77c02', info: '#1a5fb4', hint: '#80868b' },
+} as const;
+
+const { text, bar } = PALETTE;
 const STYLE = `
-:root { color-scheme: light; --error: #b3261e; --warn: #9a5b00; --info: #1a5fb4; --hint: #5f6368; --line: #d0d7de; }
+:root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1200px; padding: 24px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; }
+body { margin: 0 auto; max-width: 1200px; padding: 24px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: ${text.body}; background: ${PALETTE.page}; }
 h1 { font-size: 1.6em; margin: 0 0 4px; }
-h2 { font-size: 1.25em; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-a { color: #0a58ca; }
-header { display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
+h2 { font-size: 1.25em; margin: 32px 0 8px; border-bottom: 1px solid ${PALETTE.line}; padding-bottom: 4px; }
+a { color: ${text.link}; }
+header { display: flex; gap: 24px; align-items: center; justify-content: space-between; flex-wrap: wrap; }
 .score { font-size: 2.6em; font-weight: 700; margin: 0; line-height: 1; }
-.score small { font-size: 0.45em; font-weight: 400; color: #57606a; }
-.good { color: #1a7f37; } .fair { color: #9a5b00; } .poor { color: #b3261e; }
+.score small { font-size: 0.45em; font-weight: 400; color: ${text.muted}; }
+.good { color: ${text.good}; } .fair { color: ${text.fair}; } .poor { color: ${text.poor}; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: #f6f8fa; }
+caption { text-align: left; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid ${PALETTE.line}; vertical-align: top; }
+th { background: ${PALETTE.header}; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.message { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.document, td.rule, th.document { overflow-wrap: break-word; }
 tr[hidden] { display: none; }
 .sev { font-weight: 600; }
-.sev-error { color: var(--error); } .sev-warn { color: var(--warn); } .sev-info { color: var(--info); } .sev-hint { color: var(--hint); }
-.baselined { color: #57606a; font-weight: 400; }
+.sev-error { color: ${text.error}; } .sev-warn { color: ${text.warn}; } .sev-info { color: ${text.info}; } .sev-hint { color: ${text.hint}; }
+.baselined { color: ${text.muted}; font-weight: 400; }
 .legend { display: flex; gap: 16px; list-style: none; padding: 0; margin: 8px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
-.fill-error { background: var(--error); fill: var(--error); } .fill-warn { background: #c77c02; fill: #c77c02; }
-.fill-info { background: var(--info); fill: var(--info); } .fill-hint { background: #80868b; fill: #80868b; }
+.fill-error { background: ${bar.error}; fill: ${bar.error}; } .fill-warn { background: ${bar.warn}; fill: ${bar.warn}; }
+.fill-info { background: ${bar.info}; fill: ${bar.info}; } .fill-hint { background: ${bar.hint}; fill: ${bar.hint}; }
 svg.chart { width: 100%; max-width: 860px; height: auto; font: 13px system-ui, sans-serif; }
-svg.chart text { fill: #1f2328; }
+svg.chart text { fill: ${text.body}; }
 form.filters { display: flex; gap: 16px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
 select { font: inherit; padding: 2px 4px; }
-.note { color: #57606a; }
+.note { color: ${text.muted}; }
 `;
 
 // The filter: hides the rows of the other categories and severities. It reads data attributes
@@ -223,9 +237,9 @@ export function html(report: Report): string {
 </head>
 <body>
 <header>
-<p class="score ${scoreClass(overall)}" aria-label="Overall score ${escapeHtml(overall)} out of 100">${escapeHtml(overall)}<small>/100</small></p>
 <div><h1>API security posture</h1>
 <p class="note">${documents.length} description${documents.length === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'}. Checked by ${escapeHtml(tool)}. <a href="${escapeHtml(SCORE_DOC_URL)}">How the score is computed</a>.</p></div>
+<p class="score ${scoreClass(overall)}"><span class="visually-hidden">Overall score: </span>${escapeHtml(overall)}<small>/100</small></p>
 </header>
 <main>
 <section aria-labelledby="documents-heading"><h2 id="documents-heading">Descriptions</h2>

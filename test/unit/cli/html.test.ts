@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chart, CONTENT_SECURITY_POLICY, escapeHtml, html } from '../../../cli/formats/html.js';
+import { chart, CONTENT_SECURITY_POLICY, escapeHtml, html, PALETTE } from '../../../cli/formats/html.js';
 import { categoryTable } from '../../../cli/categories.js';
 import type { Report } from '../../../cli/report.js';
 import { documentReport, finding, HOSTILE, realisticReport } from '../../fixtures/report.js';
@@ -10,6 +10,16 @@ function withHostile(): Report {
   report.documents.push(documentReport(HOSTILE.document, 1, [finding({ rule: HOSTILE.rule, severity: 'error', message: HOSTILE.message, owasp: 'API9' })]));
   report.rules[HOSTILE.rule] = { id: HOSTILE.rule, description: HOSTILE.message, severity: 'error', cwe: [], helpUri: HOSTILE.helpUri };
   return report;
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16) / 255).map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high + 0.05) / (low + 0.05);
 }
 
 function sha256(text: string): string {
@@ -83,5 +93,12 @@ describe('HTML format', () => {
     expect(empty).toContain('<p>No findings.</p>');
     expect(() => html({} as Report)).not.toThrow();
     expect(() => html({ documents: [null, { document: 'x', findings: [null] }] } as unknown as Report)).not.toThrow();
+  });
+
+  it('has text colours of 4.5:1 and bar colours of 3:1 against the page and the table headers', () => {
+    for (const background of [PALETTE.page, PALETTE.header]) {
+      for (const [name, colour] of Object.entries(PALETTE.text)) expect(contrast(colour, background), `text ${name} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      for (const [name, colour] of Object.entries(PALETTE.bar)) expect(contrast(colour, background), `bar ${name} on ${background}`).toBeGreaterThanOrEqual(3);
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findingCost, overallScore, SCALE, scoreOf, SEVERITY_WEIGHT } from '../../../cli/score.js';
 import type { SeverityName } from '../../../cli/report.js';
+import { categoryTable } from '../../../cli/categories.js';
+import { documentReport, finding, realisticReport, reportOf } from '../../fixtures/report.js';
+
+// Quoted in docs/score.md and cli/score.ts.
+const FLAWED_SCORE = 21;
+const FLAWED_HALF_SCORE = 35;
 
 const one = (severity: SeverityName, operations = 1) => ({ severity, operations });
 
@@ -78,5 +84,33 @@ describe('overall score', () => {
     expect(overallScore([{ score: 50, operationCount: 0 }, { score: 100, operationCount: 2 }])).toBe(83);
     // 99 × 1 + 100 × 999 averages 99.999: still not 100
     expect(overallScore([{ score: 99, operationCount: 1 }, { score: 100, operationCount: 999 }])).toBe(99);
+  });
+});
+
+describe('docs/score.md', () => {
+  it('computes the reference values', () => {
+    const table = [1, 10, 100].map(operations => (['error', 'warn', 'info'] as const).map(severity => scoreOf([one(severity)], operations)));
+    expect(table).toEqual([[28, 57, 80], [80, 93, 97], [97, 99, 99]]);
+  });
+
+  it('computes the worked example', () => {
+    const example = documentReport('example.yaml', 10, [
+      finding({ rule: 'auth-write-operation-unprotected', severity: 'error', owasp: 'API2' }),
+      finding({ rule: 'rate-limit-429-missing', severity: 'warn', owasp: 'API4', operations: 8 }),
+      finding({ rule: 'auth-object-id-guessable', severity: 'info', owasp: 'API1' }),
+      finding({ rule: 'auth-read-operation-public', severity: 'hint', owasp: 'API2' }),
+    ]);
+    expect(example.score).toBe(63);
+    const report = reportOf([example], { rules: {} });
+    expect(categoryTable(report).map(row => `${row.category} ${row.score}`)).toEqual(['API1 97', 'API2 80', 'API4 76']);
+    expect(overallScore([example, { score: 90, operationCount: 40 }])).toBe(84);
+  });
+
+  it('gives the flawed example (the report fixture mirroring examples/flawed.yaml) the score the page quotes', () => {
+    const flawed = realisticReport().documents[0];
+    expect(flawed.findings).toHaveLength(38);
+    expect(flawed.score).toBe(FLAWED_SCORE);
+    const halved = flawed.findings.reduce((sum, f) => sum + findingCost(f), 0) / 2 / flawed.operationCount;
+    expect(Math.floor(400 / (4 + halved))).toBe(FLAWED_HALF_SCORE);
   });
 });
