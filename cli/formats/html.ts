@@ -196,7 +196,7 @@ function findingsSection(report: Report, rows: readonly CategoryRow[]): string {
   const severityCounts = countBySeverity(findings.map(entry => entry.finding));
   const severityOptions = SEVERITIES.filter(severity => severityCounts[severity] > 0)
     .map(severity => `<option value="${severity}">${SEVERITY_LABEL[severity]} (${severityCounts[severity]})</option>`);
-  const filters = '<form id="filters" class="filters" hidden>'
+  const filters = '<form id="filters" class="filters" aria-label="Filter the findings" hidden>'
     + `<label for="filter-category">Category</label><select id="filter-category"><option value="">All categories</option>${categoryOptions.join('')}</select>`
     + `<label for="filter-severity">Severity</label><select id="filter-severity"><option value="">All severities</option>${severityOptions.join('')}</select>`
     + `<p id="shown" class="note" aria-live="polite">Showing ${findings.length} of ${findings.length} findings.</p></form>`;

@@ -18,14 +18,19 @@ export const SCORE_DOC_URL = new URL('../score.md', DOCS_BASE_URL).href;
 
 /**
  * Text safe in a Markdown table cell: line breaks and control characters become spaces (they would
- * end the row), `<`, `>` and `&` become entities (no HTML, no entity tricks), and the punctuation
- * that starts emphasis, code, links, strikethrough or a new cell is backslash-escaped.
+ * end the row), `<`, `>` and `&` become entities (no HTML, no entity tricks), the punctuation
+ * that starts emphasis, code, links, strikethrough or a new cell is backslash-escaped, and
+ * mentions are broken.
  */
 export function escapeMarkdown(text: unknown, max = Infinity): string {
   let value = String(text ?? '').replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim();
   if (value.length > max) value = `${value.slice(0, max - 1)}…`;
-  return value.replace(/[\\`*_[\]|~!<>&]/g, character =>
-    character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`);
+  return value
+    .replace(/[\\`*_[\]|~!<>&]/g, character =>
+      character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`)
+    // A posted comment would notify "@user" and "@org/team" named in a description; a zero-width
+    // space after the @ stops that reliably (a backslash escape may not). E-mail addresses stay.
+    .replace(/(^|[^\w@])@(?=[A-Za-z0-9])/g, '$1@\u200B');
 }
 
 /** A URL safe inside `(…)`: characters that would close the link or break the cell are percent-encoded. */

@@ -70,6 +70,7 @@ No findings.
     expect(escapeMarkdown('&amp; \\')).toBe('&amp;amp; \\\\');
     expect(escapeMarkdown('abcdef', 4)).toBe('abc…');
     expect(escapeMarkdown(undefined)).toBe('');
+    expect(escapeMarkdown('@octocat and @org/team, not api-team@example.com')).toBe('@\u200Boctocat and @\u200Borg/team, not api-team@example.com');
   });
 
   it('keeps hostile strings inside their cell and out of links', () => {
