@@ -106,6 +106,8 @@ export function countBySeverity(findings: Iterable<Pick<ReportFinding, 'severity
  */
 export function categoryTable(report: Report): CategoryRow[] {
   const documents = documentsOf(report).filter(document => document.error === undefined);
+  // Nothing was read, so nothing was judged: no category may claim 100.
+  if (documents.length === 0) return [];
   const categories = new Set<CategoryId>();
   for (const rule of Object.values(report?.rules ?? {})) {
     if (rule) categories.add(categoryOf(rule.owasp));

@@ -70,6 +70,8 @@ describe('categories', () => {
 
   it('is empty for an empty report and survives odd input', () => {
     expect(categoryTable(report([]))).toEqual([]);
+    const rules = { ours: { id: 'ours', description: '', severity: 'warn' as const, owasp: 'API1', cwe: [] } };
+    expect(categoryTable(report([{ document: 'broken.yaml', operationCount: 0, findings: [], score: 0, error: 'unreadable' }], rules))).toEqual([]);
     expect(categoryTable({} as Report)).toEqual([]);
     expect(categoryTable(report([{ document: 'x', operationCount: Number.NaN, findings: undefined as never, score: 100 }]))).toEqual([]);
   });
