@@ -35,7 +35,12 @@ export function isDescription(text: string): boolean {
       // Not JSON after all (YAML flow mapping or broken): the YAML test below decides.
     }
   }
-  return /^["']?(?:openapi|swagger)["']?[ \t]*:/m.test(text);
+  // YAML: the root mapping's keys share the indentation of its first key (usually none, but
+  // `---\n  swagger: "2.0"` is valid YAML too).
+  const first = /^(?![ \t]*(?:#|---|\.\.\.|%))( *)\S/m.exec(text);
+  if (first === null) return false;
+  const indent = first[1].length;
+  return text.split('\n').some(line => /^["']?(?:openapi|swagger)["']?[ \t]*:/.test(line.slice(indent)) && /^ *$/.test(line.slice(0, indent)));
 }
 
 async function isDescriptionFile(path: string): Promise<boolean> {

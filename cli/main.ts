@@ -111,6 +111,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `… | head` closing the pipe early is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', error => {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
   });
