@@ -49,8 +49,23 @@ async function bySizeDescending(targets: readonly TargetFile[]): Promise<TargetF
   return sized.sort((a, b) => b.size - a.size).map(entry => entry.target);
 }
 
+/** One file: linted in this thread, sparing a worker's start-up (a second load of Spectral and the ruleset). */
+async function lintOne(target: TargetFile, options: LintOptions): Promise<LintRun> {
+  const { createLinter } = await import('./lint.js');
+  let linter;
+  try {
+    linter = await createLinter(options.rulesetFile, options.allowRemoteRefs);
+  } catch (error) {
+    throw new InputError(`Cannot load the ruleset: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const document = await linter.lint(target.absolute, target.document);
+  options.onProgress?.(1, 1, target.document);
+  return { documents: [document], rules: linter.rules };
+}
+
 /** Lints every target; a file that cannot be read or parsed is reported with `error`, never thrown. */
 export async function lintAll(targets: readonly TargetFile[], options: LintOptions): Promise<LintRun> {
+  if (targets.length === 1) return lintOne(targets[0], options);
   const queue = await bySizeDescending(targets);
   const results = new Map<string, LintedDocument>();
   const workerCount = Math.min(parallelism(), queue.length);
