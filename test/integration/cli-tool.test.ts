@@ -299,6 +299,16 @@ describe('the command', { timeout: 120_000 }, () => {
     const folder = await report(['specs']);
     expect(folder.report.documents.map(d => d.document)).toEqual(['specs/a.yaml', 'specs/nested/deeper/b.json', 'specs/nested/indented.yml']);
     expect(folder.report.documents[0].score).toBe(100);
+    // No progress line when stderr is not a terminal (CI logs, pipes).
+    expect(folder.stderr).not.toContain('[1/3]');
+    // With a terminal (util-linux `script` gives one, where it is installed): one line per file, rewritten in place.
+    const script = await new Promise<string | undefined>(resolve =>
+      execFile('script', ['-qc', `"${process.execPath}" "${bin}" specs -f json -o specs-report.json`, '/dev/null'], { cwd: tmp }, (error, stdout) => resolve(error && !stdout ? undefined : stdout)),
+    );
+    if (script !== undefined) {
+      expect(script).toContain('\r[1/3] specs/');
+      expect(script).toContain('\r[3/3] specs/');
+    }
 
     const glob = await report(['specs/**/*.json']);
     expect(glob.report.documents.map(d => d.document)).toEqual(['specs/nested/deeper/b.json']);
