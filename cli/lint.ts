@@ -129,7 +129,7 @@ export async function createLinter(rulesetFile: string | undefined, allowRemoteR
     }));
   const owaspByRule = new Map(rules.map(rule => [rule.id, owaspOf(rule.tags)]));
 
-  const toFinding = (result: ISpectralDiagnostic, absolute: string): ReportFinding => {
+  const toFinding = (result: ISpectralDiagnostic, absolute: string, data: unknown): ReportFinding => {
     let rule = String(result.code);
     let message = String(result.message ?? '');
     let severity = severityName(result.severity);
@@ -153,7 +153,7 @@ export async function createLinter(rulesetFile: string | undefined, allowRemoteR
       },
       ...(owasp ? { owasp } : {}),
       operations: operationsOf(path, message),
-      fingerprint: fingerprint(rule, path, message),
+      fingerprint: fingerprint(rule, path, message, result.source && result.source !== absolute ? undefined : data),
     };
   };
 
@@ -169,7 +169,7 @@ export async function createLinter(rulesetFile: string | undefined, allowRemoteR
       try {
         const parsed = new Document(text, Parsers.Yaml, absolute);
         const results = await spectral.run(parsed);
-        const findings = results.map(result => toFinding(result, absolute));
+        const findings = results.map(result => toFinding(result, absolute, parsed.data));
         findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
         return { document, operationCount: countOperations(parsed.data), findings };
       } catch (error) {

@@ -210,14 +210,14 @@ describe('the command', { timeout: 120_000 }, () => {
     expect(known.code).toBe(0);
     expect(known.report.documents[0].findings.every(f => f.baselined)).toBe(true);
 
-    // A new flaw: a third server, on plain http. Only it fails the run. (Appended: a finding's JSON
-    // path holds array indices, so an item inserted before others renumbers their findings.)
-    const withFlaw = original.replace(/^tags:\n/m, '  - url: http://staging.example.com/v1\ntags:\n');
+    // A new flaw: a server on plain http, inserted first. Only it fails the run: the sandbox server's
+    // findings move from servers.1 to servers.2 but are recognised by the server's URL.
+    const withFlaw = original.replace(/^servers:\n/m, 'servers:\n  - url: http://staging.example.com/v1\n');
     expect(withFlaw).not.toBe(original);
     write('base/api.yaml', withFlaw);
     const flawed = await report(['base/api.yaml', '--baseline', 'base/baseline.json']);
     expect(flawed.code).toBe(1);
-    expect(flawed.report.documents[0].findings.filter(f => !f.baselined).map(f => `${f.rule} ${f.path.join('.')}`)).toEqual(['transport-plain-http servers.2.url']);
+    expect(flawed.report.documents[0].findings.filter(f => !f.baselined).map(f => `${f.rule} ${f.path.join('.')}`)).toEqual(['transport-plain-http servers.0.url']);
     // In SARIF, the new finding is "new", the others "unchanged".
     const sarif = JSON.parse((await tool(['base/api.yaml', '--baseline', 'base/baseline.json', '-f', 'sarif'])).stdout);
     const states = sarif.runs[0].results.map((r: { baselineState: string }) => r.baselineState);
@@ -233,11 +233,14 @@ describe('the command', { timeout: 120_000 }, () => {
     expect(moved.report.documents[0].findings.filter(f => !f.baselined)).toEqual([]);
     expect(moved.report.fixed).toEqual([]);
 
-    // Fixing one: the sandbox server goes https. Listed as fixed; nothing fails.
-    write('base/api.yaml', reformatted.replace('http://sandbox.example.com', 'https://sandbox.example.com'));
+    // Fixing one: the Stripe test key in the sandbox server's description becomes a placeholder. Listed as fixed; nothing fails.
+    const withoutKey = reformatted.replace('sk_test_jIpkQCyycrHCFmilZ71s', 'sk_test_<your key>');
+    expect(withoutKey).not.toBe(reformatted);
+    write('base/api.yaml', withoutKey);
     const fixed = await report(['base/api.yaml', '--baseline', 'base/baseline.json']);
     expect(fixed.code).toBe(0);
-    expect(fixed.report.fixed.map(entry => `${entry.document} ${entry.rule}`)).toEqual(['base/api.yaml transport-plain-http']);
+    expect(fixed.report.documents[0].findings.filter(f => !f.baselined)).toEqual([]);
+    expect(fixed.report.fixed.map(entry => `${entry.document} ${entry.rule}`)).toEqual(['base/api.yaml secret-test-key']);
     const textOutput = await tool(['base/api.yaml', '--baseline', 'base/baseline.json']);
     expect(textOutput.stdout).toContain('Fixed since the baseline (1):');
     expect(textOutput.stdout).toContain('(known, in the baseline)');
