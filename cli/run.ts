@@ -49,6 +49,11 @@ async function bySizeDescending(targets: readonly TargetFile[]): Promise<TargetF
   return sized.sort((a, b) => b.size - a.size).map(entry => entry.target);
 }
 
+/** The loader's first line says what failed; the require stack after it is noise to a user. */
+function rulesetError(message: string): InputError {
+  return new InputError(`Cannot load the ruleset: ${message.split('\n')[0]}`);
+}
+
 /** One file: linted in this thread, sparing a worker's start-up (a second load of Spectral and the ruleset). */
 async function lintOne(target: TargetFile, options: LintOptions): Promise<LintRun> {
   const { createLinter } = await import('./lint.js');
@@ -56,7 +61,7 @@ async function lintOne(target: TargetFile, options: LintOptions): Promise<LintRu
   try {
     linter = await createLinter(options.rulesetFile, options.allowRemoteRefs);
   } catch (error) {
-    throw new InputError(`Cannot load the ruleset: ${error instanceof Error ? error.message : String(error)}`);
+    throw rulesetError(error instanceof Error ? error.message : String(error));
   }
   const document = await linter.lint(target.absolute, target.document);
   options.onProgress?.(1, 1, target.document);
@@ -110,7 +115,7 @@ export async function lintAll(targets: readonly TargetFile[], options: LintOptio
     });
 
   await Promise.all(Array.from({ length: workerCount }, runWorker));
-  if (fatal !== undefined) throw new InputError(`Cannot load the ruleset: ${fatal}`);
+  if (fatal !== undefined) throw rulesetError(fatal);
   const documents = targets.map(
     target => results.get(target.absolute) ?? { document: target.document, operationCount: 0, findings: [], error: `Cannot lint ${target.document}: its worker stopped` },
   );

@@ -335,5 +335,13 @@ describe('the command', { timeout: 120_000 }, () => {
     const missing = await tool(['project/flawed.yaml', '-r', 'project/none.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read ruleset project/none.yaml');
+    // A ruleset that does not load, with one file (linted in-process) and two (worker threads): exit 2, the reason on stderr.
+    write('project/broken.yaml', 'extends: ["no-such-ruleset-package"]\n');
+    for (const files of [['project/flawed.yaml'], ['project/flawed.yaml', 'examples/secure.yaml']]) {
+      const broken = await tool([...files, '-r', 'project/broken.yaml']);
+      expect(broken.code, files.join(' ')).toBe(2);
+      expect(broken.stderr).toMatch(/^Cannot load the ruleset: .*no-such-ruleset-package.*$/m);
+      expect(broken.stderr).not.toContain('Require stack');
+    }
   });
 });
