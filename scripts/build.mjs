@@ -34,7 +34,7 @@ const cli = await rollup({
     {
       name: 'package-bundle',
       resolveId: (source, importer) =>
-        importer && importer.includes('/dist/modules/cli/') && source === '../index.js' ? { id: '../cjs/index.js', external: true } : null,
+        importer && importer.replace(/\\/g, '/').includes('/dist/modules/cli/') && source === '../index.js' ? { id: '../cjs/index.js', external: true } : null,
       // The bin runs as a program: its file starts with a shebang.
       renderChunk: (code, chunk) => (chunk.isEntry && chunk.name === 'main' ? `#!/usr/bin/env node\n${code}` : null),
     },
