@@ -4,7 +4,7 @@
 // ruleset it loads through `extends` with rollup: one pre-bundled module costs it a fraction of the
 // time that dozens of modules do, on every `spectral lint`.
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rollup } from 'rollup';
 
@@ -24,6 +24,32 @@ const bundle = await rollup({
 await bundle.write({ file: 'dist/cjs/index.js', format: 'cjs', exports: 'named', generatedCode: 'es2015' });
 await bundle.write({ file: 'dist/esm/index.js', format: 'es', generatedCode: 'es2015' });
 await bundle.close();
+
+// The command-line tool (package.json `bin`): the main program and the worker each thread lints in.
+// Both reach the ruleset through the package's own CommonJS bundle instead of inlining it again.
+const cli = await rollup({
+  input: { main: 'dist/modules/cli/main.js', worker: 'dist/modules/cli/worker.js' },
+  external: id => !id.startsWith('.') && !id.startsWith('/'),
+  plugins: [
+    {
+      name: 'package-bundle',
+      resolveId: (source, importer) =>
+        importer && importer.replace(/\\/g, '/').includes('/dist/modules/cli/') && source === '../index.js' ? { id: '../cjs/index.js', external: true } : null,
+      // The bin runs as a program: its file starts with a shebang.
+      renderChunk: (code, chunk) => (chunk.isEntry && chunk.name === 'main' ? `#!/usr/bin/env node\n${code}` : null),
+    },
+  ],
+  treeshake: true,
+});
+await cli.write({
+  dir: 'dist/cli',
+  format: 'cjs',
+  exports: 'auto',
+  generatedCode: 'es2015',
+  chunkFileNames: '[name].js',
+});
+await cli.close();
+chmodSync('dist/cli/main.js', 0o755);
 rmSync('dist/modules', { recursive: true, force: true });
 
 // The CommonJS entry only forwards to the bundle by package name. Spectral's CLI bundles a ruleset

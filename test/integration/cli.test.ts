@@ -1,20 +1,17 @@
 // End to end: the package as npm publishes it, loaded by the real Spectral CLI the ways
 // users load it (YAML `extends` by package name, a JavaScript ruleset importing it, the
 // `createRuleset` factory, severity overrides), on the examples shipped in the repository.
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules as ruleTable } from '../../index.js';
 import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
+import { PACKAGE, packedProject, REPO } from './packed.js';
 
 const run = promisify(execFile);
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const PACKAGE = 'spectral-api-security';
 const ALL_RULES_IN_ORDER = Object.keys(ruleTable);
 const ALL_RULES = [...ALL_RULES_IN_ORDER].sort();
 /** The rules a plain `extends` runs; the others (`recommended: false`) run with `extends: [[ruleset, all]]` or a severity. */
@@ -147,25 +144,8 @@ components:
 const DOCUMENTS = ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml', 'signed-url.yaml'];
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'dist/cjs/index.js')) || !existsSync(join(REPO, 'dist/esm/index.js'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
-  }
-  tmp = mkdtempSync(join(tmpdir(), 'spectral-api-security-cli-'));
-
-  // The tarball npm would publish, unpacked where npm would install it.
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8' }),
-  ) as Array<{ filename: string }>;
-  mkdirSync(join(tmp, 'unpacked'));
-  execFileSync('tar', ['-xzf', join(tmp, packed.filename), '-C', join(tmp, 'unpacked')]);
-  mkdirSync(join(tmp, 'node_modules'));
-  renameSync(join(tmp, 'unpacked', 'package'), join(tmp, 'node_modules', PACKAGE));
-
-  // No network: every other installed package (the CLI and our dependencies) is linked from the repository.
-  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
-    if (entry === PACKAGE || entry.startsWith('.')) continue;
-    symlinkSync(join(REPO, 'node_modules', entry), join(tmp, 'node_modules', entry), 'junction');
-  }
+  // The tarball npm would publish, unpacked where npm would install it (packed.ts).
+  tmp = packedProject('spectral-api-security-cli-');
   cliBin = join(tmp, 'node_modules/@stoplight/spectral-cli/dist/index.js');
 
   cpSync(join(REPO, 'examples'), join(tmp, 'examples'), { recursive: true });
