@@ -12,18 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { rules as ruleTable } from '../../index.js';
 import type { Report } from '../../cli/report.js';
-import { PACKAGE, packedProject, REPO } from './packed.js';
+import { installedBin, PACKAGE, packedProject, REPO, type Outcome } from './packed.js';
 
 const RECOMMENDED = Object.entries(ruleTable).filter(([, row]) => row.recommended !== false).map(([id]) => id);
 
 let tmp: string;
 let bin: string;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the installed command; never throws on a non-zero exit. */
 function tool(args: string[], cwd = tmp): Promise<Outcome> {
@@ -48,8 +43,7 @@ const write = (file: string, text: string) => {
 
 beforeAll(() => {
   tmp = packedProject('spectral-api-security-tool-');
-  const manifest = JSON.parse(readFileSync(join(tmp, 'node_modules', PACKAGE, 'package.json'), 'utf8'));
-  bin = join(tmp, 'node_modules', PACKAGE, manifest.bin[PACKAGE]);
+  bin = installedBin(tmp);
   // The examples without their .spectral.yaml: the command runs the package's own ruleset from `tmp`.
   cpSync(join(REPO, 'examples'), join(tmp, 'examples'), { recursive: true });
   rmSync(join(tmp, 'examples/.spectral.yaml'));

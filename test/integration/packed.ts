@@ -2,7 +2,7 @@
 // with every other package linked from the repository (no network). Shared by the integration tests
 // so each test file packs once.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +31,17 @@ export function packedProject(prefix: string): string {
     symlinkSync(join(REPO, 'node_modules', entry), join(tmp, 'node_modules', entry), 'junction');
   }
   return tmp;
+}
+
+/** What a command printed and how it exited. */
+export interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The package's command as npm installed it in a project made by `packedProject`. */
+export function installedBin(project: string): string {
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules', PACKAGE, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return join(project, 'node_modules', PACKAGE, manifest.bin[PACKAGE]);
 }

@@ -6,16 +6,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PACKAGE, packedProject, REPO } from './packed.js';
+import { installedBin, packedProject, REPO, type Outcome } from './packed.js';
 
 let tmp: string;
 let bin: string;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs one shell command of a recipe in the project, the published package replaced by the packed one. */
 function shell(command: string): Promise<Outcome> {
@@ -33,8 +28,7 @@ const output = (command: string) => /-o (\S+)/.exec(command)?.[1];
 
 beforeAll(() => {
   tmp = packedProject('spectral-api-security-recipes-');
-  const manifest = JSON.parse(readFileSync(join(tmp, 'node_modules', PACKAGE, 'package.json'), 'utf8'));
-  bin = join(tmp, 'node_modules', PACKAGE, manifest.bin[PACKAGE]);
+  bin = installedBin(tmp);
   mkdirSync(join(tmp, 'openapi', 'orders'), { recursive: true });
   copyFileSync(join(REPO, 'examples/secure.yaml'), join(tmp, 'openapi/shop.yaml'));
   copyFileSync(join(REPO, 'examples/flawed.yaml'), join(tmp, 'openapi/orders/legacy.yaml'));
