@@ -1,20 +1,18 @@
 // End to end: the package as npm publishes it, loaded by the real Spectral CLI the ways
 // users load it (YAML `extends` by package name, a JavaScript ruleset importing it, the
 // `createRuleset` factory, severity overrides), on the examples shipped in the repository.
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules as ruleTable } from '../../index.js';
 import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
+import { FLAWED } from './flawed-findings.js';
+import { PACKAGE, packedProject, removeProject } from './packed-project.js';
 
 const run = promisify(execFile);
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const PACKAGE = 'spectral-api-security';
 const ALL_RULES_IN_ORDER = Object.keys(ruleTable);
 const ALL_RULES = [...ALL_RULES_IN_ORDER].sort();
 /** The rules a plain `extends` runs; the others (`recommended: false`) run with `extends: [[ruleset, all]]` or a severity. */
@@ -62,48 +60,6 @@ function writeRuleset(dir: string, file: string, text: string): string {
   return `${dir}/${file}`;
 }
 
-// The flaws examples/flawed.yaml is written to show, each marked there with "FLAW: <rule id>":
-// one finding per recommended rule but `auth-security-undocumented` (flawed-no-security.yaml).
-const FLAWED = [
-  'auth-admin-operation-shared-security paths./admin/users/{userId}.delete',
-  'auth-apikey-in-url components.securitySchemes.partnerKey.in',
-  'auth-authorization-header-parameter paths./orders.get.parameters.1',
-  'auth-credentials-in-url paths./orders.get.parameters.0',
-  'auth-oauth-scope-undefined paths./orders/{orderId}.get.security.0.oauth2.1',
-  'auth-oauth-url-insecure components.securitySchemes.oauth2.flows.implicit.authorizationUrl',
-  'auth-oauth2-flow-deprecated components.securitySchemes.oauth2.flows.implicit',
-  'auth-object-id-guessable components.parameters.UserId',
-  'auth-privileged-operation-unprotected paths./users/{userId}/ban.post.security',
-  'auth-read-operation-public paths./products.get.security',
-  'auth-read-operation-unprotected paths./users/{userId}/orders.get.security',
-  'auth-scheme-weak components.securitySchemes.backOffice.scheme',
-  'auth-security-scheme-undefined paths./orders/{orderId}.delete.security.0.bearerAuth',
-  'auth-unauthorized-response-undocumented paths./users/{userId}.patch.responses',
-  'auth-write-operation-unprotected paths./orders.post.security',
-  'data-credential-in-response components.schemas.User.properties.passwordHash',
-  'data-error-details-leaked components.schemas.Error.properties.stackTrace',
-  'data-personal-data-in-response components.schemas.Order.properties.cardNumber',
-  'data-personal-data-in-url paths./users.get.parameters.0',
-  'document-prototype-key x-feature-flags.__proto__',
-  'mass-assignment-open-schema components.schemas.User',
-  'mass-assignment-privileged-property components.schemas.Registration.properties.isAdmin',
-  'rate-limit-429-missing paths',
-  'rate-limit-429-missing-abuse-prone paths./register.post.responses',
-  'rate-limit-429-missing-expensive paths./orders.get.responses',
-  'rate-limit-headers-missing paths',
-  'rate-limit-retry-after-missing paths./orders.post.responses.503',
-  'resource-array-unbounded components.schemas.Order.properties.items',
-  'resource-map-unbounded components.schemas.Order.properties.metadata',
-  'resource-number-unbounded components.schemas.OrderItem.properties.quantity',
-  'resource-pagination-unbounded paths./users.get.parameters.1',
-  'resource-string-unbounded components.schemas.Order.properties.deliveryNote',
-  'resource-upload-unbounded paths./users/{userId}/avatar.put.requestBody.content.image/png',
-  'secret-high-entropy-value paths./orders.get.parameters.0.example',
-  'secret-leaked paths./users/{userId}/orders.get.x-datasource',
-  'secret-test-key servers.1.description',
-  'security-exemption-reason-missing paths./users/{userId}.patch.x-api-security-exemptions.auth-unauthorized-response-undocumented',
-  'transport-plain-http servers.1.url',
-];
 
 // What the off-by-default `resource-response-unbounded` adds on examples/flawed.yaml with every rule on:
 // the values responses return with no upper bound (secure.yaml bounds them all).
@@ -146,35 +102,13 @@ components:
 
 const DOCUMENTS = ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml', 'signed-url.yaml'];
 
-beforeAll(async () => {
-  if (!existsSync(join(REPO, 'dist/cjs/index.js')) || !existsSync(join(REPO, 'dist/esm/index.js'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
-  }
-  tmp = mkdtempSync(join(tmpdir(), 'spectral-api-security-cli-'));
-
-  // The tarball npm would publish, unpacked where npm would install it.
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8' }),
-  ) as Array<{ filename: string }>;
-  mkdirSync(join(tmp, 'unpacked'));
-  execFileSync('tar', ['-xzf', join(tmp, packed.filename), '-C', join(tmp, 'unpacked')]);
-  mkdirSync(join(tmp, 'node_modules'));
-  renameSync(join(tmp, 'unpacked', 'package'), join(tmp, 'node_modules', PACKAGE));
-
-  // No network: every other installed package (the CLI and our dependencies) is linked from the repository.
-  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
-    if (entry === PACKAGE || entry.startsWith('.')) continue;
-    symlinkSync(join(REPO, 'node_modules', entry), join(tmp, 'node_modules', entry), 'junction');
-  }
+beforeAll(() => {
+  tmp = packedProject('spectral-api-security-cli-');
   cliBin = join(tmp, 'node_modules/@stoplight/spectral-cli/dist/index.js');
-
-  cpSync(join(REPO, 'examples'), join(tmp, 'examples'), { recursive: true });
   writeFileSync(join(tmp, 'signed-url.yaml'), SIGNED_URL);
 });
 
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => removeProject(tmp));
 
 describe('the packed package', () => {
   it('ships every file its package.json points at, and resolves by name to the unpacked copy', () => {
