@@ -88,15 +88,10 @@ export function buildRevision(ref, dir) {
 }
 
 /**
- * Packs the package and builds the temporary project; `cleanup()` removes it. Without `ref`
- * the working tree's dist/ is packed (it must be up to date); with `ref` a clean build of that
- * commit is.
+ * Installs the tarball `npm pack` makes of `packFrom` in `dir`/node_modules, as npm would, and
+ * links every other package from the repository's node_modules, so nothing is downloaded.
  */
-export function createProject({ check = true, ref } = {}) {
-  if (check && !ref) checkBuild();
-  if (!existsSync(CLI)) throw new Error(`The Spectral CLI is not installed (${relative(REPO, CLI)}): run \`npm ci\`.`);
-  const dir = mkdtempSync(join(tmpdir(), 'spectral-api-security-bench-'));
-  const packFrom = ref ? buildRevision(ref, dir) : REPO;
+export function installPacked(packFrom, dir) {
   const [packed] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: packFrom, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
   );
@@ -108,6 +103,19 @@ export function createProject({ check = true, ref } = {}) {
     if (entry === PACKAGE || entry.startsWith('.')) continue;
     symlinkSync(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry), 'junction');
   }
+}
+
+/**
+ * Packs the package and builds the temporary project; `cleanup()` removes it. Without `ref`
+ * the working tree's dist/ is packed (it must be up to date); with `ref` a clean build of that
+ * commit is.
+ */
+export function createProject({ check = true, ref } = {}) {
+  if (check && !ref) checkBuild();
+  if (!existsSync(CLI)) throw new Error(`The Spectral CLI is not installed (${relative(REPO, CLI)}): run \`npm ci\`.`);
+  const dir = mkdtempSync(join(tmpdir(), 'spectral-api-security-bench-'));
+  const packFrom = ref ? buildRevision(ref, dir) : REPO;
+  installPacked(packFrom, dir);
   const rulesets = {};
   for (const [id, { yaml }] of Object.entries(RULESETS)) {
     mkdirSync(join(dir, 'rulesets', id), { recursive: true });

@@ -1,8 +1,14 @@
 // Builds what package.json `exports` points at: one CommonJS file, one ESM file, and type declarations.
 //
-// Each entry is a single bundled file (dependencies stay external) because Spectral's CLI bundles a
+// Each entry is a single bundled file (dependencies stay external) because Spectral bundles a
 // ruleset it loads through `extends` with rollup: one pre-bundled module costs it a fraction of the
 // time that dozens of modules do, on every `spectral lint`.
+//
+// `extends: ["spectral-api-security"]` resolves to the CommonJS file, in the CLI and in the VS Code
+// extension alike (both resolve the name with `require.resolve`). The extension bundles it with
+// every import inlined: a bare import it does not provide itself goes to a CDN (cdn.skypack.dev,
+// esm.sh), which fails offline and loads whatever version the CDN holds. So the file must hold the
+// whole ruleset, and import nothing but the Spectral packages the extension provides.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,12 +22,23 @@ rmSync('dist', { recursive: true, force: true });
 run(['--outDir', 'dist/modules', '--declaration', 'false', '--module', 'ES2022', '--moduleResolution', 'Bundler']);
 run(['--outDir', 'dist/types', '--emitDeclarationOnly']);
 
+// What @stoplight/spectral-ruleset-bundler's builtins plugin hands a ruleset instead of fetching it.
+const PROVIDED_BY_SPECTRAL = new Set([
+  '@stoplight/spectral-core',
+  '@stoplight/spectral-formats',
+  '@stoplight/spectral-functions',
+  '@stoplight/spectral-parsers',
+  '@stoplight/spectral-ref-resolver',
+  '@stoplight/spectral-rulesets',
+  '@stoplight/spectral-runtime',
+]);
+
 const bundle = await rollup({
   input: 'dist/modules/index.js',
   external: id => !id.startsWith('.') && !id.startsWith('/'),
   treeshake: true,
 });
-await bundle.write({ file: 'dist/cjs/index.js', format: 'cjs', exports: 'named', generatedCode: 'es2015' });
+const { output } = await bundle.write({ file: 'dist/cjs/index.js', format: 'cjs', exports: 'named', generatedCode: 'es2015' });
 await bundle.write({ file: 'dist/esm/index.js', format: 'es', generatedCode: 'es2015' });
 await bundle.close();
 
@@ -52,15 +69,10 @@ await cli.close();
 chmodSync('dist/cli/main.js', 0o755);
 rmSync('dist/modules', { recursive: true, force: true });
 
-// The CommonJS entry only forwards to the bundle by package name. Spectral's CLI bundles a ruleset
-// that `extends` a package by resolving it to this file; a bare package import inside it stays
-// external to that bundling and is loaded by Node as is, sparing every lint run a second,
-// slower bundling of the whole ruleset.
-writeFileSync(
-  'dist/cjs/entry.js',
-  "'use strict';\n// See scripts/build.mjs: forwarding by name keeps Spectral's ruleset bundler from re-bundling the package.\nmodule.exports = require('spectral-api-security/bundle');\n",
-);
+const fetched = output.flatMap(chunk => (chunk.type === 'chunk' ? chunk.imports : [])).filter(id => !PROVIDED_BY_SPECTRAL.has(id));
+if (fetched.length > 0) {
+  throw new Error(`dist/cjs/index.js imports ${fetched.join(', ')}: Spectral's editor bundler would fetch it from a CDN. Only ${[...PROVIDED_BY_SPECTRAL].join(', ')} can stay external.`);
+}
 
-// The ESM folder says its .js file is a module. The CommonJS folder has no package.json of its own:
-// the package root (CommonJS by default) must stay the scope of entry.js for the self-reference.
+// The ESM folder says its .js file is a module; the CommonJS file keeps the package root's default.
 writeFileSync('dist/esm/package.json', JSON.stringify({ type: 'module' }) + '\n');

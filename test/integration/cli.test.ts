@@ -2,14 +2,15 @@
 // users load it (YAML `extends` by package name, a JavaScript ruleset importing it, the
 // `createRuleset` factory, severity overrides), on the examples shipped in the repository.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules as ruleTable } from '../../index.js';
 import { DOCS_BASE_URL } from '../../rulesets/owasp.js';
-import { PACKAGE, packedProject, REPO } from './packed.js';
+import { FLAWED } from './flawed-findings.js';
+import { PACKAGE, packedProject, removeProject } from './packed.js';
 
 const run = promisify(execFile);
 const ALL_RULES_IN_ORDER = Object.keys(ruleTable);
@@ -59,48 +60,6 @@ function writeRuleset(dir: string, file: string, text: string): string {
   return `${dir}/${file}`;
 }
 
-// The flaws examples/flawed.yaml is written to show, each marked there with "FLAW: <rule id>":
-// one finding per recommended rule but `auth-security-undocumented` (flawed-no-security.yaml).
-const FLAWED = [
-  'auth-admin-operation-shared-security paths./admin/users/{userId}.delete',
-  'auth-apikey-in-url components.securitySchemes.partnerKey.in',
-  'auth-authorization-header-parameter paths./orders.get.parameters.1',
-  'auth-credentials-in-url paths./orders.get.parameters.0',
-  'auth-oauth-scope-undefined paths./orders/{orderId}.get.security.0.oauth2.1',
-  'auth-oauth-url-insecure components.securitySchemes.oauth2.flows.implicit.authorizationUrl',
-  'auth-oauth2-flow-deprecated components.securitySchemes.oauth2.flows.implicit',
-  'auth-object-id-guessable components.parameters.UserId',
-  'auth-privileged-operation-unprotected paths./users/{userId}/ban.post.security',
-  'auth-read-operation-public paths./products.get.security',
-  'auth-read-operation-unprotected paths./users/{userId}/orders.get.security',
-  'auth-scheme-weak components.securitySchemes.backOffice.scheme',
-  'auth-security-scheme-undefined paths./orders/{orderId}.delete.security.0.bearerAuth',
-  'auth-unauthorized-response-undocumented paths./users/{userId}.patch.responses',
-  'auth-write-operation-unprotected paths./orders.post.security',
-  'data-credential-in-response components.schemas.User.properties.passwordHash',
-  'data-error-details-leaked components.schemas.Error.properties.stackTrace',
-  'data-personal-data-in-response components.schemas.Order.properties.cardNumber',
-  'data-personal-data-in-url paths./users.get.parameters.0',
-  'document-prototype-key x-feature-flags.__proto__',
-  'mass-assignment-open-schema components.schemas.User',
-  'mass-assignment-privileged-property components.schemas.Registration.properties.isAdmin',
-  'rate-limit-429-missing paths',
-  'rate-limit-429-missing-abuse-prone paths./register.post.responses',
-  'rate-limit-429-missing-expensive paths./orders.get.responses',
-  'rate-limit-headers-missing paths',
-  'rate-limit-retry-after-missing paths./orders.post.responses.503',
-  'resource-array-unbounded components.schemas.Order.properties.items',
-  'resource-map-unbounded components.schemas.Order.properties.metadata',
-  'resource-number-unbounded components.schemas.OrderItem.properties.quantity',
-  'resource-pagination-unbounded paths./users.get.parameters.1',
-  'resource-string-unbounded components.schemas.Order.properties.deliveryNote',
-  'resource-upload-unbounded paths./users/{userId}/avatar.put.requestBody.content.image/png',
-  'secret-high-entropy-value paths./orders.get.parameters.0.example',
-  'secret-leaked paths./users/{userId}/orders.get.x-datasource',
-  'secret-test-key servers.1.description',
-  'security-exemption-reason-missing paths./users/{userId}.patch.x-api-security-exemptions.auth-unauthorized-response-undocumented',
-  'transport-plain-http servers.1.url',
-];
 
 // What the off-by-default `resource-response-unbounded` adds on examples/flawed.yaml with every rule on:
 // the values responses return with no upper bound (secure.yaml bounds them all).
@@ -143,18 +102,14 @@ components:
 
 const DOCUMENTS = ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml', 'signed-url.yaml'];
 
-beforeAll(async () => {
+beforeAll(() => {
   // The tarball npm would publish, unpacked where npm would install it (packed.ts).
   tmp = packedProject('spectral-api-security-cli-');
   cliBin = join(tmp, 'node_modules/@stoplight/spectral-cli/dist/index.js');
-
-  cpSync(join(REPO, 'examples'), join(tmp, 'examples'), { recursive: true });
   writeFileSync(join(tmp, 'signed-url.yaml'), SIGNED_URL);
 });
 
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => removeProject(tmp));
 
 describe('the packed package', () => {
   it('ships every file its package.json points at, and resolves by name to the unpacked copy', () => {
@@ -163,13 +118,18 @@ describe('the packed package', () => {
     const exported = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap(v => (typeof v === 'string' ? [v] : Object.values(v)));
     const targets = [manifest.main, manifest.module, manifest.types, ...exported];
     expect(targets.filter(target => !existsSync(join(root, target)))).toEqual([]);
-    // How Spectral resolves `extends: [spectral-api-security]` from a ruleset in `tmp`: to the small
-    // forwarding entry, whose bare `require` of the bundle stays outside Spectral's own bundling.
+    // How Spectral (CLI and editor) resolves `extends: [spectral-api-security]` from a ruleset in
+    // `tmp`: to the whole bundle, whose only bare imports are packages the editor's bundler provides
+    // (any other would be fetched from a CDN; see test/integration/editor.test.ts).
     const require = createRequire(join(tmp, 'x.js'));
-    expect(require.resolve(PACKAGE, { paths: [tmp] })).toBe(join(root, 'dist/cjs/entry.js'));
-    expect(readFileSync(join(root, 'dist/cjs/entry.js'), 'utf8')).toContain(`require('${PACKAGE}/bundle')`);
+    expect(require.resolve(PACKAGE, { paths: [tmp] })).toBe(join(root, 'dist/cjs/index.js'));
     expect(require.resolve(`${PACKAGE}/bundle`, { paths: [tmp] })).toBe(join(root, 'dist/cjs/index.js'));
-    expect(Object.keys(require(join(root, 'dist/cjs/entry.js')).default.rules)).toEqual(ALL_RULES_IN_ORDER);
+    const bundle = readFileSync(join(root, 'dist/cjs/index.js'), 'utf8');
+    expect([...new Set(bundle.match(/require\(['"][^'"]+['"]\)/g))].sort()).toEqual([
+      "require('@stoplight/spectral-core')",
+      "require('@stoplight/spectral-formats')",
+    ]);
+    expect(Object.keys(require(join(root, 'dist/cjs/index.js')).default.rules)).toEqual(ALL_RULES_IN_ORDER);
   });
 });
 
