@@ -21,6 +21,10 @@ const run = args => execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json', 
 rmSync('dist', { recursive: true, force: true });
 run(['--outDir', 'dist/modules', '--declaration', 'false', '--module', 'ES2022', '--moduleResolution', 'Bundler']);
 run(['--outDir', 'dist/types', '--emitDeclarationOnly']);
+// The same declarations inside dist/esm, whose package.json says `type: module`: TypeScript reads
+// them as ESM for `import`, as it reads dist/types as CommonJS for `require` (one set for both
+// "masquerades", as @arethetypeswrong/cli says).
+run(['--outDir', 'dist/esm/types', '--emitDeclarationOnly']);
 
 // What @stoplight/spectral-ruleset-bundler's builtins plugin hands a ruleset instead of fetching it.
 const PROVIDED_BY_SPECTRAL = new Set([
