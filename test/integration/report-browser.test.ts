@@ -4,6 +4,7 @@
 // the README shows. Chromium comes from CHROMIUM_PATH or /usr/bin/chromium; CI installs it, so a
 // missing browser fails the test instead of skipping it.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { categoryTable } from '../../cli/categories.js';
 import { html } from '../../cli/formats/html.js';
 import type { Report } from '../../cli/report.js';
 import { documentReport, finding, HOSTILE, realisticReport, reportOf } from '../fixtures/report.js';
+import { installedBin, packedProject, removeProject } from './packed.js';
 
 // The page's globals, inside page.evaluate callbacks (the test tsconfig has no DOM library).
 declare const document: any;
@@ -60,6 +62,10 @@ describe('HTML report in headless Chromium', () => {
   async function open(report: Report, name: string): Promise<Opened> {
     const file = join(dir, name);
     writeFileSync(file, html(report));
+    return openFile(file);
+  }
+
+  async function openFile(file: string): Promise<Opened> {
     const url = pathToFileURL(file).href;
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -184,6 +190,29 @@ describe('HTML report in headless Chromium', () => {
     expect(seen).toEqual({ bars: 8, rows: 40, filterHidden: true });
     await page.close();
   }, 30_000);
+
+  it('the report the packed command writes for the examples: chart and table match its JSON report', async () => {
+    const project = packedProject('report-browser-command-');
+    try {
+      const command = (args: string[]) => execFileSync(process.execPath, [installedBin(project), 'examples/flawed.yaml', 'examples/flawed-no-security.yaml', '--fail-severity', 'off', ...args], { cwd: project, encoding: 'utf8' });
+      command(['-f', 'html', '-o', 'posture.html']);
+      const report = JSON.parse(command(['-f', 'json'])) as Report;
+      const { page, requests, errors } = await openFile(join(project, 'posture.html'));
+      const seen = await page.evaluate(() => ({
+        bars: [...document.querySelectorAll('svg.chart g.bar')].map((group: any) => [group.getAttribute('data-category'), group.querySelector('text.total').textContent]),
+        rows: document.querySelectorAll('#findings tbody tr').length,
+      }));
+      const categories = categoryTable(report).filter(row => row.findings > 0);
+      expect(seen.bars).toEqual(categories.map(row => [row.category, String(row.findings)]));
+      expect(seen.rows).toBe(report.documents.reduce((sum, doc) => sum + doc.findings.length, 0));
+      expect(seen.rows).toBeGreaterThan(30);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    } finally {
+      removeProject(project);
+    }
+  }, 60_000);
 
   it('writes docs/report.png from the realistic report', async () => {
     const { page, requests, errors } = await open(realisticReport(), 'report.html');
