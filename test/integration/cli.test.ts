@@ -115,8 +115,10 @@ describe('the packed package', () => {
   it('ships every file its package.json points at, and resolves by name to the unpacked copy', () => {
     const root = join(tmp, 'node_modules', PACKAGE);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const exported = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap(v => (typeof v === 'string' ? [v] : Object.values(v)));
-    const targets = [manifest.main, manifest.module, manifest.types, ...exported];
+    // Export targets, through nested conditions (`import: { types, default }`).
+    const targetsOf = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(targetsOf) : []);
+    const targets = [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin as Record<string, string>), ...targetsOf(manifest.exports)];
+    expect(targets).toContain('./dist/esm/types/index.d.ts');
     expect(targets.filter(target => !existsSync(join(root, target)))).toEqual([]);
     // How Spectral (CLI and editor) resolves `extends: [spectral-api-security]` from a ruleset in
     // `tmp`: to the whole bundle, whose only bare imports are packages the editor's bundler provides
