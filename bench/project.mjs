@@ -18,6 +18,9 @@ export const RULESETS = {
   oas: { label: 'spectral:oas', yaml: 'extends: ["spectral:oas"]\n' },
   owasp: { label: 'OWASP ruleset', yaml: 'extends: ["@stoplight/spectral-owasp-ruleset"]\n' },
   ours: { label: PACKAGE, yaml: `extends: ["${PACKAGE}"]\n` },
+  // The same rules from a JavaScript ruleset that requires the package: Spectral's CLI leaves a bare
+  // require to Node instead of bundling the package again (the VS Code extension cannot load it).
+  oursJs: { label: `${PACKAGE} (.spectral.js)`, file: '.spectral.js', text: `module.exports = require('${PACKAGE}');\n` },
 };
 
 function newestMtime(dir, filter) {
@@ -117,10 +120,10 @@ export function createProject({ check = true, ref } = {}) {
   const packFrom = ref ? buildRevision(ref, dir) : REPO;
   installPacked(packFrom, dir);
   const rulesets = {};
-  for (const [id, { yaml }] of Object.entries(RULESETS)) {
+  for (const [id, { yaml, file = '.spectral.yaml', text = yaml }] of Object.entries(RULESETS)) {
     mkdirSync(join(dir, 'rulesets', id), { recursive: true });
-    rulesets[id] = join(dir, 'rulesets', id, '.spectral.yaml');
-    writeFileSync(rulesets[id], yaml);
+    rulesets[id] = join(dir, 'rulesets', id, file);
+    writeFileSync(rulesets[id], text);
   }
   return { dir, rulesets, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

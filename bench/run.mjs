@@ -270,6 +270,7 @@ function ratios(rulesets, timeoutSeconds) {
     out.oursToEmptyTime = ratio(ours.medianSeconds, empty.medianSeconds);
     out.oursToEmptyMemory = ratio(ours.medianPeakMB, empty.medianPeakMB);
   }
+  if (rulesets.oursJs?.medianSeconds && empty?.medianSeconds) out.oursJsToEmptyTime = ratio(rulesets.oursJs.medianSeconds, empty.medianSeconds);
   if (ours?.medianSeconds && owasp) {
     if (owasp.medianSeconds) {
       out.oursToOwaspTime = ratio(ours.medianSeconds, owasp.medianSeconds);
@@ -567,9 +568,9 @@ async function main() {
   }
   const began = performance.now();
   const log = message => process.stderr.write(`${message}\n`);
-  const order = ['empty', 'oas', 'owasp', 'ours'].filter(id => options.rulesets.includes(id));
+  const order = Object.keys(RULESETS).filter(id => options.rulesets.includes(id));
   // Runs are interleaved in this order within each round: the two being compared side by side first.
-  const runOrder = ['empty', 'ours', 'oas', 'owasp'].filter(id => options.rulesets.includes(id));
+  const runOrder = [...['empty', 'ours', 'oas', 'owasp'], ...Object.keys(RULESETS)].filter((id, index, all) => all.indexOf(id) === index && options.rulesets.includes(id));
   log(`Packing ${PACKAGE}${options.ref ? ` (clean build of ${options.ref})` : ''} into a temporary project...`);
   const project = createProject({ ref: options.ref });
   const results = {
@@ -670,6 +671,7 @@ async function main() {
       log(
         `== ${target.name}: ${order.map(id => `${id} ${cell(entry.rulesets[id])}`).join(', ')}` +
           (r.oursToEmptyTime ? `; ours/empty x${r.oursToEmptyTime.toFixed(2)} time, x${r.oursToEmptyMemory?.toFixed(2)} memory` : '') +
+          (r.oursJsToEmptyTime ? `; .spectral.js/empty x${r.oursJsToEmptyTime.toFixed(2)} time` : '') +
           (r.oursToOwaspTime ? `; ours/OWASP ${r.oursToOwaspTimeIsBound ? '< ' : ''}x${r.oursToOwaspTime.toFixed(3)}` : ''),
       );
       (target.kind === 'real' ? results.real : results.generated).push(entry);
