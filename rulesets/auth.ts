@@ -126,7 +126,7 @@ export function authRules(lists: Lists) {
     }),
     'auth-object-id-guessable': rule('auth-object-id-guessable', {
       owasp: 'API1', severity: 'info',
-      description: 'Integer object identifiers in paths can be enumerated; prefer random identifiers such as UUIDs.',
+      description: 'Integer and other numeric object identifiers in paths (also strings of digits only) can be enumerated; prefer random identifiers such as UUIDs.',
       given: PATH_ITEMS, then: { function: guessableObjectId, functionOptions: { idWords } },
     }),
     'security-exemption-reason-missing': rule('security-exemption-reason-missing', {

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { found, param, testRule, VERSIONS } from '../helpers.js';
+import { found, messagesOf, param, testRule, VERSIONS } from '../helpers.js';
 import { api, at, get, ref } from '../fixtures/documents.js';
 
 const GUESSABLE = 'auth-object-id-guessable';
@@ -75,7 +75,6 @@ describe.each(VERSIONS)('auth-object-id-guessable (%s)', version => {
   it.each([
     ['a string id', { type: 'string' }],
     ['a uuid id', { type: 'string', format: 'uuid' }],
-    ['a number (not integer) id', { type: 'number' }],
     ['an untyped id', {}],
   ])('does not flag %s', async (_label, schema) => {
     const doc = api(version, { '/users/{userId}': { get: get(version, [param(version, 'userId', 'path', schema)]) } });
@@ -137,6 +136,47 @@ describe.each(['3.0', '3.1'] as const)('auth-object-id-guessable through schemas
       { '/users/{userId}': { get: get(version, [param(version, 'userId', 'path', { allOf: [schemaRef('A')] })]) } },
       { schemas: { A: { allOf: [schemaRef('B')] }, B: { allOf: [schemaRef('A')] } } },
     );
+    expect(await found(GUESSABLE, doc)).toEqual([]);
+  });
+});
+
+describe.each(VERSIONS)('%s: numbers and digit strings are enumerable too', version => {
+  const message = (name: string, kind: string) =>
+    `Path parameter "${name}" is ${kind} identifier that callers can enumerate: use a random, non-sequential id (e.g. \`format: uuid\`) and check the caller owns the object.`;
+
+  it('a `type: number` id and a string of digits only (`^[0-9]+$`, `^\\d{1,12}$`), inline, through $ref and allOf', async () => {
+    const doc = api(
+      version,
+      {
+        '/invoices/{invoiceId}': { get: get(version, [param(version, 'invoiceId', 'path', { type: 'number' })]) },
+        '/orders/{orderId}': { get: get(version, [param(version, 'orderId', 'path', { type: 'string', pattern: '^[0-9]+$' })]) },
+        '/tickets/{ticket_id}': { get: get(version, [ref(version, 'TicketId', 'parameters')]) },
+        ...(version === '2.0' ? {} : { '/carts/{cartId}': { get: get(version, [param(version, 'cartId', 'path', { allOf: [{ $ref: '#/components/schemas/Digits' }] })]) } }),
+      },
+      {
+        parameters: { TicketId: param(version, 'ticket_id', 'path', { type: 'string', pattern: '^\\d{1,12}$' }) },
+        ...(version === '2.0' ? {} : { schemas: { Digits: { type: 'string', pattern: '^\\d+$' } } }),
+      },
+    );
+    const expected = [
+      ...(version === '2.0' ? [] : ['paths./carts/{cartId}.get.parameters.0']),
+      'paths./invoices/{invoiceId}.get.parameters.0',
+      'paths./orders/{orderId}.get.parameters.0',
+      at(version, 'TicketId', 'parameters'),
+    ].sort();
+    expect(await found(GUESSABLE, doc)).toEqual(expected);
+    const messages = await messagesOf(GUESSABLE, doc);
+    expect(messages).toContain(message('invoiceId', 'a numeric'));
+    expect(messages).toContain(message('orderId', 'a digits-only'));
+  });
+
+  it('not a string that may hold letters, an unanchored pattern, a number that is not an id, nor a number in the query', async () => {
+    const doc = api(version, {
+      '/users/{userId}': { get: get(version, [param(version, 'userId', 'path', { type: 'string', pattern: '^[0-9a-f]{32}$' }), param(version, 'pageId', 'query', { type: 'number' })]) },
+      '/orders/{orderId}': { get: get(version, [param(version, 'orderId', 'path', { type: 'string', pattern: '[0-9]+' })]) },
+      '/scale/{factor}': { get: get(version, [param(version, 'factor', 'path', { type: 'number' })]) },
+      '/codes/{codeId}': { get: get(version, [param(version, 'codeId', 'path', { type: 'string', pattern: '^\\d+-[A-Z]+$' })]) },
+    });
     expect(await found(GUESSABLE, doc)).toEqual([]);
   });
 });
