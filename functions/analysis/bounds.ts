@@ -1,6 +1,6 @@
 // Whether a schema keyword bounds a value: the judgement the resource-consumption rules share.
 
-import type { JsonObject, Located } from './json.js';
+import { deref, isObject, type JsonObject, type Located } from './json.js';
 
 /** A keyword's value that really bounds: a finite number for `max*`, an `enum` list, any `const`, a number or text for `x-` extensions. */
 function bounds(key: string, value: unknown): boolean {
@@ -72,4 +72,25 @@ export function patternBoundsLength(pattern: unknown): boolean {
     else if (c === '|' && groups.length === 0) return false;
   }
   return true;
+}
+
+/** Alternatives of one `oneOf`/`anyOf` list read at most: a bound for hostile documents. */
+const MAX_ALTERNATIVES = 1000;
+
+/**
+ * Whether a `oneOf`/`anyOf` of the members lists its values one by one (every alternative a
+ * `const` or an `enum`, as Discord writes its enums): the value is one of them, so it is bounded
+ * like an `enum`.
+ */
+export function alternativesEnumerate(root: unknown, members: ReadonlyArray<Located<JsonObject>>): boolean {
+  return members.some(member =>
+    ['oneOf', 'anyOf'].some(key => {
+      const list = member.node[key];
+      if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ALTERNATIVES) return false;
+      return list.every((alternative, index) => {
+        const { node } = deref(root, alternative, [...member.path, key, index]);
+        return isObject(node) && (Object.prototype.hasOwnProperty.call(node, 'const') || Array.isArray(node.enum));
+      });
+    }),
+  );
 }

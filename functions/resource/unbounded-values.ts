@@ -1,4 +1,5 @@
 import {
+  alternativesEnumerate,
   compactSet,
   deref,
   entries,
@@ -70,9 +71,11 @@ const ADVICE: Record<Direction, Record<ValueKind, string>> = {
   },
 };
 
-function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, skip: ReadonlySet<JsonObject>, pages: ReadonlySet<JsonObject>): Judgement[] {
+function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, skip: ReadonlySet<JsonObject>, pages: ReadonlySet<JsonObject>): Judgement[] {
   const members = site.members;
   const types = typesOf(members);
+  // Alternatives that are all constants enumerate the values, like an `enum` does.
+  const enumerated = alternativesEnumerate(root, members);
   const out: Judgement[] = [];
   const owner = typeOwner(members);
   if (isUpload(members, types)) {
@@ -81,17 +84,17 @@ function judge(site: ValueSite, options: UnboundedValuesOptions, boundedFormats:
     }
     return out;
   }
-  if (types.has('string') && !hasAny(members, ['maxLength', 'enum', 'const'])) {
+  if (types.has('string') && !enumerated && !hasAny(members, ['maxLength', 'enum', 'const'])) {
     const format = firstWith(members, 'format')?.node.format;
     const pattern = firstWith(members, 'pattern')?.node.pattern;
     if (!(typeof format === 'string' && boundedFormats.has(format.toLowerCase())) && !patternBoundsLength(pattern)) {
       out.push({ kind: 'string', at: owner });
     }
   }
-  if (types.has('array') && !hasAny(members, ['maxItems', 'enum', 'const']) && !pages.has(site.node)) {
+  if (types.has('array') && !enumerated && !hasAny(members, ['maxItems', 'enum', 'const']) && !pages.has(site.node)) {
     out.push({ kind: 'array', at: owner });
   }
-  if ((types.has('integer') || types.has('number')) && !hasUpperBound(members) && !skip.has(site.node)) {
+  if ((types.has('integer') || types.has('number')) && !enumerated && !hasUpperBound(members) && !skip.has(site.node)) {
     out.push({ kind: 'number', at: owner });
   }
   // `additionalProperties: {}` allows any value, like `true`: a free-form object, not a declared map.
@@ -162,7 +165,7 @@ function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): Judge
       const uses: UseContext[] = [];
       for (const context of site.contexts) if (context.direction === options.direction) uses.push(context);
       if (uses.length === 0) continue;
-      const judgements = judge(site, options, boundedFormats, skip, pages);
+      const judgements = judge(analysis.root, site, options, boundedFormats, skip, pages);
       if (judgements.length > 0) out.push({ site, uses, judgements });
     }
     return out;

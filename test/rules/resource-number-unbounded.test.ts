@@ -2,7 +2,7 @@ import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { base, found, lint, param, pathParam, response, testRule, VERSIONS, type Doc } from '../helpers.js';
 import { bodyPath, EXEMPTIONS, get, object, ref } from '../fixtures/documents.js';
-import { body, NUMBER, paramType, post, valuesDoc } from '../fixtures/values.js';
+import { body, NUMBER, paramType, post, STRING, valuesDoc } from '../fixtures/values.js';
 
 testRule(NUMBER, VERSIONS.flatMap(version => [
   {
@@ -109,5 +109,44 @@ describe.each(VERSIONS)('integer path parameters (%s)', version => {
       version === '2.0' ? 'paths./orders.get.parameters.0' : 'paths./orders.get.parameters.0.schema',
     ]);
     expect(results.filter(r => r.code === 'auth-object-id-guessable').map(r => r.path.join('.'))).toEqual(['paths./users/{userId}.get.parameters.0']);
+  });
+});
+
+// Swagger 2.0 schemas have no oneOf/anyOf: OpenAPI 3.x only.
+describe.each(['3.0', '3.1'] as const)('%s: alternatives that are all constants enumerate the values (how Discord writes enums)', version => {
+  const constants = (key: 'oneOf' | 'anyOf', values: unknown[]) => ({ [key]: values.map((value, i) => ({ title: `V${i}`, const: value })) });
+
+  it('bound numbers and strings like an enum: inline, through $ref and in an allOf member', async () => {
+    const d = valuesDoc(
+      version,
+      {
+        '/things': {
+          post: post(
+            version,
+            object({
+              level: { type: 'integer', ...constants('oneOf', [0, 1, 2]) },
+              flags: { type: 'integer', anyOf: [{ const: 1 }, { enum: [2, 4, 8] }] },
+              kind: { type: 'string', ...constants('oneOf', ['a', 'b']) },
+              shared: ref(version, 'Level'),
+              composed: { allOf: [ref(version, 'Level'), { description: 'the level' }] },
+            }),
+          ),
+        },
+      },
+      { Level: { type: 'integer', oneOf: [ref(version, 'Zero'), { const: 1 }] }, Zero: { const: 0 } },
+    );
+    expect(await found(NUMBER, d)).toEqual([]);
+    expect(await found(STRING, d)).toEqual([]);
+  });
+
+  it('not when one alternative is open, or the list is empty', async () => {
+    const d = valuesDoc(version, {
+      '/things': {
+        post: post(version, object({ mixed: { type: 'integer', oneOf: [{ const: 0 }, { type: 'integer', minimum: 1 }] }, empty: { type: 'integer', oneOf: [] }, text: { type: 'string', anyOf: [{ const: 'a' }, { maxLength: 0 }, {}] } })),
+      },
+    });
+    // The open alternative is a number of its own, reported where it is written too.
+    expect(await found(NUMBER, d)).toEqual([`${body(version)}.properties.empty`, `${body(version)}.properties.mixed`, `${body(version)}.properties.mixed.oneOf.1`]);
+    expect(await found(STRING, d)).toEqual([`${body(version)}.properties.text`]);
   });
 });

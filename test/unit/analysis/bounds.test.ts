@@ -1,7 +1,7 @@
 // What test/unit/bounds.test.ts does not cover yet: values that look like bounds but are not.
 
 import { describe, expect, it } from 'vitest';
-import { hasAny, hasUpperBound } from '../../../functions/analysis/index.js';
+import { alternativesEnumerate, hasAny, hasUpperBound } from '../../../functions/analysis/index.js';
 import { members } from './fixtures.js';
 
 describe('hasAny with extension values', () => {
@@ -34,5 +34,23 @@ describe('hasUpperBound', () => {
   // YAML's `.inf` and `.nan` (Infinity, NaN) are numbers but bound nothing.
   it.each([[Infinity], [NaN]])('maximum: %s does not bound', maximum => {
     expect(hasUpperBound(members({ type: 'integer', maximum }))).toBe(false);
+  });
+});
+
+describe('alternativesEnumerate', () => {
+  const at = (node: Record<string, unknown>) => [{ node, path: ['s'] }];
+  it('every oneOf/anyOf alternative a const or an enum, also through $ref', () => {
+    const root = { components: { schemas: { One: { const: 1 } } } };
+    expect(alternativesEnumerate(root, at({ oneOf: [{ const: 0 }, { $ref: '#/components/schemas/One' }] }))).toBe(true);
+    expect(alternativesEnumerate({}, at({ anyOf: [{ enum: ['a', 'b'] }, { const: null }] }))).toBe(true);
+  });
+
+  it('not an open alternative, an empty or odd list, nor a huge one', () => {
+    expect(alternativesEnumerate({}, at({ oneOf: [{ const: 0 }, { type: 'integer' }] }))).toBe(false);
+    expect(alternativesEnumerate({}, at({ oneOf: [] }))).toBe(false);
+    expect(alternativesEnumerate({}, at({ oneOf: { const: 1 } }))).toBe(false);
+    expect(alternativesEnumerate({}, at({ oneOf: [null, 7] }))).toBe(false);
+    expect(alternativesEnumerate({}, at({ oneOf: Array.from({ length: 1001 }, (_, i) => ({ const: i })) }))).toBe(false);
+    expect(alternativesEnumerate({}, at({ oneOf: [{ $ref: '#/nowhere' }] }))).toBe(false);
   });
 });
