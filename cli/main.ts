@@ -8,6 +8,7 @@ import { assemble } from './assemble.js';
 import { readBaseline, writeBaseline } from './baseline.js';
 import { InputError, listTargets } from './files.js';
 import { formatterFor } from './formats/index.js';
+import { text } from './formats/text.js';
 import type { Report, SeverityName } from './report.js';
 import { findRuleset, lintAll } from './run.js';
 
@@ -50,7 +51,9 @@ async function run(options: Options): Promise<number> {
     baseline,
   });
 
-  const output = formatter(report);
+  // Text on a terminal wraps at its width; in a file or a CI log, at the format's default.
+  const columns = options.output === undefined && process.stdout.isTTY ? process.stdout.columns : undefined;
+  const output = options.format === 'text' && columns ? text(report, columns) : formatter(report);
   if (options.output !== undefined) {
     try {
       writeFileSync(options.output, output);

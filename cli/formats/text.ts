@@ -4,6 +4,27 @@ import { owaspName } from '../owasp.js';
 import type { DocumentReport, Report, ReportFinding, SeverityName } from '../report.js';
 
 const SEVERITIES: readonly SeverityName[] = ['error', 'warn', 'info', 'hint'];
+
+/** Where messages wrap: the terminal's width when main.ts knows it, else what reads well in a CI log. */
+export const DEFAULT_WIDTH = 100;
+
+/**
+ * Words of `text` in lines of at most `width` characters after `indent` (a word longer than the
+ * line, a URL say, stands alone on its line rather than being cut).
+ */
+export function wrap(text: string, indent: string, width: number): string[] {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(w => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > room) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(indent + line);
+  return lines;
+}
 const OTHER = 'Other';
 
 /** API2 before API10, the rest (no category) last. */
@@ -27,21 +48,24 @@ function groups(findings: readonly ReportFinding[]): Array<[string, ReportFindin
   return [...byCategory.entries()].sort(([a], [b]) => categoryOrder(a) - categoryOrder(b) || (a < b ? -1 : 1));
 }
 
-function documentSection(document: DocumentReport, report: Report, linked: Set<string>): string[] {
+function documentSection(document: DocumentReport, report: Report, linked: Set<string>, width: number): string[] {
   const lines = [`${document.document}  (${document.operationCount} operation${document.operationCount === 1 ? '' : 's'}, score ${document.score}/100)`];
   if (document.error !== undefined) return [...lines, `  ${document.error}`, ''];
   if (document.findings.length === 0) return [...lines, '  No findings.', ''];
   for (const [category, findings] of groups(document.findings)) {
     lines.push('', `  ${categoryTitle(category)}`);
-    const width = Math.max(...findings.map(f => `${f.range.start.line}:${f.range.start.column}`.length));
+    const column = Math.max(...findings.map(f => `${f.range.start.line}:${f.range.start.column}`.length));
+    // Location, severity and rule on one line; the message below it, wrapped, with the rule's link once.
+    const indent = ' '.repeat(4 + column + 2);
     for (const finding of findings) {
-      const at = `${finding.range.start.line}:${finding.range.start.column}`.padEnd(width);
-      const known = finding.baselined ? ' (known, in the baseline)' : '';
-      lines.push(`    ${at}  ${finding.severity.padEnd(5)}  ${finding.rule}  ${finding.message}${known}`);
+      const at = `${finding.range.start.line}:${finding.range.start.column}`.padEnd(column);
+      const known = finding.baselined ? '  (known, in the baseline)' : '';
+      lines.push(`    ${at}  ${finding.severity.padEnd(5)}  ${finding.rule}${known}`);
+      lines.push(...wrap(finding.message, indent, width));
       const link = report.rules[finding.rule]?.helpUri;
       if (link && !linked.has(finding.rule)) {
         linked.add(finding.rule);
-        lines.push(`    ${' '.repeat(width)}  ${''.padEnd(5)}  ↳ ${link}`);
+        lines.push(`${indent}↳ ${link}`);
       }
     }
   }
@@ -80,8 +104,8 @@ function summary(report: Report): string[] {
   return lines;
 }
 
-export function text(report: Report): string {
+export function text(report: Report, width = DEFAULT_WIDTH): string {
   const linked = new Set<string>();
-  const lines = report.documents.flatMap(document => documentSection(document, report, linked));
+  const lines = report.documents.flatMap(document => documentSection(document, report, linked, width));
   return [...lines, ...summary(report)].join('\n') + '\n';
 }

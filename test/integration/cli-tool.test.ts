@@ -64,7 +64,9 @@ describe('the command', { timeout: 120_000 }, () => {
     expect(stdout).toContain('examples/flawed.yaml  (13 operations, score');
     expect(stdout).toContain('  API2:2023 Broken Authentication\n');
     expect(stdout).toContain('  API8:2023 Security Misconfiguration\n');
-    expect(stdout).toMatch(/^ {4}\d+:\d+ +error +auth-write-operation-unprotected +POST \/orders /m);
+    // Location, severity and rule on a line, the message wrapped below it: nothing but links passes 100 columns.
+    expect(stdout).toMatch(/^ {4}\d+:\d+ +error +auth-write-operation-unprotected\n {10,}POST \/orders /m);
+    expect(stdout.split('\n').filter(line => line.length > 100 && !line.includes('↳ https://'))).toEqual([]);
     for (const id of RECOMMENDED.filter(id => id !== 'auth-security-undocumented')) {
       expect(stdout.split(`docs/rules/${id}.md`).length - 1, id).toBe(1);
     }
