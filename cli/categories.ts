@@ -1,7 +1,8 @@
 // The per-category table of the posture report: for each OWASP API Security Top 10 (2023)
 // category, the findings by severity and the category's own score (docs/score.md), in the order
-// API1…API10, then "other" for rules without a category. The Markdown, HTML and text formats
-// all read it, so they cannot disagree.
+// API1…API10, then "other" for rules without a category. The Markdown and HTML formats read it,
+// so they cannot disagree; the text format groups by the finding's own category and shares only
+// the severities.
 
 import { OWASP } from '../rulesets/owasp.js';
 import type { DocumentReport, Report, ReportFinding, SeverityName } from './report.js';

@@ -1,9 +1,8 @@
 // For people in a terminal: each document's findings grouped by OWASP category, each rule's
 // documentation link once, and a summary table (findings by severity, scores) at the end.
 import { owaspName } from '../owasp.js';
+import { SEVERITIES } from '../categories.js';
 import type { DocumentReport, Report, ReportFinding, SeverityName } from '../report.js';
-
-const SEVERITIES: readonly SeverityName[] = ['error', 'warn', 'info', 'hint'];
 
 /** Where messages wrap: the terminal's width when main.ts knows it, else what reads well in a CI log. */
 export const DEFAULT_WIDTH = 100;

@@ -1,4 +1,4 @@
-import { leadingWords as wordsOf, words } from './names.js';
+import { leadingWords, literalSegments, words } from './names.js';
 import type { Operation } from './operations.js';
 import { SUBMIT_METHODS } from './spec.js';
 
@@ -20,8 +20,8 @@ function matches(candidates: string[], set: ReadonlySet<string>): string | undef
 }
 
 /** The leading verb of an operationId or summary, and its pair (`Sign in`, `logIn`). */
-function leadingWords(text: unknown): string[] {
-  const list = wordsOf(text);
+function leadingVerb(text: unknown): string[] {
+  const list = leadingWords(text);
   return list.length > 1 ? [list[0], list[0] + list[1]] : [...list];
 }
 
@@ -33,8 +33,8 @@ function leadingWords(text: unknown): string[] {
  * other kind of abuse-prone operation, is an operation role: roles.ts.)
  */
 export function expensiveOperationReason(operation: Operation, expensiveWords: ReadonlySet<string>): string | undefined {
-  const segments = operation.pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
-  const leading = [...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary)];
+  const segments = literalSegments(operation.pathKey);
+  const leading = [...leadingVerb(operation.node.operationId), ...leadingVerb(operation.node.summary)];
   const submits = SUBMIT_METHODS.has(operation.method);
   // On reads, an expensive word counts only where it names the operation itself (the last literal
   // segment, or the leading verb): `GET /export/cve/executions` lists past exports, it is not one.

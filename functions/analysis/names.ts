@@ -44,3 +44,8 @@ export function compact(name: string): string {
 export function compactSet(names: readonly string[]): Set<string> {
   return new Set(names.filter(n => typeof n === 'string').map(compact).filter(n => n.length > 0));
 }
+
+/** The literal segments of a path template, parameters left out (`/users/{id}/orders` → users, orders). */
+export function literalSegments(pathKey: string): string[] {
+  return pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
+}

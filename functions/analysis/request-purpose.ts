@@ -3,12 +3,8 @@
 
 import type { Analysis } from './analyse.js';
 import { cachedPer } from './cache.js';
-import { compact, leadingWords, words } from './names.js';
+import { compact, leadingWords, literalSegments, words } from './names.js';
 import type { Operation } from './operations.js';
-
-function literalSegments(pathKey: string): string[] {
-  return pathKey.split('/').filter(s => s.length > 0 && !s.startsWith('{'));
-}
 
 /** The last word of the last literal segment, plural folded (`/users` → `user`, `/ConnectApps` → `app`). */
 export function lastSegmentWord(pathKey: string): string | undefined {

@@ -1,4 +1,4 @@
-import { isExempt, operationRoles, perDocument, requirementsSignature, type Analysis, type Operation, type RoleJudgement } from '../analysis/index.js';
+import { isExempt, literalSegments, operationRoles, perDocument, requirementsSignature, type Analysis, type Operation, type RoleJudgement } from '../analysis/index.js';
 import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, type Finding } from '../core/rule-function.js';
@@ -20,11 +20,7 @@ const MAX_ORDINARY_PER_SIGNATURE = 64;
 
 /** The literal path segments, parameters left out: which resource an operation is about, whichever instance. */
 function resourceKind(operation: Operation): string {
-  return operation.pathKey
-    .split('/')
-    .filter(s => s.length > 0 && !s.startsWith('{'))
-    .join('/')
-    .toLowerCase();
+  return literalSegments(operation.pathKey).join('/').toLowerCase();
 }
 
 function signatures(analysis: Analysis, roles: ReadonlyMap<Operation, RoleJudgement>, key: string): Signatures {
