@@ -58,6 +58,14 @@ export const DEFAULT_LISTS = {
   /** Headers that publish rate limits, case-insensitive; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
   rateLimitHeaderNames: ['RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-RateLimit-*', 'X-Rate-Limit-*'],
   /**
+   * Headers that give the time a rate-limit quota resets, accepted in place of Retry-After on 429
+   * and 503 responses (`rate-limit-retry-after-missing`), case-insensitive; a trailing `*` matches
+   * any suffix. The IETF `RateLimit` field carries its reset (`t=`, earlier drafts `reset=`); the
+   * legacy headers give seconds (`RateLimit-Reset`, Discord's `X-RateLimit-Reset-After`) or an
+   * epoch time (GitHub's `X-RateLimit-Reset`, `X-Rate-Limit-Reset`).
+   */
+  rateLimitResetHeaderNames: ['RateLimit', 'RateLimit-Reset*', 'X-RateLimit-Reset*', 'X-Rate-Limit-Reset*'],
+  /**
    * Formats a validator only accepts at bounded lengths: dates and times (RFC 3339), UUIDs
    * (36 characters), IP addresses, and host names (at most 253 characters, RFC 1123).
    */
@@ -66,6 +74,14 @@ export const DEFAULT_LISTS = {
   uploadSizeKeywords: ['maxLength', 'x-max-size'],
   /** Query parameters that set a page size, compared without case or separators (`resource-pagination-unbounded`). */
   pageSizeParameterNames: ['limit', 'per_page', 'page_size', 'pageSize', 'size', 'top', '$top', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'],
+  /**
+   * Envelope properties that hold a page's items (`{ data: [...], next: ... }`), compared without case
+   * or separators; a property named for the listed resource (`users` on `/users`) counts too
+   * (`resource-pagination-unbounded`). After Stripe and JSON:API (`data`), Kubernetes and Google
+   * (`items`), OData and Azure (`value`), Bitbucket (`values`), Spring (`content`), search engines
+   * (`hits`, `results`). Not `resources`: Kubernetes' discovery documents list resource kinds, not records.
+   */
+  pageItemsPropertyNames: ['items', 'data', 'results', 'records', 'entries', 'elements', 'values', 'value', 'content', 'rows', 'hits'],
 
   // Data exposure and mass assignment
   /** Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words (`client_secret` = `clientSecret`). */
