@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { componentPath, findingsOf, found, lint, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { componentPath, findingsOf, found, lint, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
 import { accepts, api, at, EXEMPTIONS, object, ref, responseAt, returns } from '../fixtures/documents.js';
 
 const INTERNAL = 'data-internal-in-response';
@@ -119,7 +119,7 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
     const errorResponse = version === '2.0' ? { description: 'Error', schema: error } : { description: 'Error', content: { 'application/json': { schema: error } } };
     const doc = api(version, {
       '/orders': { post: accepts(version, object({ items: str, internal_notes: str }), object({ id: str, internal_id: { type: 'string', writeOnly: true } })) },
-      '/orders/{id}': { get: { responses: { '200': returns(version, object({ id: str })).responses['200'], '500': errorResponse, default: errorResponse } } },
+      '/orders/{id}': { get: { responses: { '200': response(version, 'OK', object({ id: str })), '500': errorResponse, default: errorResponse } } },
     });
     const results = await findingsOf([INTERNAL, ERROR_DETAILS], doc);
     expect(results.filter(r => r.startsWith(INTERNAL))).toEqual([]);
