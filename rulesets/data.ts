@@ -36,7 +36,7 @@ export function dataExposureRules(lists: Lists) {
     }),
     'data-internal-in-response': rule('data-internal-in-response', {
       owasp: 'API3', severity: 'warn',
-      description: 'Response properties meant for staff or the server only (internal, admin or staff notes, fraud and risk scores, internal ids and flags, debug output, salts) returned by operations that are not administrative.',
+      description: 'Response properties meant for staff or the server only (internal, admin or staff notes, fraud scores and reasons, internal ids and flags, debug output, salts) returned by operations that are not administrative.',
       given: ROOT, then: { function: internalData, functionOptions: { internalDataNames, credentialNames, ...roles } },
     }),
     'data-personal-data-in-url': rule('data-personal-data-in-url', {

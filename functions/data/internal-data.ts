@@ -1,6 +1,7 @@
 import {
   declaringSchema,
   isExempt,
+  leadingWords,
   literalSegments,
   matchName,
   operationRoles,
@@ -53,14 +54,19 @@ function singular(word: string): string {
 
 /**
  * Whether the operation is about that data itself: a path naming it (`/notes`, `/fraud-reviews`,
- * `/risk/assessments`) serves it to callers on purpose, as a notes or fraud-screening API does.
+ * `/tickets/{id}/notes`), or an operationId, summary or tag naming what the entry qualifies
+ * (`checkFraud`, "Fraud screening", `getSalt`), serves it to callers on purpose, as a notes app
+ * or a fraud-screening API does.
  */
 function servesItOnPurpose(operation: Operation, topic: readonly string[]): boolean {
   const wanted = new Set(topic.map(singular));
   for (const segment of literalSegments(operation.pathKey)) {
     for (const word of words(segment)) if (wanted.has(singular(word))) return true;
   }
-  return false;
+  // The rest of an entry (`score`, `info`, `id`) is too common in what operations are named after: only its first word counts there.
+  const qualifier = singular(topic[0]);
+  const named = [...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary), ...operation.tags.flatMap(tag => words(tag))];
+  return named.some(word => singular(word) === qualifier);
 }
 
 function* findings(analysis: Analysis, rule: string, options: InternalDataOptions): Iterable<Finding> {

@@ -51,7 +51,7 @@ testRule(INTERNAL, VERSIONS.flatMap(version => [
 describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
   it.each([
     'internal_notes', 'internalNote', 'InternalComments', 'orderInternalNotes', 'internal_support_note', 'adminNotes', 'admin_comment', 'staffNote',
-    'moderator_notes', 'agentNotes', 'fraudScore', 'fraud_reason', 'customerFraudScore', 'fraud_signals', 'riskScore', 'risk_reason', 'abuse_score',
+    'moderator_notes', 'agentNotes', 'fraudScore', 'fraud_reason', 'customerFraudScore', 'fraud_signals', 'fraudProbability',
     'internal_id', 'internalUserId', 'internal_reference', 'internalStatus', 'internal_flags', '_internal', 'debug_info', 'debugMessage', 'debug', 'salt', 'user_salt',
   ])('flags "%s" in a GET response', async name => {
     const doc = api(version, { '/orders/{id}': { get: returns(version, object({ id: str, [name]: str })) } });
@@ -87,10 +87,10 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
   });
 
   it('reports a property both an admin and an ordinary operation return, naming the ordinary one', async () => {
-    const doc = customersApi(version, object({ id: str, risk_score: { type: 'number' } }), { '/admin/customers': { get: returns(version, { type: 'array', items: ref(version, 'Customer') }) } });
+    const doc = customersApi(version, object({ id: str, fraud_score: { type: 'number' } }), { '/admin/customers': { get: returns(version, { type: 'array', items: ref(version, 'Customer') }) } });
     const results = (await lint(doc)).filter(r => r.code === INTERNAL);
-    expect(results.map(r => r.path.join('.'))).toEqual([customerAt(version, 'risk_score')]);
-    expect(results[0].message).toContain('(risk_score) from GET /customers and 1 other operation,');
+    expect(results.map(r => r.path.join('.'))).toEqual([customerAt(version, 'fraud_score')]);
+    expect(results[0].message).toContain('(fraud_score) from GET /customers and 1 other operation,');
   });
 
   it('leaves a schema only administrative operations return: admin paths, admin tags, admin scopes, audit and debug reads', async () => {
@@ -157,6 +157,9 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
           internal_notes_count: { type: 'integer' },
           internal_notes_updated_at: { type: 'string', format: 'date-time' },
           risk_level: { type: 'string', enum: ['low', 'high'] },
+          risk_score: { type: 'number' },
+          abuseConfidenceScore: { type: 'integer' },
+          spam_score: { type: 'number' },
           severity: str,
           score: { type: 'number' },
           notes: str,
@@ -175,11 +178,24 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
   it('leaves an API about that data serve it: a notes API its notes, a fraud-screening API its scores', async () => {
     const doc = api(version, {
       '/notes': { get: returns(version, { type: 'array', items: object({ id: str, private_note: str }) }) },
+      '/tickets/{id}/notes': { get: returns(version, { type: 'array', items: object({ agent_note: str }) }) },
       '/fraud-checks': { post: accepts(version, object({ amount: { type: 'number' } }), object({ fraud_score: { type: 'number' }, fraud_reasons: { type: 'array', items: str } })) },
-      '/risk/assessments/{id}': { get: returns(version, object({ risk_score: { type: 'number' } })) },
-      '/tickets/{id}/internal-notes': { get: returns(version, { type: 'array', items: object({ internal_note: str }) }) },
+      '/v1/screenings': { post: accepts(version, object({ ip: str }), object({ fraudProbability: { type: 'number' } }), { operationId: 'checkFraud' }) },
+      '/v1/lookups/{ip}': { get: returns(version, object({ fraud_score: { type: 'number' } }), { tags: ['Fraud prevention'] }) },
+      '/prelogin': { post: accepts(version, object({ email: str }), object({ kdf_salt: str }), { summary: 'Get the salt to derive the master key with' }) },
     });
     expect(await found(INTERNAL, doc)).toEqual([]);
+  });
+
+  it('names one operation about the data and one that is not apart', async () => {
+    const shared = ref(version, 'Screening');
+    const doc = api(
+      version,
+      { '/fraud/screenings/{id}': { get: returns(version, shared) }, '/orders/{id}/screening': { get: returns(version, shared) } },
+      { schemas: { Screening: object({ id: str, fraud_score: { type: 'number' } }) } },
+    );
+    const results = (await lint(doc)).filter(r => r.code === INTERNAL);
+    expect(results.map(r => r.message)).toEqual([expect.stringContaining('from GET /orders/{id}/screening, which are not administrative')]);
   });
 
   it('honours exemptions on the declaring schema and on every operation that returns the property', async () => {
