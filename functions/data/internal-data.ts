@@ -18,7 +18,7 @@ import {
 } from '../analysis/index.js';
 import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
-import { analysisFunction, describe, objectOptions, roleOptionSchemas, stringList, type Finding } from '../core/rule-function.js';
+import { analysisFunction, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
 
 export type InternalDataOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]> & {
   /** Names of data for staff or the server only, matched by the words a property name ends with (plurals included). */
@@ -89,10 +89,8 @@ function* findings(analysis: Analysis, rule: string, options: InternalDataOption
       operation => roles!.get(operation)?.role !== 'privileged' && !servesItOnPurpose(operation, topic) && !isExempt(analysis, rule, operation),
     );
     if (ordinary.length === 0) continue;
-    const entry = topic.join('_');
-    const more = ordinary.length > 1 ? ` and ${ordinary.length - 1} other operation${ordinary.length > 2 ? 's' : ''}` : '';
     yield {
-      message: `Property ${quote(use.name)} returns data meant for staff or the server only (${entry}) from ${describe(ordinary[0])}${more}, which are not administrative: remove it from the response schemas ordinary callers receive, or return it only from staff operations (an admin path or scope).`,
+      message: `Property ${quote(use.name)} holds data meant for staff or the server only (${topic.join('_')}), yet operations that are not administrative return it (${sample(ordinary)}): remove it from the response schemas ordinary callers receive, or return it only from staff operations (an admin path or scope).`,
       path: use.path,
       exemptIn: declaringSchema(analysis.root, use.path),
     };

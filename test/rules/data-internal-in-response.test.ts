@@ -33,7 +33,7 @@ testRule(INTERNAL, VERSIONS.flatMap(version => [
       {
         path: [...componentPath(version, 'schemas', 'Customer'), 'properties', 'internal_notes'],
         severity: DiagnosticSeverity.Warning,
-        message: 'Property "internal_notes" returns data meant for staff or the server only (internal_note) from GET /customers and 1 other operation, which are not administrative: remove it from the response schemas ordinary callers receive, or return it only from staff operations (an admin path or scope).',
+        message: 'Property "internal_notes" holds data meant for staff or the server only (internal_note), yet operations that are not administrative return it (GET /customers, GET /customers/{id}): remove it from the response schemas ordinary callers receive, or return it only from staff operations (an admin path or scope).',
       },
     ],
   },
@@ -90,7 +90,7 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
     const doc = customersApi(version, object({ id: str, fraud_score: { type: 'number' } }), { '/admin/customers': { get: returns(version, { type: 'array', items: ref(version, 'Customer') }) } });
     const results = (await lint(doc)).filter(r => r.code === INTERNAL);
     expect(results.map(r => r.path.join('.'))).toEqual([customerAt(version, 'fraud_score')]);
-    expect(results[0].message).toContain('(fraud_score) from GET /customers and 1 other operation,');
+    expect(results[0].message).toContain('(fraud_score), yet operations that are not administrative return it (GET /customers, GET /customers/{id}):');
   });
 
   it('leaves a schema only administrative operations return: admin paths, admin tags, admin scopes, audit and debug reads', async () => {
@@ -195,7 +195,7 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
       { schemas: { Screening: object({ id: str, fraud_score: { type: 'number' } }) } },
     );
     const results = (await lint(doc)).filter(r => r.code === INTERNAL);
-    expect(results.map(r => r.message)).toEqual([expect.stringContaining('from GET /orders/{id}/screening, which are not administrative')]);
+    expect(results.map(r => r.message)).toEqual([expect.stringContaining('return it (GET /orders/{id}/screening):')]);
   });
 
   it('honours exemptions on the declaring schema and on every operation that returns the property', async () => {
@@ -220,7 +220,7 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
       { schemas: { Customer: object({ id: str, internal_notes: str }) } },
     );
     const results = (await lint(one)).filter(r => r.code === INTERNAL);
-    expect(results.map(r => r.message)).toEqual([expect.stringContaining('from GET /customers/{id}, which are not administrative')]);
+    expect(results.map(r => r.message)).toEqual([expect.stringContaining('return it (GET /customers/{id}):')]);
   });
 
   it('internalDataNames adds and removes names', async () => {
