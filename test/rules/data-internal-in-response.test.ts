@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { componentPath, findingsOf, found, lint, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { componentPath, findingsOf, found, lint, param, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
 import { accepts, api, at, EXEMPTIONS, object, ref, responseAt, returns } from '../fixtures/documents.js';
 
 const INTERNAL = 'data-internal-in-response';
@@ -114,11 +114,12 @@ describe.each(VERSIONS)(`${INTERNAL} (%s)`, version => {
     expect(await found(INTERNAL, doc)).toEqual([]);
   });
 
-  it('leaves request-only, writeOnly and error-response properties alone (error details are data-error-details-leaked\'s)', async () => {
+  it('leaves request-only properties, a debug query flag, writeOnly and error-response properties alone (error details are data-error-details-leaked\'s)', async () => {
     const error = object({ code: str, debug_info: str });
     const errorResponse = version === '2.0' ? { description: 'Error', schema: error } : { description: 'Error', content: { 'application/json': { schema: error } } };
     const doc = api(version, {
-      '/orders': { post: accepts(version, object({ items: str, internal_notes: str }), object({ id: str, internal_id: { type: 'string', writeOnly: true } })) },
+      '/orders': { post: accepts(version, object({ items: str, internal_notes: str, debug: str }), object({ id: str, internal_id: { type: 'string', writeOnly: true } })) },
+      '/search': { get: { parameters: [param(version, 'debug', 'query', { type: 'string', enum: ['timings', 'plan'] })], responses: { '200': response(version, 'OK', object({ hits: str })) } } },
       '/orders/{id}': { get: { responses: { '200': response(version, 'OK', object({ id: str })), '500': errorResponse, default: errorResponse } } },
     });
     const results = await findingsOf([INTERNAL, ERROR_DETAILS], doc);
