@@ -1,4 +1,4 @@
-import { errorDetails, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
+import { errorDetails, internalData, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
 import { roleLists, type ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
@@ -13,13 +13,15 @@ export interface DataExposureOptions {
   urlPersonalDataNames?: ListOverride;
   /** Property names clients must not set (`mass-assignment-privileged-property`). */
   privilegedPropertyNames?: ListOverride;
+  /** Property names of data for staff or the server only (`data-internal-in-response`). */
+  internalDataNames?: ListOverride;
   /** Property names that carry internals in error responses (`data-error-details-leaked`). */
   errorDetailNames?: ListOverride;
 }
 
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
 export function dataExposureRules(lists: Lists) {
-  const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
+  const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, internalDataNames, errorDetailNames } = lists;
   const roles = roleLists(lists);
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
@@ -31,6 +33,11 @@ export function dataExposureRules(lists: Lists) {
       owasp: 'API3', severity: 'warn',
       description: 'Response schemas that return highly sensitive personal data (social security number, tax id, full card number, bank account number, passport number) that is not `writeOnly`.',
       given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-response', personalDataNames } },
+    }),
+    'data-internal-in-response': rule('data-internal-in-response', {
+      owasp: 'API3', severity: 'warn',
+      description: 'Response properties meant for staff or the server only (internal, admin or staff notes, fraud scores and reasons, internal ids and flags, debug output, salts) returned by operations that are not administrative.',
+      given: ROOT, then: { function: internalData, functionOptions: { internalDataNames, credentialNames, ...roles } },
     }),
     'data-personal-data-in-url': rule('data-personal-data-in-url', {
       owasp: 'API3', severity: 'warn',

@@ -49,6 +49,7 @@ const OPTIONS = {
   personalDataNames: { add: ['email'] },
   urlPersonalDataNames: { add: ['name'] },
   privilegedPropertyNames: { add: ['plan'] },
+  internalDataNames: { add: ['risk_score'] },
   errorDetailNames: { add: ['details'] },
   secretNames: { add: ['signature'] },
   secretPlaceholders: { add: ['sample'] },

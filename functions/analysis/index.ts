@@ -15,6 +15,7 @@ export * from './paging.js';
 export * from './private-reads.js';
 export * from './rate-limits.js';
 export * from './request-purpose.js';
+export * from './returned-by.js';
 export * from './roles.js';
 export * from './schema.js';
 export * from './schema-graph.js';

@@ -116,6 +116,30 @@ export const DEFAULT_LISTS = {
     'created_at', 'updated_at', 'deleted_at', 'modified_at', 'created_by', 'updated_by', 'deleted_by', 'modified_by',
     'id', 'price', 'unit_price', 'total_price', 'total', 'total_amount', 'subtotal', 'discount', 'discount_amount',
   ],
+  /**
+   * Properties for staff or the server only (`data-internal-in-response`), matched by the words a
+   * name ends with, plurals included: `internal_note` matches `orderInternalNotes` and
+   * `internal_support_note`, `fraud_score` matches `customerFraudScore`, not `fraudScoreThreshold`.
+   * Password hashes are credentials (`data-credential-in-response`). Risk, abuse and spam scores
+   * are not here: they rate what the caller owns as often as the caller (a vulnerability, an
+   * asset, the caller's own customers' payments as a payment processor returns them to the
+   * merchant, the caller's outgoing e-mail), where fraud scores judge a party.
+   */
+  internalDataNames: [
+    // Notes and comments staff write about a customer, an order, a ticket.
+    'internal_note', 'internal_comment', 'internal_remark', 'internal_memo', 'admin_note', 'admin_comment', 'admin_remark',
+    'staff_note', 'staff_comment', 'moderator_note', 'moderator_comment', 'moderation_note', 'agent_note', 'support_note', 'private_note',
+    // How the platform judges a customer: fraud signals.
+    'fraud_score', 'fraud_reason', 'fraud_signal', 'fraud_rating', 'fraud_probability', 'fraud_risk', 'fraud_indicator',
+    // Internal references, classifications and blobs.
+    'internal', 'internal_id', 'internal_ref', 'internal_reference', 'internal_code', 'internal_status', 'internal_flag', 'internal_tag',
+    'internal_label', 'internal_category', 'internal_priority', 'internal_rating', 'internal_score', 'internal_cost', 'internal_data',
+    'internal_info', 'internal_metadata',
+    // Debug output.
+    'debug', 'debug_info', 'debug_information', 'debug_data', 'debug_message', 'debug_output', 'debug_details', 'debug_trace', 'debug_log', 'debug_context',
+    // Salts of server-side hashes.
+    'salt',
+  ],
   /** Properties that carry internals in error responses (`data-error-details-leaked`). */
   errorDetailNames: [
     'stack', 'stack_trace', 'trace', 'traceback', 'backtrace', 'exception', 'inner_exception', 'debug', 'debug_info', 'sql', 'query',
