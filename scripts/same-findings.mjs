@@ -45,6 +45,7 @@ const OPTIONS = {
   pageSizeParameterNames: { add: ['per'] },
   credentialNames: { add: ['signature'] },
   personalDataNames: { add: ['email'] },
+  taxIdNames: { add: ['cpf'] },
   urlPersonalDataNames: { add: ['name'] },
   privilegedPropertyNames: { add: ['plan'] },
   errorDetailNames: { add: ['details'] },

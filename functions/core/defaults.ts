@@ -76,7 +76,7 @@ export const DEFAULT_LISTS = {
    */
   credentialNames: [
     'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'secret', 'client_secret', 'secret_access_key',
-    'private_key', 'privkey', 'priv_key', 'pem', 'key_pem', 'signing_key', 'encryption_key', 'master_key', 'api_key',
+    'private_key', 'privkey', 'pem', 'key_pem', 'signing_key', 'encryption_key', 'master_key', 'api_key',
     'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'card_security_code', 'security_code', 'security_answer', 'security_question_answer', 'secret_answer',
     'otp', 'recovery_code', 'backup_code', 'seed_phrase', 'recovery_phrase', 'mnemonic_phrase',
     'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token', 'private_token', 'reset_token',
