@@ -291,6 +291,21 @@ function documentedValues(members: ReadonlyArray<Located<JsonObject>>, declared:
 /** A PEM private key block, any algorithm, encrypted or not (`-----BEGIN RSA PRIVATE KEY-----`); not a certificate or public key. */
 const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY-----/;
 
+/** A certificate or public key, as an example shows it or a description names it. */
+const PUBLIC_PEM = /-----BEGIN (?:[A-Z0-9]{1,12} ){0,3}(?:CERTIFICATE|PUBLIC KEY)|\b(?:certificate|public[-\s]key)\b/i;
+
+/**
+ * True when a PEM-named value says it holds a certificate or a public key, not a private key:
+ * `pem: {example: "-----BEGIN CERTIFICATE-----…"}`, `pem: {description: "The server's certificate"}`.
+ */
+function declaresPublicPem(members: ReadonlyArray<Located<JsonObject>>, declared: JsonObject): boolean {
+  if (declaresPrivateKey(members, declared)) return false;
+  for (const value of documentedValues(members, declared)) {
+    if (typeof value === 'string' && PUBLIC_PEM.test(value.slice(0, 200))) return true;
+  }
+  return [declared, ...members.map(m => m.node)].some(node => typeof node.description === 'string' && PUBLIC_PEM.test(node.description.slice(0, 300)));
+}
+
 /**
  * A description that says what the value is, a private key: "The PEM-encoded private key of the
  * app", "Private key for TLS client authentication"; not one that describes something about a
@@ -357,7 +372,7 @@ function holderWord(word: string): Holder | undefined {
 
 /**
  * The names around a declaration, nearest first: the properties it is nested in, then the schema
- * that declares it, or the literal segments of the path of an inline schema (last first).
+ * that declares it, or, for a schema written inline, the collection its path names.
  */
 export function contextNames(declaration: JsonPath): string[] {
   const out: string[] = [];
@@ -377,9 +392,22 @@ export function contextNames(declaration: JsonPath): string[] {
   return out;
 }
 
-/** The literal segments of a path template, last first: the names a parameter or an inline schema is read with. */
+/** Last segments that name what is done, not what is read: `/users/search`, `/customers/lookup`. */
+const ACTION_SEGMENTS = new Set(['search', 'lookup', 'find', 'query', 'filter', 'list', 'export', 'count', 'verify', 'validate', 'check', 'exists', 'by']);
+
+/**
+ * The collection a path reads, as a context name: its last literal segment that is not an action
+ * (`/merchants/{id}/customers` → customers, `/users/search` → users). Only that one: an earlier
+ * segment is the owner of the collection (a merchant's customers are people, an organisation's
+ * invitations are addressed to people), not what the parameters and the inline schema describe.
+ */
 export function pathContext(pathKey: string): string[] {
-  return pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{')).reverse();
+  const segments = pathKey.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segmentWords = words(segments[i]);
+    if (segmentWords.length > 0 && !segmentWords.every(word => ACTION_SEGMENTS.has(word))) return [segments[i]];
+  }
+  return [];
 }
 
 /**
@@ -404,7 +432,7 @@ export function holderOf(nameWords: readonly string[], phraseStart: number, cont
 
 /** True when some literal segment of the path names a person's records (`/users/{id}/phone_numbers`). */
 export function pathThroughPerson(pathKey: string): boolean {
-  return pathContext(pathKey).some(segment => words(segment).some(word => holderWord(word) === 'person'));
+  return pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).some(word => holderWord(word) === 'person'));
 }
 
 /** The dictionaries a property is judged by; a check leaves out those it does not report. */
@@ -442,7 +470,9 @@ export function sensitiveProperty(
   if (inShapeSchema(declaration)) return undefined;
   const nameWords = qualifiedWords(name, declaration);
   if (vocabulary.credentials) {
-    const phrase = matchName(nameWords, vocabulary.credentials, { plural: true });
+    let phrase = matchName(nameWords, vocabulary.credentials, { plural: true });
+    // A PEM name says only the encoding: the schema may say it holds a certificate.
+    if (phrase?.compact.endsWith('pem') && declaresPublicPem(members, declared)) phrase = undefined;
     const passwordFormat = !phrase && isPasswordFormat(root, members);
     const privateKey = !phrase && !passwordFormat && declaresPrivateKey(members, declared);
     if ((phrase && canCarryText(root, members)) || passwordFormat || (privateKey && canCarryText(root, members))) {

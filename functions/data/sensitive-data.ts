@@ -92,7 +92,7 @@ function isPhone(what: string): boolean {
  * (`/users/{id}/phone_numbers`).
  */
 function isNumberInventory(pathKey: string): boolean {
-  return pathContext(pathKey).some(segment => words(segment).includes('numbers')) && !pathThroughPerson(pathKey);
+  return pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).includes('numbers')) && !pathThroughPerson(pathKey);
 }
 
 const parameterJudgements = perDocument<Map<object, Map<string, string | undefined>>>();

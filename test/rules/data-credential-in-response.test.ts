@@ -349,6 +349,15 @@ describe.each(VERSIONS)(`${CREDENTIAL} (%s)`, version => {
       expect(await found(CREDENTIAL, doc)).toEqual([]);
     });
 
+    it('does not flag a pem whose schema says it holds a certificate or a public key', async () => {
+      const doc = api(
+        version,
+        { '/servers/{id}': { get: returns(version, ref(version, 'Server')) }, '/keys/{id}': { get: returns(version, object({ pem: { type: 'string', description: 'The public key, PEM-encoded.' } })) } },
+        { schemas: { Server: object({ pem: { type: 'string', example: '-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----' }, key_pem: { type: 'string', description: 'The server certificate in PEM format.' } }) } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+
     it('does not flag a writeOnly private key', async () => {
       const doc = usersApi(version, object({ pem: { type: 'string', writeOnly: true }, key: { type: 'string', example: PEM, writeOnly: true } }));
       expect(await found(CREDENTIAL, doc)).toEqual([]);

@@ -107,14 +107,15 @@ describe.each(VERSIONS)(`${PERSONAL} (%s)`, version => {
   });
 
   describe('tax ids: a person\'s, not a business\'s', () => {
-    it('flags a tax id a person\'s schema holds (User, Employee), inline under /users, or named as an individual\'s', async () => {
+    it('flags a tax id a person\'s schema holds (User, Employee), inline in a person\'s resource (/users/me, not /users/{id}/invoices), or named as an individual\'s', async () => {
       const doc = api(
         version,
         {
           '/users/{id}': { get: returns(version, ref(version, 'User')) },
           '/employees/{id}': { get: returns(version, ref(version, 'Employee')) },
           '/me': { get: returns(version, object({ individual_tax_id: str })) },
-          '/users/{id}/tax-info': { get: returns(version, object({ taxpayer_id: str })) },
+          '/users/me': { get: returns(version, object({ taxpayer_id: str })) },
+          '/users/{id}/invoices': { get: returns(version, object({ tax_id: str })) },
         },
         { schemas: { User: object({ id: str, tax_id: str }), Employee: { allOf: [ref(version, 'User'), object({ tax_id_number: str })] } } },
       );
@@ -122,7 +123,7 @@ describe.each(VERSIONS)(`${PERSONAL} (%s)`, version => {
         `${at(version, 'Employee')}.allOf.1.properties.tax_id_number`,
         `${at(version, 'User')}.properties.tax_id`,
         `${responseAt(version, '/me', 'get')}.properties.individual_tax_id`,
-        `${responseAt(version, '/users/{id}/tax-info', 'get')}.properties.taxpayer_id`,
+        `${responseAt(version, '/users/me', 'get')}.properties.taxpayer_id`,
       ]);
     });
 

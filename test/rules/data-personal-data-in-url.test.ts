@@ -144,13 +144,19 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
       ]);
     });
 
-    it('does not flag the contact data of a company, a business or a merchant', async () => {
+    it('does not flag the contact data of a company, a business or a merchant; the collection a path reads decides, not its owner', async () => {
       const doc = api(version, {
         '/settings': { get: get(version, [param(version, 'company_email', 'query'), param(version, 'businessPhone', 'query'), param(version, 'merchant_email', 'query', { type: 'string', format: 'email' })]) },
         '/merchants': { get: get(version, [param(version, 'email', 'query'), param(version, 'reply_to', 'query', { type: 'string', format: 'email' })]) },
         '/organizations/{org}/members': { get: get(version, [param(version, 'email', 'query')]) },
+        '/merchants/{id}/customers': { get: get(version, [param(version, 'email', 'query')]) },
+        '/orgs/{org}/invitations': { get: get(version, [param(version, 'email', 'query')]) },
       });
-      expect(await found(RULE, doc)).toEqual(['paths./organizations/{org}/members.get.parameters.0']);
+      expect(await found(RULE, doc)).toEqual([
+        'paths./merchants/{id}/customers.get.parameters.0',
+        'paths./organizations/{org}/members.get.parameters.0',
+        'paths./orgs/{org}/invitations.get.parameters.0',
+      ]);
     });
 
     it('flags a tax id only where a person holds it', async () => {
@@ -159,8 +165,10 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
         '/search': { get: get(version, [param(version, 'personal_tax_id', 'query'), param(version, 'company_tax_id', 'query')]) },
         '/invoices': { get: get(version, [param(version, 'tax_id', 'query'), param(version, 'vat_number', 'query')]) },
         '/customers/{taxId}': { get: get(version, [param(version, 'taxId', 'path')]) },
+        '/users/search': { get: get(version, [param(version, 'taxpayer_id', 'query')]) },
+        '/users/{id}/invoices': { get: get(version, [param(version, 'tax_id', 'query')]) },
       });
-      expect(await found(RULE, doc)).toEqual(['paths./search.get.parameters.0', 'paths./users.get.parameters.0']);
+      expect(await found(RULE, doc)).toEqual(['paths./search.get.parameters.0', 'paths./users.get.parameters.0', 'paths./users/search.get.parameters.0']);
     });
 
     it('flags the same shared parameter where a person\'s path uses it', async () => {

@@ -132,7 +132,8 @@ describe('holderOf', () => {
   it('reads the names around a declaration, nearest first, up to the schema or the path', () => {
     expect(contextNames(['components', 'schemas', 'User', 'properties', 'billing', 'properties', 'tax_id'])).toEqual(['billing', 'User']);
     expect(contextNames(['definitions', 'Person', 'properties', 'ids', 'items', 'properties', 'tax_id'])).toEqual(['ids', 'Person']);
-    expect(contextNames(['paths', '/users/{id}/profile', 'get', 'responses', '200', 'schema', 'properties', 'tax_id'])).toEqual(['profile', 'users']);
+    expect(contextNames(['paths', '/users/{id}/profile', 'get', 'responses', '200', 'schema', 'properties', 'tax_id'])).toEqual(['profile']);
+    expect(contextNames(['paths', '/users/search', 'get', 'responses', '200', 'schema', 'properties', 'tax_id'])).toEqual(['users']);
     expect(contextNames(['tax_id'])).toEqual([]);
   });
 });
