@@ -1,12 +1,14 @@
-// The name matcher of the data dictionaries (credentials, personal data; in core/defaults.ts), shared
-// by the data exposure rules and by the read rules that ask whether a public read returns such data.
+// The name matcher of the data dictionaries (credentials, personal data, tax ids; in
+// core/defaults.ts), and the judgement of a property built on it (`sensitiveProperty`), shared by
+// the data exposure rules and by the read rules that ask whether a public read returns such data.
 //
 // Names are compared on words (`words()` splits camelCase, snake_case and kebab-case), so
 // `clientSecret`, `client_secret` and `Client-Secret` compare alike and `compass` never
 // matches `pass`. A dictionary entry is a phrase ("client secret"); a property name matches
-// when the phrase occurs in it as whole words and the words around it keep it a value:
-// `newPassword` and `password_hash` are passwords, `passwordChangedAt`, `hasPassword` and
-// `secretName` are not.
+// when the phrase occurs in it as whole words, anywhere, and the words around it keep it a value:
+// `newPassword`, `password_hash` and `signingPrivateKey` are secrets, `passwordChangedAt`,
+// `hasPassword`, `num_api_keys` and `secretName` are not. Beyond names: a PEM private key is
+// recognised by what its schema shows, and a tax id is personal data only where a person holds it.
 
 import { asArray, deref, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import { words } from './names.js';
@@ -312,7 +314,7 @@ function declaresPublicPem(members: ReadonlyArray<Located<JsonObject>>, declared
  * private key ("Private key fingerprint", "Path to the private key").
  */
 const PRIVATE_KEY_DESCRIPTION =
-  /^\W{0,3}(?:(?:the|an?|your|its)\s+)?(?:(?:pem|der|pkcs\s?#?\s?\d{1,2}|base64|rsa|dsa|ecdsa|ec|ed25519|ssh|openssh|tls|ssl|x\.?509|client|server|signing|app)[-\s]+(?:encoded\s+|formatted\s+)?)*private[-\s]key(?![-\s]+(?:id|identifier|fingerprint|name|type|length|size|path|file|location|reference|ref|algorithm|format|hash|passphrase|password)\b)/i;
+  /^\W{0,3}(?:(?:the|an?|your|its)\s+)?(?:(?:pem|der|pkcs ?#?\d{1,2}|base64|rsa|dsa|ecdsa|ec|ed25519|ssh|openssh|tls|ssl|x\.?509|client|server|signing|app)(?:[-\s]encoded|[-\s]formatted)?[-\s]+)*private[-\s]key(?![-\s]+(?:id|identifier|fingerprint|name|type|length|size|path|file|location|reference|ref|algorithm|format|hash|passphrase|password)\b)/i;
 
 /**
  * True when the schema says its value is a PEM private key, whatever the property is called:
@@ -467,7 +469,6 @@ export function sensitiveProperty(
   declared: JsonObject,
   vocabulary: SensitiveVocabulary,
 ): SensitiveProperty | undefined {
-  if (inShapeSchema(declaration)) return undefined;
   const nameWords = qualifiedWords(name, declaration);
   if (vocabulary.credentials) {
     let phrase = matchName(nameWords, vocabulary.credentials, { plural: true });
@@ -476,8 +477,8 @@ export function sensitiveProperty(
     const passwordFormat = !phrase && isPasswordFormat(root, members);
     const privateKey = !phrase && !passwordFormat && declaresPrivateKey(members, declared);
     if ((phrase && canCarryText(root, members)) || passwordFormat || (privateKey && canCarryText(root, members))) {
-      if (examplesMasked(members, declared)) return undefined;
-      const what = phrase ? phrase.entry : passwordFormat ? 'format: password' : 'PEM private key';
+      if (examplesMasked(members, declared) || inShapeSchema(declaration)) return undefined;
+      const what = phrase ? (phrase.compact.endsWith('pem') ? `${phrase.entry}, a PEM private key` : phrase.entry) : passwordFormat ? 'format: password' : 'PEM private key';
       return { kind: 'credential', what, issuable: privateKey || (phrase !== undefined && /(?:secret|key|token|pem)$/.test(phrase.compact)) };
     }
   }
@@ -486,6 +487,6 @@ export function sensitiveProperty(
     const taxId = matchNameAt(nameWords, vocabulary.taxIds, { personal: true });
     if (taxId && holderOf(nameWords, taxId.start, contextNames(declaration)) === 'person') personal = taxId.phrase;
   }
-  if (!personal || !canCarryText(root, members) || examplesMasked(members, declared)) return undefined;
+  if (!personal || !canCarryText(root, members) || examplesMasked(members, declared) || inShapeSchema(declaration)) return undefined;
   return { kind: 'personal', what: personal.entry, issuable: false };
 }

@@ -95,7 +95,20 @@ function isNumberInventory(pathKey: string): boolean {
   return pathKey.split('/').some(segment => !segment.startsWith('{') && words(segment).includes('numbers')) && !pathThroughPerson(pathKey);
 }
 
-const parameterJudgements = perDocument<Map<object, Map<string, string | undefined>>>();
+/**
+ * What a parameter carries by itself (its name, format and type), judged once per parameter
+ * node; whose it is depends on the path of the operation that uses it.
+ */
+interface ParameterData {
+  what: string;
+  nameWords: readonly string[];
+  /** Where the phrase starts in the name (the name's length for a format). */
+  start: number;
+  /** A tax id: personal only where a person holds it; anything else unless an organisation does. */
+  taxId: boolean;
+}
+
+const parameterJudgements = perDocument<Map<object, ParameterData | undefined>>();
 
 export const sensitiveData = analysisFunction<SensitiveDataOptions>(
   'sensitiveData',
@@ -119,35 +132,36 @@ export const sensitiveData = analysisFunction<SensitiveDataOptions>(
     const names = options.urlPersonalDataNames;
     const dictionary = phrases(names);
     const formats = new Set(options.urlPersonalDataFormats.map(f => String(f).toLowerCase()));
-    // Path-level and `$ref`ed parameters are shared by many operations and path items: each is judged once per path.
+    // Path-level and `$ref`ed parameters are shared by many operations and path items: what each carries is judged once.
     const judged = parameterJudgements(analysis, JSON.stringify([names, options.taxIdNames, [...formats]]), () => new Map());
-    const personalData = (parameter: Parameter, pathKey: string): string | undefined => {
+    const carried = (parameter: Parameter): ParameterData | undefined => {
       const nameWords = words(parameter.name);
       if (nameWords.length > 0 && SEARCH_HINT_WORDS.has(nameWords[0])) return undefined;
-      const context = pathContext(pathKey);
-      let what: string | undefined;
+      const members = membersAt(analysis.root, parameter.schema);
+      let found: ParameterData | undefined;
       const match = matchNameAt(nameWords, dictionary, { personal: true });
       const taxId = match ? undefined : matchNameAt(nameWords, taxIds, { personal: true });
-      if (match) what = holderOf(nameWords, match.start, context) === 'organization' ? undefined : match.phrase.entry;
-      else if (taxId) what = holderOf(nameWords, taxId.start, context) === 'person' ? taxId.phrase.entry : undefined;
+      if (match) found = { what: match.phrase.entry, nameWords, start: match.start, taxId: false };
+      else if (taxId) found = { what: taxId.phrase.entry, nameWords, start: taxId.start, taxId: true };
       else {
-        const format = formatOf(membersAt(analysis.root, parameter.schema));
-        if (format !== undefined && formats.has(format) && holderOf(nameWords, nameWords.length, context) !== 'organization') what = `format: ${format}`;
+        const format = formatOf(members);
+        if (format !== undefined && formats.has(format)) found = { what: `format: ${format}`, nameWords, start: nameWords.length, taxId: false };
       }
-      if (what === undefined) return undefined;
-      const members = membersAt(analysis.root, parameter.schema);
-      if (members.length > 0 && !canCarryText(analysis.root, members)) return undefined;
-      if (isPhone(what) && isNumberInventory(pathKey)) return undefined;
-      return what;
+      if (!found || (members.length > 0 && !canCarryText(analysis.root, members))) return undefined;
+      return found;
+    };
+    const personalData = (data: ParameterData, pathKey: string): boolean => {
+      const holder = holderOf(data.nameWords, data.start, pathContext(pathKey));
+      if (data.taxId ? holder !== 'person' : holder === 'organization') return false;
+      return !(isPhone(data.what) && isNumberInventory(pathKey));
     };
     for (const operation of operationsAt(analysis, path)) {
       for (const parameter of operation.parameters) {
         if (parameter.in !== 'query' && parameter.in !== 'path') continue;
-        let byPath = judged.get(parameter.node);
-        if (!byPath) judged.set(parameter.node, (byPath = new Map()));
-        if (!byPath.has(operation.pathKey)) byPath.set(operation.pathKey, personalData(parameter, operation.pathKey));
-        const what = byPath.get(operation.pathKey);
-        if (what === undefined) continue;
+        if (!judged.has(parameter.node)) judged.set(parameter.node, carried(parameter));
+        const data = judged.get(parameter.node);
+        if (data === undefined || !personalData(data, operation.pathKey)) continue;
+        const what = data.what;
         yield {
           message: `Parameter ${quote(parameter.name)} puts personal data (${what}) in the ${parameter.in}, where server, proxy and CDN logs and browser history keep it: send it in the request body or a header, or refer to the person by an opaque id.`,
           path: parameter.path,

@@ -316,6 +316,9 @@ describe.each(VERSIONS)(`${CREDENTIAL} (%s)`, version => {
         { schemas: { App: object({ id: str, name: str, pem: { type: 'string', example: PEM } }), Base: object({ id: str }) } },
       );
       expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'App')}.properties.pem`]);
+      expect(await messagesOf(CREDENTIAL, doc)).toEqual([
+        'Property "pem" returns a credential (pem, a PEM private key) in responses: remove it from response schemas or mark it `writeOnly: true`; a key or secret the API issues may be returned only once, by the operation that creates it.',
+      ]);
     });
 
     it.each(['pem', 'key_pem', 'private_key_pem', 'privateKeyPem'])('flags "%s" in an inline GET response', async name => {
