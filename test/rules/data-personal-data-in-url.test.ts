@@ -159,6 +159,16 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
       ]);
     });
 
+    it('reads the phone format through $ref (3.x) and allOf: a search hint stays a hint, a call\'s party stays a person', async () => {
+      const viaAllOf = { allOf: [ref(version, 'E164')] };
+      const doc = api(
+        version,
+        { '/Accounts/{AccountSid}/Calls.json': { get: get(version, [param(version, 'NearNumber', 'query', viaAllOf), param(version, 'To', 'query', viaAllOf), param(version, 'From', 'query', version === '2.0' ? phone : ref(version, 'E164'))]) } },
+        { schemas: { E164: { type: 'string', format: 'phone-number' } } },
+      );
+      expect(await found(RULE, doc)).toEqual(['paths./Accounts/{AccountSid}/Calls.json.get.parameters.1', 'paths./Accounts/{AccountSid}/Calls.json.get.parameters.2']);
+    });
+
     it('flags a tax id only where a person holds it', async () => {
       const doc = api(version, {
         '/users': { get: get(version, [param(version, 'tax_id', 'query')]) },
