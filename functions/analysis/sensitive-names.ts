@@ -17,7 +17,7 @@ import { allOfMembers, membersAt, valueTypes } from './schema.js';
 /**
  * Words that may follow a sensitive phrase and keep the name a value of it:
  * `password_hash`, `secret_key`, `pin_code`, `email_address`, `passport_number`,
- * `accessTokenValue`, `card_number_full`, `private_key_pem`, `new_password`'s `password_new`.
+ * `accessTokenValue`, `card_number_full`, `private_key_pem`, `password_new`.
  * Anything else after the phrase makes it something about the secret (`passwordPolicy`,
  * `secretName`, `secret_ref`, `api_key_id`, `password_changed_at`, `token_count`,
  * `access_token_url`, `password_min_length`), which is not the secret: this is a list of what
@@ -85,10 +85,11 @@ export interface Phrase {
 /** A dictionary: phrases by their compact form (and by the abbreviations of a final `number`). */
 export type Dictionary = ReadonlyMap<string, Phrase>;
 
-/** The dictionary of the entries; entries that have no words are ignored, the first of equal ones kept. */
+/** The dictionary of the entries; entries that have no words are ignored, the first of equal ones kept; not a list, none. */
 export function phrases(entries: readonly string[]): Dictionary {
   const out = new Map<string, Phrase>();
   const aliases: Array<[string, Phrase]> = [];
+  if (!Array.isArray(entries)) return out;
   for (const entry of entries) {
     if (typeof entry !== 'string') continue;
     const entryWords = words(entry);
@@ -264,7 +265,7 @@ export function examplesMasked(members: ReadonlyArray<Located<JsonObject>>, decl
 /**
  * Last words of a schema's name that make it a description of a credential's shape rather than
  * a credential: `RegistryCredentialPattern.access_secret_data`, `PasswordPolicy.min_length`,
- * `SecretTemplate.value`. Its properties document what a value looks like.
+ * `SecretTemplate.secret`. Its properties document what a value looks like.
  */
 const SHAPE_OWNERS = new Set([
   'pattern', 'patterns', 'policy', 'policies', 'template', 'templates', 'format', 'formats', 'requirement', 'requirements',

@@ -102,6 +102,7 @@ describe('matchName: personal data', () => {
 
   it('ignores entries that are not strings or have no words', () => {
     expect(phrases([42 as unknown as string, '', '--', 'ssn']).size).toBe(1);
+    expect(phrases(undefined as unknown as string[]).size).toBe(0);
   });
 });
 
