@@ -47,6 +47,7 @@ const OPTIONS = {
   pageItemsPropertyNames: { add: ['list'] },
   credentialNames: { add: ['signature'] },
   personalDataNames: { add: ['email'] },
+  taxIdNames: { add: ['cpf'] },
   urlPersonalDataNames: { add: ['name'] },
   privilegedPropertyNames: { add: ['plan'] },
   internalDataNames: { add: ['risk_score'] },

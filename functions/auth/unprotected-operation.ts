@@ -21,6 +21,7 @@ export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number
    */
   credentialNames: string[];
   personalDataNames: string[];
+  taxIdNames: string[];
 };
 
 /**
@@ -64,13 +65,14 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     declared: { enum: ['any', 'private', 'other'] },
     credentialNames: stringList('Names (phrases) of credentials, as the data rules read them.'),
     personalDataNames: stringList('Names (phrases) of personal data, as the data rules read them.'),
+    taxIdNames: stringList('Tax identifiers, personal data only where a person holds them, as the data rules read them.'),
     ...roleOptionSchemas(),
   }),
   {
     methods: [...DEFAULT_LISTS.writeMethods],
     states: ['none', 'optional', 'public'],
     declared: 'any',
-    ...defaultLists('credentialNames', 'personalDataNames', ...ROLE_LIST_NAMES),
+    ...defaultLists('credentialNames', 'personalDataNames', 'taxIdNames', ...ROLE_LIST_NAMES),
   },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;

@@ -84,23 +84,41 @@ export const DEFAULT_LISTS = {
   pageItemsPropertyNames: ['items', 'data', 'results', 'records', 'entries', 'elements', 'values', 'value', 'content', 'rows', 'hits'],
 
   // Data exposure and mass assignment
-  /** Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words (`client_secret` = `clientSecret`). */
+  /**
+   * Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words
+   * anywhere in a name (`client_secret` = `clientSecret`; `signingPrivateKey` holds `private_key`).
+   * `pem` is a PEM block that no certificate word qualifies (GitHub's `App.pem`, `key_pem`; not
+   * `cert_pem`, `ca_pem` or `Certificate.pem`).
+   */
   credentialNames: [
-    'password', 'passwd', 'pwd', 'passphrase', 'secret', 'client_secret', 'private_key', 'api_key',
-    'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'security_answer', 'security_question_answer', 'secret_answer', 'otp',
-    'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token',
+    'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'secret', 'client_secret', 'secret_access_key',
+    'private_key', 'privkey', 'pem', 'key_pem', 'signing_key', 'encryption_key', 'master_key', 'api_key',
+    'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'card_security_code', 'security_code', 'security_answer', 'security_question_answer', 'secret_answer',
+    'otp', 'recovery_code', 'backup_code', 'seed_phrase', 'recovery_phrase', 'mnemonic_phrase',
+    'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token', 'private_token', 'reset_token',
   ],
-  /** Highly sensitive personal data (`data-personal-data-in-response`). */
+  /**
+   * Highly sensitive personal data, whoever holds it (`data-personal-data-in-response`). A final
+   * `number` also matches its abbreviations (`passport_no`, `card_num`).
+   */
   personalDataNames: [
-    'ssn', 'social_security_number', 'social_insurance_number', 'tax_id', 'tax_id_number', 'taxpayer_id',
+    'ssn', 'social_security_number', 'social_insurance_number', 'national_insurance_number', 'itin',
     'card_number', 'pan', 'primary_account_number', 'bank_account_number', 'passport_number',
-    'national_id_number', 'driver_license_number', 'drivers_license_number', 'driving_licence_number',
+    'national_id', 'national_id_number', 'identity_card_number', 'id_card_number',
+    'driver_license_number', 'drivers_license_number', 'driving_licence_number',
   ],
+  /**
+   * Tax identifiers, which businesses have as often as people: a company's VAT, GST or EIN
+   * number is printed on its invoices. The personal-data rules report them only where the name
+   * or the schemas and path around it say a person holds them (`individual_tax_id`,
+   * `User.tax_id`, `/users?tax_id=`), never a company's (`company_tax_id`, `Merchant.tax_id`).
+   */
+  taxIdNames: ['tax_id', 'tax_id_number', 'taxpayer_id', 'tax_number', 'tax_identification_number', 'tin'],
   /** Personal data that must not travel in URLs (`data-personal-data-in-url`). */
   urlPersonalDataNames: [
     'email', 'phone', 'phone_number', 'mobile_number', 'msisdn', 'ssn', 'social_security_number',
     'date_of_birth', 'dob', 'birth_date', 'birthday', 'card_number', 'pan', 'account_number',
-    'iban', 'passport_number', 'tax_id',
+    'iban', 'passport_number', 'national_id',
   ],
   /**
    * Properties clients must not set (`mass-assignment-privileged-property`), matched by the words
