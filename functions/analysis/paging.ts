@@ -4,6 +4,7 @@
 
 import type { Analysis } from './analyse.js';
 import { hasAny, hasUpperBound } from './bounds.js';
+import { cachedPer } from './cache.js';
 import { deref, entries, isObject, type JsonObject, type Located } from './json.js';
 import { compact, literalSegments, words } from './names.js';
 import type { Operation, Parameter } from './operations.js';
@@ -98,6 +99,34 @@ function envelopeProperties(root: unknown, envelope: Members): Map<string, Membe
 
 /** A property that names the object itself: an object with its own `id` is one resource, not a page of them. */
 const IDENTITY = new Set(['id', 'uuid']);
+
+/** A path key with its parameter names and a format suffix dropped: `/Calls/{Sid}.json` → `/Calls/{}`. */
+function pathShape(pathKey: string): string {
+  return pathKey.replace(/\{[^}]*\}/g, '{}').replace(/\.[A-Za-z0-9]{1,10}\/?$/, '').replace(/\/$/, '');
+}
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * The collections whose items callers add, change or remove: a POST on the collection, or any
+ * write on one of its items (`/things/{id}`). What they hold grows with the callers' data; a list
+ * nobody writes (a catalogue of sizes or regions, a key set) is the server's, fixed in size.
+ */
+const writableCollections = cachedPer<Analysis, Set<string>>(analysis => {
+  const out = new Set<string>();
+  for (const operation of analysis.operations) {
+    if (operation.container !== 'paths' || !WRITES.has(operation.method)) continue;
+    const shape = pathShape(operation.pathKey);
+    if (operation.method === 'post') out.add(shape);
+    if (shape.endsWith('/{}')) out.add(shape.slice(0, -3));
+  }
+  return out;
+});
+
+/** Callers add to, change or remove the items of the collection this GET lists. */
+export function listsWritableCollection(analysis: Analysis, operation: Operation): boolean {
+  return writableCollections(analysis).has(pathShape(operation.pathKey));
+}
 
 /**
  * The items array of an envelope a 2xx response of a collection GET returns (`{ data: [...],

@@ -1,4 +1,4 @@
-import { compactSet, hasUpperBound, pageSizeParameters, unboundedEnvelopeItems, unboundedTopLevelArray } from '../analysis/index.js';
+import { compactSet, hasUpperBound, listsWritableCollection, pageSizeParameters, unboundedEnvelopeItems, unboundedTopLevelArray } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
@@ -44,6 +44,9 @@ export const paginationBounds = analysisFunction<PaginationOptions>(
         yield { message: `${describe(operation)} returns an unbounded array: ${PAGINATE}`, path: operation.path, operation };
         continue;
       }
+      // An envelope is a page only where callers grow the collection; a server's fixed catalogue
+      // (`{ sizes: [...] }`, a key set) is often wrapped too, and nothing pages it.
+      if (!listsWritableCollection(analysis, operation)) continue;
       const envelope = unboundedEnvelopeItems(analysis.root, operation, itemNames);
       if (envelope) {
         yield { message: `${describe(operation)} returns an unbounded list in ${quote(envelope.property)}: ${PAGINATE}`, path: operation.path, operation };

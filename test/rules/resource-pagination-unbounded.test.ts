@@ -6,7 +6,7 @@ import { NUMBER } from '../fixtures/values.js';
 
 const PAGINATION = 'resource-pagination-unbounded';
 
-function doc(version: Version, paths: Doc, defs: { schemas?: Doc; parameters?: Doc } = {}, extra: Doc = {}): Doc {
+function writtenDoc(version: Version, paths: Doc, defs: { schemas?: Doc; parameters?: Doc } = {}, extra: Doc = {}): Doc {
   if (version === '2.0') {
     return base(version, { paths, ...(defs.schemas ? { definitions: defs.schemas } : {}), ...(defs.parameters ? { parameters: defs.parameters } : {}), ...extra });
   }
@@ -22,6 +22,11 @@ const ITEM = { type: 'object', properties: { id: { type: 'string', format: 'uuid
 const LIST = { type: 'array', items: ITEM };
 const PAGE = { type: 'object', properties: { data: LIST, next: { type: 'string', maxLength: 200 } } };
 
+/** A POST that adds an item: callers grow the collection, so its envelope is a page. */
+function created(version: Version): Doc {
+  return { responses: { '201': response(version, 'Created.') } };
+}
+
 /** A GET with the given parameters, answering 200 with `schema` (a bare array by default). */
 function list(version: Version, parameters: Doc[] = [], schema: Doc = LIST, more: Doc = {}): Doc {
   return { parameters, responses: { '200': response(version, 'OK', schema) }, ...more };
@@ -30,7 +35,7 @@ function list(version: Version, parameters: Doc[] = [], schema: Doc = LIST, more
 testRule(PAGINATION, VERSIONS.flatMap(version => [
   {
     name: `${version}: a page size without maximum at the parameter, and a bare array without one at the operation`,
-    document: doc(version, { '/things': { get: list(version, [query(version, 'limit')]) }, '/others': { get: list(version) } }),
+    document: writtenDoc(version, { '/things': { get: list(version, [query(version, 'limit')]) }, '/others': { get: list(version) } }),
     errors: [
       {
         path: ['paths', '/things', 'get', 'parameters', '0'],
@@ -46,7 +51,7 @@ testRule(PAGINATION, VERSIONS.flatMap(version => [
   },
   {
     name: `${version}: an envelope whose items array has no maxItems, without a page size, at the operation`,
-    document: doc(version, { '/pages': { get: list(version, [], PAGE) } }),
+    document: writtenDoc(version, { '/pages': { get: list(version, [], PAGE), post: created(version) } }),
     errors: [
       {
         path: ['paths', '/pages', 'get'],
@@ -57,7 +62,7 @@ testRule(PAGINATION, VERSIONS.flatMap(version => [
   },
   {
     name: `${version}: not a bounded page size, an envelope with a bounded page size or maxItems, nor an array with maxItems`,
-    document: doc(version, {
+    document: writtenDoc(version, {
       '/things': { get: list(version, [query(version, 'limit', { type: 'integer', maximum: 100 })]) },
       '/pages': { get: list(version, [query(version, 'limit', { type: 'integer', maximum: 100 })], PAGE) },
       '/short-pages': { get: list(version, [], { ...PAGE, properties: { ...PAGE.properties, data: { ...LIST, maxItems: 50 } } }) },
@@ -71,7 +76,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
   const PAGE_SIZE_NAMES = ['limit', 'per_page', 'per-page', 'pageSize', 'page_size', 'PageSize', '$top', 'top', 'size', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'];
 
   it.each(PAGE_SIZE_NAMES)('flags the page-size parameter "%s" without maximum, at the parameter (and not the array)', async name => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'q', { type: 'string', maxLength: 10 }), query(version, name, { type: 'integer', minimum: 1 })]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'q', { type: 'string', maxLength: 10 }), query(version, name, { type: 'integer', minimum: 1 })]) } });
     const own = (await lint(d)).filter(r => r.code === PAGINATION);
     expect(own.map(r => r.path.join('.'))).toEqual(['paths./things.get.parameters.1']);
     expect(own[0].message).toBe(`Page-size parameter "${name}" has no \`maximum\`: one request can ask for every record; set a maximum (e.g. 100).`);
@@ -81,7 +86,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
   });
 
   it('judges number-typed page sizes too', async () => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'limit', { type: 'number' })]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'limit', { type: 'number' })]) } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.get.parameters.0']);
   });
 
@@ -92,18 +97,18 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
     ...(version === '3.1' ? [['numeric exclusiveMaximum (3.1)', { type: 'integer', exclusiveMaximum: 101 }] as [string, Doc]] : []),
   ];
   it.each(bounded)('does not flag a page size bounded by %s, nor its bare-array response', async (_, schema) => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'limit', schema)]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'limit', schema)]) } });
     expect(await found(PAGINATION, d)).toEqual([]);
   });
 
   it('flags a page size with only 3.0 `exclusiveMaximum: true` (a flag, not a bound)', async () => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'per_page', { type: 'integer', exclusiveMaximum: true })]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'per_page', { type: 'integer', exclusiveMaximum: true })]) } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.get.parameters.0']);
   });
 
   if (version !== '2.0') {
     it('merges allOf: a maximum in a referenced member bounds the page size; without one it is flagged', async () => {
-      const d = doc(
+      const d = writtenDoc(
         version,
         {
           '/a': { get: list(version, [{ name: 'limit', in: 'query', schema: { allOf: [{ $ref: componentRef(version, 'schemas', 'PageSize') }], description: 'Items per page.' } }]) },
@@ -118,22 +123,22 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
 
   it('reports a shared page-size parameter once, where it is written', async () => {
     const ref = { $ref: componentRef(version, 'parameters', 'Limit') };
-    const d = doc(version, { '/a': { get: list(version, [ref]) }, '/b': { get: list(version, [ref]) }, '/c': { get: list(version, [ref]) } }, { parameters: { Limit: query(version, 'limit') } });
+    const d = writtenDoc(version, { '/a': { get: list(version, [ref]) }, '/b': { get: list(version, [ref]) }, '/c': { get: list(version, [ref]) } }, { parameters: { Limit: query(version, 'limit') } });
     expect(await found(PAGINATION, d)).toEqual([version === '2.0' ? 'parameters.Limit' : 'components.parameters.Limit']);
   });
 
   it('judges a path-level page size for the GET of the path item', async () => {
-    const d = doc(version, { '/things': { parameters: [query(version, 'limit')], get: list(version), delete: { responses: { '204': response(version, 'Deleted.') } } } });
+    const d = writtenDoc(version, { '/things': { parameters: [query(version, 'limit')], get: list(version), delete: { responses: { '204': response(version, 'Deleted.') } } } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.parameters.0']);
   });
 
   it('`count` typed boolean is not a page size: the bare array is flagged at the operation', async () => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'count', { type: 'boolean' })]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'count', { type: 'boolean' })]) } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.get']);
   });
 
   it('page-size names outside the query are not page sizes, and write operations are not judged', async () => {
-    const d = doc(version, {
+    const d = writtenDoc(version, {
       '/things/{limit}': { get: list(version, [pathParam(version, 'limit', { type: 'integer', maximum: 5 }), version === '2.0' ? { name: 'X-Page-Size', in: 'header', type: 'integer' } : { name: 'X-Page-Size', in: 'header', schema: { type: 'integer' } }], PAGE) },
       '/search': { post: { parameters: [query(version, 'limit')], responses: { '200': response(version, 'OK', LIST) } } },
     });
@@ -143,7 +148,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
   });
 
   it('flags a GET returning a bare array without page size or maxItems, at the operation', async () => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'page_token', { type: 'string', maxLength: 100 })]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'page_token', { type: 'string', maxLength: 100 })]) } });
     const own = (await lint(d)).filter(r => r.code === PAGINATION);
     expect(own.map(r => r.path.join('.'))).toEqual(['paths./things.get']);
     expect(own[0].message).toBe('GET /things returns an unbounded array: paginate it with a page-size parameter that has a `maximum`, or give the array `maxItems`.');
@@ -151,7 +156,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
 
   it('flags a bare array reached through $ref and returned by 2XX-range statuses, once per operation', async () => {
     const listRef = { $ref: componentRef(version, 'schemas', 'Things') };
-    const d = doc(
+    const d = writtenDoc(
       version,
       {
         '/a': { get: list(version, [], listRef) },
@@ -164,7 +169,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
   });
 
   it('does not flag a bare array with maxItems (inline, through $ref, or through allOf)', async () => {
-    const d = doc(
+    const d = writtenDoc(
       version,
       {
         '/a': { get: list(version, [], { ...LIST, maxItems: 100 }) },
@@ -177,7 +182,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
   });
 
   it('does not flag error arrays or non-GET operations returning arrays', async () => {
-    const d = doc(version, {
+    const d = writtenDoc(version, {
       '/b': { get: { responses: { '204': response(version, 'Nothing.'), '400': response(version, 'Errors.', LIST), default: response(version, 'Errors.', LIST) } } },
       '/c': { post: { responses: { '200': response(version, 'Created.', LIST) } } },
     });
@@ -186,13 +191,13 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
 
   if (version === '3.1') {
     it('judges a 3.1 type array', async () => {
-      const d = doc(version, { '/things': { get: list(version, [], { type: ['array', 'null'], items: ITEM }) } });
+      const d = writtenDoc(version, { '/things': { get: list(version, [], { type: ['array', 'null'], items: ITEM }) } });
       expect(await found(PAGINATION, d)).toEqual(['paths./things.get']);
     });
   }
 
   it('pageSizeParameterNames.add and .remove change what a page size is (the number rule takes what it drops)', async () => {
-    const d = doc(version, { '/things': { get: list(version, [query(version, 'take'), query(version, 'size')]) } });
+    const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'take'), query(version, 'size')]) } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.get.parameters.1']);
     const options = { pageSizeParameterNames: { add: ['take'], remove: ['size'] } };
     expect(await found(PAGINATION, d, options)).toEqual(['paths./things.get.parameters.0']);
@@ -206,12 +211,12 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
       '/b': { [EXEMPTIONS]: reason, get: list(version, [query(version, 'limit')]) },
       '/c': { get: list(version) },
     };
-    expect(await found(PAGINATION, doc(version, paths))).toEqual(['paths./c.get']);
-    expect(await found(PAGINATION, doc(version, paths, {}, { [EXEMPTIONS]: reason }))).toEqual([]);
+    expect(await found(PAGINATION, writtenDoc(version, paths))).toEqual(['paths./c.get']);
+    expect(await found(PAGINATION, writtenDoc(version, paths, {}, { [EXEMPTIONS]: reason }))).toEqual([]);
   });
 
   it('never throws on wrong types', async () => {
-    const d = doc(version, {
+    const d = writtenDoc(version, {
       '/a': { get: { parameters: { limit: 1 }, responses: { '200': { description: 'x', schema: 'array', content: [] } } } },
       '/b': { get: { parameters: [null, 7, query(version, 'limit', { type: 42 }), query(version, 'size', { type: ['integer', 7] })], responses: [] } },
       '/c': { get: { responses: { '200': response(version, 'OK', { type: 'array', maxItems: 'ten', items: { $ref: '#/nowhere' } }) } } },
@@ -223,7 +228,7 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
 
 describe.each(VERSIONS)('page-size names on single-object reads (%s)', version => {
   it('does not take `size` on GET /avatars/{userId} for a page size; it is judged as a plain number instead', async () => {
-    const d = doc(version, {
+    const d = writtenDoc(version, {
       '/avatars/{userId}': { get: list(version, [pathParam(version, 'userId', { type: 'string', format: 'uuid' }), query(version, 'size')], { type: 'string', format: 'binary', maxLength: 1000000 }) },
       '/avatars': { get: list(version, [query(version, 'size')], PAGE) },
     });
@@ -234,6 +239,10 @@ describe.each(VERSIONS)('page-size names on single-object reads (%s)', version =
 
 describe.each(VERSIONS)('envelope pages (%s)', version => {
   const ref = (name: string) => ({ $ref: componentRef(version, 'schemas', name) });
+  /** Paths whose collections callers grow: every path item with a GET also takes a POST. */
+  const growing = (paths: Doc): Doc =>
+    Object.fromEntries(Object.entries(paths).map(([key, item]) => [key, (item as Doc).get ? { ...(item as Doc), post: created(version) } : item]));
+  const doc = (v: Version, paths: Doc, defs: { schemas?: Doc; parameters?: Doc } = {}): Doc => writtenDoc(v, growing(paths), defs);
   /** An envelope object with these properties. */
   const envelope = (properties: Doc, extra: Doc = {}): Doc => ({ type: 'object', properties, ...extra });
   const NEXT = { type: 'string', maxLength: 200 };
@@ -376,6 +385,36 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
     });
     expect(await found(PAGINATION, d)).toEqual(['paths./b.get']);
     expect(await found(PAGINATION, d, { pageItemsPropertyNames: { add: ['objects'], remove: ['data'] } })).toEqual(['paths./a.get']);
+  });
+
+  it('does not take the envelope of a collection nobody writes for a page (a catalogue of sizes, a key set)', async () => {
+    const d = writtenDoc(version, {
+      '/sizes': { get: list(version, [], envelope({ sizes: LIST, links: LIST })) },
+      '/oauth2/keys': { get: list(version, [], envelope({ keys: LIST })) },
+      '/report_types': { get: list(version, [], envelope({ data: LIST, has_more: { type: 'boolean' } })) },
+      '/report_types/{id}': { get: list(version, [pathParam(version, 'id', { type: 'string', maxLength: 40 })], ITEM) },
+      // A PATCH that replaces the whole list is not an item being added.
+      '/group-mappings': { get: list(version, [], envelope({ groups: LIST })), patch: { responses: { '200': response(version, 'Replaced.') } } },
+    });
+    expect(await found(PAGINATION, d)).toEqual([]);
+  });
+
+  it('takes a write on an item (`/things/{id}`, Twilio\'s `/Calls/{Sid}.json`) as callers growing the collection', async () => {
+    const removed = { responses: { '204': response(version, 'Deleted.') } };
+    const d = writtenDoc(version, {
+      '/keys': { get: list(version, [], envelope({ keys: LIST })) },
+      '/keys/{key_id}': { delete: removed },
+      '/Accounts/{AccountSid}/Calls.json': { get: list(version, [], envelope({ calls: LIST })) },
+      '/Accounts/{Sid}/Calls/{CallSid}.json': { post: created(version) },
+      '/sizes': { get: list(version, [], envelope({ sizes: LIST })) },
+      '/sizes/{slug}': { get: list(version, [pathParam(version, 'slug', { type: 'string', maxLength: 40 })], ITEM) },
+    });
+    expect(await flagged(d)).toEqual([finding('/Accounts/{AccountSid}/Calls.json', 'calls'), finding('/keys', 'keys')]);
+  });
+
+  it('still reports a bare array nobody writes (the array itself is the page)', async () => {
+    const d = writtenDoc(version, { '/sizes': { get: list(version) } });
+    expect(await found(PAGINATION, d)).toEqual(['paths./sizes.get']);
   });
 
   it('never throws on wrong types in an envelope', async () => {
