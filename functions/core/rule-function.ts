@@ -3,6 +3,7 @@ import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValida
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, cachedPer, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
 import type { ROLE_LIST_NAMES } from './defaults.js';
+import { mergeInlineCopies } from './copies.js';
 import { ruleTargets } from './given.js';
 import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
 import { summariseLargeGroups, type Reported } from './summary.js';
@@ -111,7 +112,7 @@ export function analysisFunction<O extends object>(
             if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;
           }
         }
-        return summariseLargeGroups(results as Reported[], analysis.root);
+        return summariseLargeGroups(mergeInlineCopies(results as Reported[], analysis), analysis.root);
       } catch (error) {
         // Untrusted documents must never break a user's lint run; the test suite runs strict to surface bugs.
         if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;
