@@ -64,7 +64,7 @@ interface Judgement {
 
 const ADVICE: Record<Direction, Partial<Record<ValueKind, string>>> = {
   request: {
-    untyped: 'Schema accepts any JSON value of any size: it has no `type`, `enum`, `const`, `$ref` or composition. Declare what the value is (its `type`, with `maxLength`, `maximum`, `maxItems` or `properties` as fits) or list its values with an `enum`.',
+    untyped: 'Schema accepts any JSON value of any size: it has no `type`, `enum`, `const`, `$ref` or composition. Declare what the value is (its `type`, with `maxLength`, `maximum`, `maxItems` or `properties` as fits, or a `oneOf` of the shapes it takes) or list its values with an `enum`.',
     upload: 'File upload has no documented size limit: give the binary value a `maxLength` (bytes) or an `x-max-size`, and enforce it.',
     string: 'String has no `maxLength`: set one (or an `enum`, a bounded `format` or an anchored `pattern` without `*`/`+`) so oversized input is rejected at the edge.',
     array: 'Array has no `maxItems`: set one so a single request cannot carry an unbounded number of items.',
