@@ -43,6 +43,7 @@ const OPTIONS = {
   boundedStringFormats: { add: ['email'] },
   uploadSizeKeywords: { add: ['x-maxsize'] },
   pageSizeParameterNames: { add: ['per'] },
+  quantityNames: { add: ['priority'] },
   credentialNames: { add: ['signature'] },
   personalDataNames: { add: ['email'] },
   urlPersonalDataNames: { add: ['name'] },
