@@ -24,6 +24,7 @@ import {
   type JsonObject,
   type JsonPath,
   type Located,
+  type QuantityMatch,
   type UseContext,
   type ValueSite,
 } from '../analysis/index.js';
@@ -88,17 +89,21 @@ interface RequestFacts {
   positions: ReadonlyMap<JsonObject, boolean>;
   /** The names each value is known by. */
   names: ReadonlyMap<JsonObject, string[]>;
-  isQuantity: (name: string) => unknown;
+  isQuantity: (name: string) => QuantityMatch | undefined;
 }
 
-/** The quantity message: which bounds a number named like an amount of work or money lacks. */
-function quantityAdvice(name: string, upper: boolean, lower: boolean): string | undefined {
-  const quoted = quote(name);
+/**
+ * The quantity message: which bounds a number named like an amount of work or money lacks. It
+ * names the word that made it a quantity, not the whole name: the finding's path ends with the
+ * name, and a name may hold anything, a pasted credential included.
+ */
+function quantityAdvice(entry: string, upper: boolean, lower: boolean): string | undefined {
+  const what = `Number named like a quantity (${quote(entry)})`;
   if (!upper && !lower) {
-    return `Quantity ${quoted} has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
+    return `${what} has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
   }
-  if (!upper) return `Quantity ${quoted} has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
-  if (!lower) return `Quantity ${quoted} has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
+  if (!upper) return `${what} has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
+  if (!lower) return `${what} has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
   return undefined;
 }
 
@@ -131,9 +136,10 @@ function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, 
   if ((types.has('integer') || types.has('number')) && !enumerated && !request?.skip.has(site.node)) {
     const upper = hasUpperBound(members);
     // Named like an amount of work or money: both bounds, judged by the quantity rule alone.
-    const name = request?.names.get(site.node)?.find(n => request.isQuantity(n));
-    if (name !== undefined) {
-      const message = quantityAdvice(name, upper, hasLowerBound(members));
+    let quantity: QuantityMatch | undefined;
+    for (const name of request?.names.get(site.node) ?? []) if ((quantity = request?.isQuantity(name))) break;
+    if (quantity) {
+      const message = quantityAdvice(quantity.entry, upper, hasLowerBound(members));
       if (message) out.push({ kind: 'quantity', at: owner, message });
     } else if (!upper) out.push({ kind: 'number', at: owner });
   }

@@ -104,6 +104,15 @@ describe.each(VERSIONS)('inline parameter copies (%s)', version => {
   });
 });
 
+describe('many copies', () => {
+  it('2,000 inline copies on 2,000 path items: one finding, with the count', async () => {
+    const paths = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`/things${i}`, { post: get('3.1', [dryRun('3.1', `Dry run ${i}.`)]) }]));
+    const results = (await lint(valuesDoc('3.1', paths))).filter(r => r.code === STRING);
+    expect(results.map(r => r.path.join('.'))).toEqual(['paths./things0.post.parameters.0.schema']);
+    expect(results[0].message).toBe(copies(STRING_ADVICE, 2_000, 'POST /things1'));
+  }, 120_000);
+});
+
 describe('YAML aliases', () => {
   it('a parameter repeated through an alias is one definition (reported at its anchor), not a copy', async () => {
     const yaml = `openapi: 3.0.3

@@ -4,11 +4,11 @@ import { found, messagesOf, param, pathParam, testRule, VERSIONS, type Doc } fro
 import { at, bodyPath, EXEMPTIONS, get, object, ref, returns } from '../fixtures/documents.js';
 import { body, byValueRule, NUMBER, paramType, paramTypePath, post, QUANTITY, valuesDoc } from '../fixtures/values.js';
 
-const both = (name: string) =>
-  `Quantity "${name}" has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
-const noMaximum = (name: string) => `Quantity "${name}" has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
-const noMinimum = (name: string) =>
-  `Quantity "${name}" has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
+const both = (entry: string) =>
+  `Number named like a quantity ("${entry}") has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
+const noMaximum = (entry: string) => `Number named like a quantity ("${entry}") has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
+const noMinimum = (entry: string) =>
+  `Number named like a quantity ("${entry}") has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
 
 testRule(QUANTITY, VERSIONS.flatMap(version => [
   {
@@ -25,10 +25,10 @@ testRule(QUANTITY, VERSIONS.flatMap(version => [
       '/jobs': { get: get(version, [param(version, 'timeoutSeconds', 'query', { type: 'integer' })]) },
     }),
     errors: [
-      { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'order_quantity'], severity: DiagnosticSeverity.Warning, message: both('order_quantity') },
-      { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'amount_cents'], severity: DiagnosticSeverity.Warning, message: noMinimum('amount_cents') },
-      { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'maxRetries'], severity: DiagnosticSeverity.Warning, message: noMaximum('maxRetries') },
-      { path: paramTypePath(version, 'paths', '/jobs', 'get', 'parameters', '0'), severity: DiagnosticSeverity.Warning, message: both('timeoutSeconds') },
+      { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'order_quantity'], severity: DiagnosticSeverity.Warning, message: both('quantity') },
+      { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'amount_cents'], severity: DiagnosticSeverity.Warning, message: noMinimum('amount') },
+      { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'maxRetries'], severity: DiagnosticSeverity.Warning, message: noMaximum('retries') },
+      { path: paramTypePath(version, 'paths', '/jobs', 'get', 'parameters', '0'), severity: DiagnosticSeverity.Warning, message: both('timeout') },
     ],
   },
   {
@@ -101,21 +101,22 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     expect(await messagesOf(QUANTITY, d)).toEqual([message('quantity')]);
   });
 
-  it('names a shared schema by the property that uses it, reported once where its type is written', async () => {
+  it('reads a shared schema by the name of the property that uses it, reported once where its type is written', async () => {
     const d = valuesDoc(version, { '/a': { post: post(version, object({ unit_amount: ref(version, 'Money') })) }, '/b': { put: post(version, object({ unit_amount: ref(version, 'Money') })) } }, { Money: { type: 'integer' } });
     expect(await found(QUANTITY, d)).toEqual([at(version, 'Money')]);
-    expect(await messagesOf(QUANTITY, d)).toEqual([both('unit_amount')]);
+    expect(await messagesOf(QUANTITY, d)).toEqual([both('amount')]);
   });
 
-  it('names a component by its own name when the property that uses it is not a quantity', async () => {
+  it('reads a component by its own name when the property that uses it is not a quantity', async () => {
     const d = valuesDoc(version, { '/a': { post: post(version, object({ total: ref(version, 'Amount') })) } }, { Amount: { type: 'integer', minimum: 0 } });
-    expect(await messagesOf(QUANTITY, d)).toEqual([noMaximum('Amount')]);
+    expect(await found(QUANTITY, d)).toEqual([at(version, 'Amount')]);
+    expect(await messagesOf(QUANTITY, d)).toEqual([noMaximum('amount')]);
   });
 
   it('merges allOf: a maximum on the wrapper counts, and the finding lands where the type is written', async () => {
     const d = valuesDoc(version, { '/a': { post: post(version, object({ order_quantity: { allOf: [ref(version, 'Count')], maximum: 10 } })) } }, { Count: { type: 'integer' } });
     expect(await found(QUANTITY, d)).toEqual([at(version, 'Count')]);
-    expect(await messagesOf(QUANTITY, d)).toEqual([noMinimum('order_quantity')]);
+    expect(await messagesOf(QUANTITY, d)).toEqual([noMinimum('quantity')]);
     const closed = valuesDoc(version, { '/a': { post: post(version, object({ order_quantity: { allOf: [ref(version, 'Count')], maximum: 10, minimum: 1 } })) } }, { Count: { type: 'integer' } });
     expect(await byValueRule(closed)).toEqual({});
   });
