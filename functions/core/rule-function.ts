@@ -70,8 +70,9 @@ export interface Check<O> {
 
 /**
  * Wraps a check over the shared analysis as a Spectral function: options are validated
- * (and defaulted), exemptions are honoured, duplicates dropped, and a failure inside
- * a check never escapes into the user's lint run.
+ * (and defaulted), exemptions are honoured, duplicates dropped, the same finding in every inline
+ * copy of one parameter reported once, and a failure inside a check never escapes into the
+ * user's lint run.
  */
 export function analysisFunction<O extends object>(
   name: string,

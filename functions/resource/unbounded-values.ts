@@ -59,7 +59,7 @@ function isUpload(members: ReadonlyArray<Located<JsonObject>>, types: Set<string
 interface Judgement {
   kind: ValueKind;
   at: Located<JsonObject>;
-  /** For judgements whose message depends on the value (a quantity's name, the bound it lacks). */
+  /** For judgements whose message depends on the value (the word that makes it a quantity, the bound it lacks). */
   message?: string;
 }
 
@@ -212,9 +212,10 @@ function requestPositions(analysis: Analysis): Map<JsonObject, boolean> {
   for (const site of graph.sites.values()) {
     if (![...site.contexts].some(context => context.direction === 'request')) continue;
     for (const member of site.members) {
-      const items = [member.node.items, ...(Array.isArray(member.node.prefixItems) ? member.node.prefixItems : [])];
-      for (const item of items) {
-        const { node } = deref(analysis.root, item, member.path);
+      const items: Array<[unknown, JsonPath]> = [[member.node.items, [...member.path, 'items']]];
+      if (Array.isArray(member.node.prefixItems)) member.node.prefixItems.forEach((item, i) => items.push([item, [...member.path, 'prefixItems', i]]));
+      for (const [item, path] of items) {
+        const { node } = deref(analysis.root, item, path);
         if (isObject(node) && !positions.has(node)) positions.set(node, false);
       }
     }
@@ -232,7 +233,7 @@ const judged = perDocument<JudgedSite[]>();
 
 /**
  * Every site of the schema graph reached in a direction, with what is unbounded there, worked out
- * once per document and shared by the five rules (string, array, number, map, upload) that each
+ * once per document and shared by the rules (string, array, number, quantity, untyped, map, upload) that each
  * report one kind of it, instead of each rule judging every site for every kind.
  */
 function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): JudgedSite[] {
