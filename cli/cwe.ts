@@ -37,6 +37,10 @@ export const CWE: Record<RuleId, string[]> = {
   'resource-string-unbounded': ['CWE-770', 'CWE-400'],
   'resource-array-unbounded': ['CWE-770', 'CWE-400'],
   'resource-number-unbounded': ['CWE-770', 'CWE-400'],
+  // A quantity or amount the server takes as given: without bounds, a billion of it, or minus one.
+  'resource-quantity-unbounded': ['CWE-1284', 'CWE-770'],
+  // A value the description does not describe at all: nothing to validate it against.
+  'resource-input-untyped': ['CWE-20', 'CWE-770'],
   'resource-map-unbounded': ['CWE-770', 'CWE-400'],
   'resource-upload-unbounded': ['CWE-770', 'CWE-400'],
   'resource-response-unbounded': ['CWE-770', 'CWE-400'],

@@ -19,17 +19,19 @@ export interface ResourceOptions {
   pageSizeParameterNames?: ListOverride;
   /** Envelope properties that hold a page's items (`resource-pagination-unbounded`). */
   pageItemsPropertyNames?: ListOverride;
+  /** Words of the names of numbers that scale work or money, which need both bounds (`resource-quantity-unbounded`). */
+  quantityNames?: ListOverride;
 }
 
 /** Rate limiting and resource consumption (OWASP API4, API6). */
 export function resourceRules(lists: Lists) {
-  const { expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, pageItemsPropertyNames, rateLimitHeaderNames, rateLimitResetHeaderNames } = lists;
+  const { expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, pageItemsPropertyNames, quantityNames, rateLimitHeaderNames, rateLimitResetHeaderNames } = lists;
   // Which operations are credential entries is the operation roles' to say (docs/roles.md).
   const abuse = {
     expensiveOperationWords,
     ...roleLists(lists),
   };
-  const bounds = { boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames };
+  const bounds = { boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, quantityNames };
   const values = (kinds: string[], direction = 'request') => ({ function: unboundedValues, functionOptions: { kinds, direction, ...bounds } });
 
   return {
@@ -70,8 +72,18 @@ export function resourceRules(lists: Lists) {
     }),
     'resource-number-unbounded': rule('resource-number-unbounded', {
       owasp: 'API4', severity: 'info',
-      description: 'Integers and numbers in requests need a `maximum` (or `exclusiveMaximum`, `enum`, `const`).',
+      description: 'Integers and numbers in requests need a `maximum` (or `exclusiveMaximum`, `enum`, `const`); quantities and amounts are judged by `resource-quantity-unbounded`.',
       given: ROOT, then: values(['number']),
+    }),
+    'resource-quantity-unbounded': rule('resource-quantity-unbounded', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Request integers and numbers named like quantities, counts, amounts, sizes, limits, durations or retries need both a `maximum` and a `minimum` (or `exclusiveMinimum`).',
+      given: ROOT, then: values(['quantity']),
+    }),
+    'resource-input-untyped': rule('resource-input-untyped', {
+      owasp: 'API4', severity: 'warn',
+      description: 'Request properties, parameters, bodies and array items whose schema accepts any JSON value (no `type`, `enum`, `const`, `$ref` or composition) need a declared type and bounds.',
+      given: ROOT, then: values(['untyped']),
     }),
     'resource-map-unbounded': rule('resource-map-unbounded', {
       owasp: 'API4', severity: 'warn',

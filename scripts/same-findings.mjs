@@ -45,6 +45,7 @@ const OPTIONS = {
   uploadSizeKeywords: { add: ['x-maxsize'] },
   pageSizeParameterNames: { add: ['per'] },
   pageItemsPropertyNames: { add: ['list'] },
+  quantityNames: { add: ['priority'] },
   credentialNames: { add: ['signature'] },
   personalDataNames: { add: ['email'] },
   taxIdNames: { add: ['cpf'] },

@@ -20,6 +20,14 @@ export function hasUpperBound(members: ReadonlyArray<Located<JsonObject>>): bool
   return hasAny(members, ['maximum', 'exclusiveMaximum', 'enum', 'const']);
 }
 
+/**
+ * Numbers with a lower bound: a `minimum`, an `exclusiveMinimum` (3.1 number form; in 2.0 and 3.0
+ * it only modifies `minimum`), an `enum`, a `const`, or an unsigned `format` (`uint32`, `uint64`).
+ */
+export function hasLowerBound(members: ReadonlyArray<Located<JsonObject>>): boolean {
+  return hasAny(members, ['minimum', 'exclusiveMinimum', 'enum', 'const']) || members.some(({ node }) => typeof node.format === 'string' && /^uint(8|16|32|64)?$/i.test(node.format));
+}
+
 /** A `{n}`, `{n,m}` or `{n,}` quantifier at a given position (sticky: no scanning ahead). */
 const QUANTIFIER = /\{\d+(,(\d*))?\}/y;
 

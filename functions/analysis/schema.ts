@@ -66,6 +66,31 @@ export function valueTypes(members: ReadonlyArray<Located<JsonObject>>): Set<str
   return out;
 }
 
+/**
+ * Keywords that describe a value without constraining it. A schema made of these alone (`{}`,
+ * `{ example: any }`, a description) accepts every JSON value.
+ */
+const ANNOTATIONS = new Set([
+  'description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'externalDocs',
+  'xml', '$comment', '$id', '$schema', '$anchor',
+]);
+/** What a Swagger 2.0 non-body parameter, which is its own schema, says besides its schema. */
+const PARAMETER_KEYWORDS = new Set(['name', 'in', 'required', 'allowEmptyValue']);
+
+/**
+ * Whether a schema accepts any JSON value: no `type`, `enum`, `const`, `$ref`, composition
+ * (`allOf`, `oneOf`, `anyOf`, `not`, `if`) nor any other keyword that constrains a value, only
+ * annotations and `x-` extensions. A keyword not known to annotate (a typo, a future keyword) counts
+ * as a constraint: precision first. `parameter` reads a Swagger 2.0 parameter as its own schema.
+ */
+export function acceptsAnyValue(node: JsonObject, parameter = false): boolean {
+  for (const key of Object.keys(node)) {
+    if (ANNOTATIONS.has(key) || key.startsWith('x-') || (parameter && PARAMETER_KEYWORDS.has(key))) continue;
+    return false;
+  }
+  return true;
+}
+
 /** The first member (the schema or one of its `allOf` members) that has a keyword. */
 export function firstWith(members: ReadonlyArray<Located<JsonObject>>, key: string): Located<JsonObject> | undefined {
   return members.find(member => Object.prototype.hasOwnProperty.call(member.node, key));

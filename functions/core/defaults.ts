@@ -72,6 +72,33 @@ export const DEFAULT_LISTS = {
   boundedStringFormats: ['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6', 'hostname'],
   /** Keywords that document an upload's maximum size (`resource-upload-unbounded`). */
   uploadSizeKeywords: ['maxLength', 'x-max-size'],
+  /**
+   * Words of the names of numbers that scale work or money, which need both a `maximum` and a
+   * `minimum` (`resource-quantity-unbounded`). Matched as whole words anywhere in a name, plurals
+   * included (`maxRetries`, `order_quantity`, `amount_cents`, `timeoutSeconds`, `days_until_due`);
+   * names ending in an id, a code, a date part or a kind (`account_number`, `expiration_time`,
+   * `amount_type`) are not quantities. Built from the request numbers of Stripe, Kubernetes,
+   * DigitalOcean, Harbor, GitHub and Discord.
+   */
+  quantityNames: [
+    // How many
+    'quantity', 'qty', 'count', 'copies', 'replicas', 'instances', 'nodes', 'workers', 'threads', 'parallelism', 'concurrency',
+    'connections', 'partitions', 'shards', 'seats', 'tokens', 'steps', 'iterations', 'rounds', 'depth', 'points',
+    // How often
+    'retry', 'retries', 'attempts', 'tries', 'repeat', 'repetitions',
+    // How big
+    'size', 'bytes', 'kb', 'kib', 'mb', 'mib', 'gb', 'gib', 'tb', 'tib', 'kilobytes', 'megabytes', 'gigabytes',
+    'terabytes', 'memory', 'storage', 'capacity',
+    // How much may be used
+    'limit', 'quota', 'budget', 'burst',
+    // How long
+    'duration', 'timeout', 'ttl', 'ms', 'millis', 'milliseconds', 'microseconds', 'nanoseconds', 'secs', 'seconds', 'mins', 'minutes',
+    'hours', 'days', 'weeks', 'months', 'years', 'interval', 'delay', 'period', 'retention', 'expiry', 'expiration', 'lifetime',
+    'deadline', 'lag', 'backoff',
+    // How much money
+    'amount', 'price', 'cost', 'fee', 'subtotal', 'balance', 'credit', 'payment', 'payout', 'refund', 'tip', 'discount', 'cents', 'deposit',
+    'withdrawal',
+  ],
   /** Query parameters that set a page size, compared without case or separators (`resource-pagination-unbounded`). */
   pageSizeParameterNames: ['limit', 'per_page', 'page_size', 'pageSize', 'size', 'top', '$top', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'],
   /**

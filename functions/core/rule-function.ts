@@ -3,6 +3,7 @@ import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValida
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, cachedPer, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
 import type { ROLE_LIST_NAMES } from './defaults.js';
+import { mergeInlineCopies } from './copies.js';
 import { ruleTargets } from './given.js';
 import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
 import { summariseLargeGroups, type Reported } from './summary.js';
@@ -69,8 +70,9 @@ export interface Check<O> {
 
 /**
  * Wraps a check over the shared analysis as a Spectral function: options are validated
- * (and defaulted), exemptions are honoured, duplicates dropped, and a failure inside
- * a check never escapes into the user's lint run.
+ * (and defaulted), exemptions are honoured, duplicates dropped, the same finding in every inline
+ * copy of one parameter reported once, and a failure inside a check never escapes into the
+ * user's lint run.
  */
 export function analysisFunction<O extends object>(
   name: string,
@@ -111,7 +113,7 @@ export function analysisFunction<O extends object>(
             if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;
           }
         }
-        return summariseLargeGroups(results as Reported[], analysis.root);
+        return summariseLargeGroups(mergeInlineCopies(results as Reported[], analysis), analysis.root);
       } catch (error) {
         // Untrusted documents must never break a user's lint run; the test suite runs strict to surface bugs.
         if (process.env.SPECTRAL_API_SECURITY_STRICT === '1') throw error;

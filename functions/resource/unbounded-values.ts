@@ -1,10 +1,12 @@
 import {
+  acceptsAnyValue,
   alternativesEnumerate,
   compactSet,
   deref,
   entries,
   firstWith,
   hasAny,
+  hasLowerBound,
   hasUpperBound,
   isExempt,
   isObject,
@@ -12,6 +14,8 @@ import {
   pageSizeParameters,
   patternBoundsLength,
   perDocument,
+  quantityMatcher,
+  requestValueNames,
   schemaGraph,
   typeOwner,
   typesOf,
@@ -20,14 +24,15 @@ import {
   type JsonObject,
   type JsonPath,
   type Located,
+  type QuantityMatch,
   type UseContext,
   type ValueSite,
 } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
-import { MAX_QUOTED_URL, shown } from '../core/message.js';
+import { MAX_QUOTED_URL, quote, shown } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 
-export type ValueKind = 'string' | 'array' | 'number' | 'map' | 'upload';
+export type ValueKind = 'string' | 'array' | 'number' | 'map' | 'upload' | 'quantity' | 'untyped';
 
 export interface UnboundedValuesOptions {
   kinds: ValueKind[];
@@ -38,6 +43,8 @@ export interface UnboundedValuesOptions {
   uploadSizeKeywords: string[];
   /** Page-size parameters are judged by `resource-pagination-unbounded`, not as plain numbers. */
   pageSizeParameterNames: string[];
+  /** Words of the names of numbers that scale work or money: they need both bounds. */
+  quantityNames: string[];
 }
 
 
@@ -52,10 +59,13 @@ function isUpload(members: ReadonlyArray<Located<JsonObject>>, types: Set<string
 interface Judgement {
   kind: ValueKind;
   at: Located<JsonObject>;
+  /** For judgements whose message depends on the value (the word that makes it a quantity, the bound it lacks). */
+  message?: string;
 }
 
-const ADVICE: Record<Direction, Record<ValueKind, string>> = {
+const ADVICE: Record<Direction, Partial<Record<ValueKind, string>>> = {
   request: {
+    untyped: 'Schema accepts any JSON value of any size: it has no `type`, `enum`, `const`, `$ref` or composition. Declare what the value is (its `type`, with `maxLength`, `maximum`, `maxItems` or `properties` as fits, or a `oneOf` of the shapes it takes) or list its values with an `enum`.',
     upload: 'File upload has no documented size limit: give the binary value a `maxLength` (bytes) or an `x-max-size`, and enforce it.',
     string: 'String has no `maxLength`: set one (or an `enum`, a bounded `format` or an anchored `pattern` without `*`/`+`) so oversized input is rejected at the edge.',
     array: 'Array has no `maxItems`: set one so a single request cannot carry an unbounded number of items.',
@@ -71,8 +81,37 @@ const ADVICE: Record<Direction, Record<ValueKind, string>> = {
   },
 };
 
-function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, skip: ReadonlySet<JsonObject>, pages: ReadonlySet<JsonObject>): Judgement[] {
+/** Request facts the judgement of one site reads besides the site. */
+interface RequestFacts {
+  /** Numbers not judged here: path parameters and GET page sizes. */
+  skip: ReadonlySet<JsonObject>;
+  /** Where a value is written: as a property, a parameter (true for a 2.0 parameter, its own schema), a body or array items. */
+  positions: ReadonlyMap<JsonObject, boolean>;
+  /** The names each value is known by. */
+  names: ReadonlyMap<JsonObject, string[]>;
+  isQuantity: (name: string) => QuantityMatch | undefined;
+}
+
+/**
+ * The quantity message: which bounds a number named like an amount of work or money lacks. It
+ * names the word that made it a quantity, not the whole name: the finding's path ends with the
+ * name, and a name may hold anything, a pasted credential included.
+ */
+function quantityAdvice(entry: string, upper: boolean, lower: boolean): string | undefined {
+  const what = `Number named like a quantity (${quote(entry)})`;
+  if (!upper && !lower) {
+    return `${what} has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
+  }
+  if (!upper) return `${what} has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
+  if (!lower) return `${what} has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
+  return undefined;
+}
+
+function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, request: RequestFacts | undefined, pages: ReadonlySet<JsonObject>): Judgement[] {
   const members = site.members;
+  if (request && request.positions.has(site.node) && acceptsAnyValue(site.node, request.positions.get(site.node))) {
+    return [{ kind: 'untyped', at: members[0] }];
+  }
   const types = typesOf(members);
   // Alternatives that are all constants enumerate the values, like an `enum` does.
   const enumerated = alternativesEnumerate(root, members);
@@ -94,8 +133,15 @@ function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, 
   if (types.has('array') && !enumerated && !hasAny(members, ['maxItems', 'enum', 'const']) && !pages.has(site.node)) {
     out.push({ kind: 'array', at: owner });
   }
-  if ((types.has('integer') || types.has('number')) && !enumerated && !hasUpperBound(members) && !skip.has(site.node)) {
-    out.push({ kind: 'number', at: owner });
+  if ((types.has('integer') || types.has('number')) && !enumerated && !request?.skip.has(site.node)) {
+    const upper = hasUpperBound(members);
+    // Named like an amount of work or money: both bounds, judged by the quantity rule alone.
+    let quantity: QuantityMatch | undefined;
+    for (const name of request?.names.get(site.node) ?? []) if ((quantity = request?.isQuantity(name))) break;
+    if (quantity) {
+      const message = quantityAdvice(quantity.entry, upper, hasLowerBound(members));
+      if (message) out.push({ kind: 'quantity', at: owner, message });
+    } else if (!upper) out.push({ kind: 'number', at: owner });
   }
   // `additionalProperties: {}` allows any value, like `true`: a free-form object, not a declared map.
   const map = members.find(m => isObject(m.node.additionalProperties) && Object.keys(m.node.additionalProperties).length > 0);
@@ -140,6 +186,43 @@ function* schemalessUploads(analysis: Analysis, options: UnboundedValuesOptions)
   }
 }
 
+/**
+ * Where a request value is written as a value of its own: a property, a parameter's schema, a
+ * request body (binary media aside: bytes are the upload rule's), array items. Map values
+ * (`additionalProperties: {}`) and `oneOf`/`anyOf` alternatives are not: an empty one there is a
+ * free-form map or an open alternative, not an undeclared value.
+ */
+function requestPositions(analysis: Analysis): Map<JsonObject, boolean> {
+  const positions = new Map<JsonObject, boolean>();
+  const graph = schemaGraph(analysis);
+  for (const use of graph.properties) {
+    if ([...use.contexts].some(context => context.direction === 'request')) positions.set(use.value.node, false);
+  }
+  for (const operation of analysis.operations) {
+    if (operation.container !== 'paths') continue;
+    for (const parameter of operation.parameters) {
+      if (parameter.in === 'body' || !parameter.schema || !isObject(parameter.schema.node)) continue;
+      positions.set(parameter.schema.node, parameter.schema.node === parameter.node);
+    }
+    for (const schema of operation.requestSchemas) {
+      if (!isObject(schema.node) || (schema.mediaType !== undefined && BINARY_MEDIA.test(schema.mediaType))) continue;
+      if (!positions.has(schema.node)) positions.set(schema.node, false);
+    }
+  }
+  for (const site of graph.sites.values()) {
+    if (![...site.contexts].some(context => context.direction === 'request')) continue;
+    for (const member of site.members) {
+      const items: Array<[unknown, JsonPath]> = [[member.node.items, [...member.path, 'items']]];
+      if (Array.isArray(member.node.prefixItems)) member.node.prefixItems.forEach((item, i) => items.push([item, [...member.path, 'prefixItems', i]]));
+      for (const [item, path] of items) {
+        const { node } = deref(analysis.root, item, path);
+        if (isObject(node) && !positions.has(node)) positions.set(node, false);
+      }
+    }
+  }
+  return positions;
+}
+
 interface JudgedSite {
   site: ValueSite;
   uses: UseContext[];
@@ -150,22 +233,25 @@ const judged = perDocument<JudgedSite[]>();
 
 /**
  * Every site of the schema graph reached in a direction, with what is unbounded there, worked out
- * once per document and shared by the five rules (string, array, number, map, upload) that each
+ * once per document and shared by the rules (string, array, number, quantity, untyped, map, upload) that each
  * report one kind of it, instead of each rule judging every site for every kind.
  */
 function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): JudgedSite[] {
-  const key = JSON.stringify([options.direction, options.boundedStringFormats, options.uploadSizeKeywords, options.pageSizeParameterNames]);
+  const key = JSON.stringify([options.direction, options.boundedStringFormats, options.uploadSizeKeywords, options.pageSizeParameterNames, options.quantityNames]);
   return judged(analysis, key, () => {
     const out: JudgedSite[] = [];
     const boundedFormats = new Set(options.boundedStringFormats.map(f => f.toLowerCase()));
     const pageSizeNames = compactSet(options.pageSizeParameterNames);
-    const skip = options.direction === 'request' ? numbersNotJudged(analysis, pageSizeNames) : new Set<JsonObject>();
+    const request: RequestFacts | undefined =
+      options.direction === 'request'
+        ? { skip: numbersNotJudged(analysis, pageSizeNames), positions: requestPositions(analysis), names: requestValueNames(analysis), isQuantity: quantityMatcher(options.quantityNames) }
+        : undefined;
     const pages = options.direction === 'response' ? pagedArrays(analysis, pageSizeNames) : new Set<JsonObject>();
     for (const site of schemaGraph(analysis).sites.values()) {
       const uses: UseContext[] = [];
       for (const context of site.contexts) if (context.direction === options.direction) uses.push(context);
       if (uses.length === 0) continue;
-      const judgements = judge(analysis.root, site, options, boundedFormats, skip, pages);
+      const judgements = judge(analysis.root, site, options, boundedFormats, request, pages);
       if (judgements.length > 0) out.push({ site, uses, judgements });
     }
     return out;
@@ -180,13 +266,14 @@ function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): Judge
 export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
   'unboundedValues',
   objectOptions({
-    kinds: { type: 'array', items: { enum: ['string', 'array', 'number', 'map', 'upload'] } },
+    kinds: { type: 'array', items: { enum: ['string', 'array', 'number', 'map', 'upload', 'quantity', 'untyped'] } },
     direction: { enum: ['request', 'response'] },
     boundedStringFormats: stringList('String formats with an inherent maximum length.'),
     uploadSizeKeywords: stringList('Keywords that document an upload size limit.'),
     pageSizeParameterNames: stringList('Page-size parameter names left to the pagination rule.'),
+    quantityNames: stringList('Words of the names of numbers that scale work or money (both bounds needed).'),
   }),
-  { kinds: ['string'], direction: 'request', ...defaultLists('boundedStringFormats', 'uploadSizeKeywords', 'pageSizeParameterNames') },
+  { kinds: ['string'], direction: 'request', ...defaultLists('boundedStringFormats', 'uploadSizeKeywords', 'pageSizeParameterNames', 'quantityNames') },
   function* ({ analysis, options, rule }): Iterable<Finding> {
     const kinds = new Set(options.kinds);
     for (const { site, uses, judgements } of judgedSites(analysis, options)) {
@@ -195,7 +282,8 @@ export const unboundedValues = analysisFunction<UnboundedValuesOptions>(
       // A finding may land on an `allOf` member (where `type` is written); an exemption on the value's own schema still applies.
       if (isExempt(analysis, rule, undefined, site.node)) continue;
       for (const judgement of mine) {
-        yield { message: ADVICE[options.direction][judgement.kind], path: judgement.at.path, uses, exemptIn: judgement.at.node };
+        const message = judgement.message ?? ADVICE[options.direction][judgement.kind];
+        if (message) yield { message, path: judgement.at.path, uses, exemptIn: judgement.at.node };
       }
     }
     if (kinds.has('upload') && options.direction === 'request') yield* schemalessUploads(analysis, options);

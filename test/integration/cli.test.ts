@@ -72,6 +72,7 @@ const FLAWED_RESPONSE_UNBOUNDED = [
   'resource-response-unbounded components.schemas.Order.properties.deliveryNote',
   'resource-response-unbounded components.schemas.Order.properties.items',
   'resource-response-unbounded components.schemas.Order.properties.metadata',
+  'resource-response-unbounded components.schemas.Order.properties.priority',
   'resource-response-unbounded components.schemas.OrderItem.properties.quantity',
   'resource-response-unbounded components.schemas.Product.properties.name',
   'resource-response-unbounded components.schemas.User.properties.id',

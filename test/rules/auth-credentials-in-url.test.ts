@@ -102,7 +102,8 @@ describe.each(VERSIONS)('auth-credentials-in-url (%s)', version => {
     const doc = api(version, {
       '/things': {
         parameters: [param(version, 'token', 'query')],
-        get: get(version, [param(version, 'token', 'query', { type: 'string', description: 'overrides' })]),
+        // A different definition (a copy differing only in its description would be reported once, with the count).
+        get: get(version, [param(version, 'token', 'query', { type: 'string', maxLength: 64, description: 'overrides' })]),
       },
     });
     expect(await found(CREDENTIALS, doc)).toEqual(['paths./things.get.parameters.0']);
@@ -112,7 +113,8 @@ describe.each(VERSIONS)('auth-credentials-in-url (%s)', version => {
     const doc = api(version, {
       '/things': {
         parameters: [param(version, 'token', 'query')],
-        get: get(version, [param(version, 'token', 'query', { type: 'string', description: 'overrides' })]),
+        // A different definition (a copy differing only in its description would be reported once, with the count).
+        get: get(version, [param(version, 'token', 'query', { type: 'string', maxLength: 64, description: 'overrides' })]),
         delete: get(version),
       },
     });

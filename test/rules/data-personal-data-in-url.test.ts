@@ -85,7 +85,7 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
   it('judges path-level parameters once for the path item, and operation-level overrides where they are written', async () => {
     const doc = api(version, {
       '/users/by-email/{email}': { parameters: [param(version, 'email', 'path')], get: get(version), delete: get(version) },
-      '/search': { parameters: [param(version, 'phone', 'query')], get: get(version, [param(version, 'phone', 'query', { type: 'string', description: 'override' })]), post: get(version) },
+      '/search': { parameters: [param(version, 'phone', 'query')], get: get(version, [param(version, 'phone', 'query', { type: 'string', maxLength: 20, description: 'override' })]), post: get(version) },
     });
     expect(await found(RULE, doc)).toEqual(['paths./search.get.parameters.0', 'paths./search.parameters.0', 'paths./users/by-email/{email}.parameters.0']);
   });

@@ -2,15 +2,15 @@ import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { base, found, lint, param, pathParam, response, testRule, VERSIONS, type Doc } from '../helpers.js';
 import { bodyPath, EXEMPTIONS, get, object, ref } from '../fixtures/documents.js';
-import { body, NUMBER, paramType, post, STRING, valuesDoc } from '../fixtures/values.js';
+import { body, NUMBER, paramType, post, QUANTITY, STRING, valuesDoc } from '../fixtures/values.js';
 
 testRule(NUMBER, VERSIONS.flatMap(version => [
   {
     name: `${version}: a request integer without maximum, where it is written, as info`,
-    document: valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', minimum: 1 }, ok: { type: 'integer', maximum: 10 } })) } }),
+    document: valuesDoc(version, { '/things': { post: post(version, object({ rating: { type: 'integer', minimum: 1 }, ok: { type: 'integer', maximum: 10 } })) } }),
     errors: [
       {
-        path: [...bodyPath(version, '/things', 'post'), 'properties', 'quantity'],
+        path: [...bodyPath(version, '/things', 'post'), 'properties', 'rating'],
         severity: DiagnosticSeverity.Information,
         message: 'Number has no `maximum`: set one so quantities, sizes and counts cannot be arbitrarily large.',
       },
@@ -29,9 +29,9 @@ testRule(NUMBER, VERSIONS.flatMap(version => [
 
 describe.each(VERSIONS)(`${NUMBER} (%s)`, version => {
   it('flags request integers and numbers without maximum, where written, as info', async () => {
-    const d = valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', minimum: 1 }, price: { type: 'number' }, ok: { type: 'integer', maximum: 10 } })) } });
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ rating: { type: 'integer', minimum: 1 }, ratio: { type: 'number' }, ok: { type: 'integer', maximum: 10 } })) } });
     const own = (await lint(d)).filter(r => r.code === NUMBER);
-    expect(own.map(r => r.path.join('.')).sort()).toEqual([`${body(version)}.properties.price`, `${body(version)}.properties.quantity`]);
+    expect(own.map(r => r.path.join('.')).sort()).toEqual([`${body(version)}.properties.rating`, `${body(version)}.properties.ratio`]);
     expect(own.map(r => r.severity)).toEqual([DiagnosticSeverity.Information, DiagnosticSeverity.Information]);
     expect(own[0].message).toBe('Number has no `maximum`: set one so quantities, sizes and counts cannot be arbitrarily large.');
   });
@@ -62,7 +62,7 @@ describe.each(VERSIONS)(`${NUMBER} (%s)`, version => {
     expect(await found(NUMBER, d)).toEqual([]);
   });
 
-  it('judges query and header parameters; GET page-size parameters are left to the pagination rule', async () => {
+  it('judges query and header parameters; GET page-size parameters are left to the pagination rule, a POST limit to the quantity rule', async () => {
     const d = valuesDoc(version, {
       '/things': {
         get: {
@@ -73,7 +73,8 @@ describe.each(VERSIONS)(`${NUMBER} (%s)`, version => {
       },
     });
     const postLimit = version === '2.0' ? 'paths./things.post.parameters.1' : 'paths./things.post.parameters.0.schema';
-    expect(await found(NUMBER, d)).toEqual([paramType(version, 'paths./things.get.parameters.1'), paramType(version, 'paths./things.get.parameters.2'), postLimit].sort());
+    expect(await found(NUMBER, d)).toEqual([paramType(version, 'paths./things.get.parameters.1'), paramType(version, 'paths./things.get.parameters.2')].sort());
+    expect(await found(QUANTITY, d)).toEqual([postLimit]);
     expect(await found('resource-pagination-unbounded', d)).toEqual(['paths./things.get.parameters.0']);
   });
 
@@ -85,8 +86,8 @@ describe.each(VERSIONS)(`${NUMBER} (%s)`, version => {
   }
 
   it('honours exemptions on the number schema and the root', async () => {
-    const reason = { [NUMBER]: 'Amount in cents; the payment provider caps it.' };
-    const d = valuesDoc(version, { '/things': { post: post(version, object({ amount: { type: 'integer', [EXEMPTIONS]: reason }, other: { type: 'number' } })) } });
+    const reason = { [NUMBER]: 'A score the scoring service caps.' };
+    const d = valuesDoc(version, { '/things': { post: post(version, object({ score: { type: 'integer', [EXEMPTIONS]: reason }, other: { type: 'number' } })) } });
     expect(await found(NUMBER, d)).toEqual([`${body(version)}.properties.other`]);
     expect(await found(NUMBER, { ...d, [EXEMPTIONS]: reason })).toEqual([]);
   });
@@ -100,7 +101,7 @@ describe.each(VERSIONS)('integer path parameters (%s)', version => {
           get: { parameters: [pathParam(version, 'userId', { type: 'integer', format: 'int64' })], responses: { '200': response(version) } },
         },
         '/orders': {
-          get: { parameters: [version === '2.0' ? { name: 'quantity', in: 'query', type: 'integer' } : { name: 'quantity', in: 'query', schema: { type: 'integer' } }], responses: { '200': response(version) } },
+          get: { parameters: [version === '2.0' ? { name: 'rank', in: 'query', type: 'integer' } : { name: 'rank', in: 'query', schema: { type: 'integer' } }], responses: { '200': response(version) } },
         },
       },
     });

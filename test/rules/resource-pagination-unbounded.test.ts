@@ -2,7 +2,7 @@ import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { base, componentRef, found, lint, param, pathParam, response, testRule, VERSIONS, type Doc, type Version } from '../helpers.js';
 import { EXEMPTIONS } from '../fixtures/documents.js';
-import { NUMBER } from '../fixtures/values.js';
+import { NUMBER, QUANTITY } from '../fixtures/values.js';
 
 const PAGINATION = 'resource-pagination-unbounded';
 
@@ -81,8 +81,9 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
     expect(own.map(r => r.path.join('.'))).toEqual(['paths./things.get.parameters.1']);
     expect(own[0].message).toBe(`Page-size parameter "${name}" has no \`maximum\`: one request can ask for every record; set a maximum (e.g. 100).`);
     expect(own[0].severity).toBe(DiagnosticSeverity.Warning);
-    // The page size is this rule's, not the number rule's.
+    // The page size is this rule's, not the number or quantity rule's.
     expect(await found(NUMBER, d)).toEqual([]);
+    expect(await found(QUANTITY, d)).toEqual([]);
   });
 
   it('judges number-typed page sizes too', async () => {
@@ -143,8 +144,8 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
       '/search': { post: { parameters: [query(version, 'limit')], responses: { '200': response(version, 'OK', LIST) } } },
     });
     expect(await found(PAGINATION, d)).toEqual([]);
-    // The write operation's limit is still an unbounded number.
-    expect(await found(NUMBER, d)).toEqual([version === '2.0' ? 'paths./search.post.parameters.0' : 'paths./search.post.parameters.0.schema', version === '2.0' ? 'paths./things/{limit}.get.parameters.1' : 'paths./things/{limit}.get.parameters.1.schema'].sort());
+    // The write operation's limit, and the page size in a header, are still unbounded quantities.
+    expect(await found(QUANTITY, d)).toEqual([version === '2.0' ? 'paths./search.post.parameters.0' : 'paths./search.post.parameters.0.schema', version === '2.0' ? 'paths./things/{limit}.get.parameters.1' : 'paths./things/{limit}.get.parameters.1.schema'].sort());
   });
 
   it('flags a GET returning a bare array without page size or maxItems, at the operation', async () => {
@@ -196,12 +197,12 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
     });
   }
 
-  it('pageSizeParameterNames.add and .remove change what a page size is (the number rule takes what it drops)', async () => {
+  it('pageSizeParameterNames.add and .remove change what a page size is (the quantity rule takes what it drops)', async () => {
     const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'take'), query(version, 'size')]) } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.get.parameters.1']);
     const options = { pageSizeParameterNames: { add: ['take'], remove: ['size'] } };
     expect(await found(PAGINATION, d, options)).toEqual(['paths./things.get.parameters.0']);
-    expect(await found(NUMBER, d, options)).toEqual([version === '2.0' ? 'paths./things.get.parameters.1' : 'paths./things.get.parameters.1.schema']);
+    expect(await found(QUANTITY, d, options)).toEqual([version === '2.0' ? 'paths./things.get.parameters.1' : 'paths./things.get.parameters.1.schema']);
   });
 
   it('honours exemptions on the operation, the path item and the root', async () => {
@@ -227,13 +228,13 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
 });
 
 describe.each(VERSIONS)('page-size names on single-object reads (%s)', version => {
-  it('does not take `size` on GET /avatars/{userId} for a page size; it is judged as a plain number instead', async () => {
+  it('does not take `size` on GET /avatars/{userId} for a page size; it is judged as a quantity instead', async () => {
     const d = writtenDoc(version, {
       '/avatars/{userId}': { get: list(version, [pathParam(version, 'userId', { type: 'string', format: 'uuid' }), query(version, 'size')], { type: 'string', format: 'binary', maxLength: 1000000 }) },
       '/avatars': { get: list(version, [query(version, 'size')], PAGE) },
     });
     expect(await found(PAGINATION, d)).toEqual(['paths./avatars.get.parameters.0']);
-    expect(await found(NUMBER, d)).toEqual(['paths./avatars/{userId}.get.parameters.1' + (version === '2.0' ? '' : '.schema')]);
+    expect(await found(QUANTITY, d)).toEqual(['paths./avatars/{userId}.get.parameters.1' + (version === '2.0' ? '' : '.schema')]);
   });
 });
 

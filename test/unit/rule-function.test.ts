@@ -50,7 +50,8 @@ describe('findings on shared components', () => {
 });
 
 describe('a rule judging every target at its first call of a run', () => {
-  const inline = (key: string) => ({ get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { '200': { description: 'OK' } } }, 'x-key': key });
+  // Three different definitions (identical inline copies would be reported once, with the count).
+  const inline = (key: string) => ({ get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', 'x-key': key } }], responses: { '200': { description: 'OK' } } }, 'x-key': key });
   const data = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/a/{id}': inline('a'), '/b/{id}': inline('b'), '/c/{id}': inline('c') } };
   const rule = { name: 'auth-object-id-guessable', given: ['$.paths[*]'], then: [{ function: guessableObjectId }] };
   const fn = guessableObjectId as unknown as (target: unknown, options: unknown, context: unknown) => Array<{ path: unknown[] }>;

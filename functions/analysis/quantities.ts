@@ -1,0 +1,173 @@
+// Numbers that scale work or money, told by their names: a quantity, a count, an amount, a size, a
+// limit, a duration, a number of retries. A client that may send a billion of them, or minus one of
+// them, makes the server loop, allocate, wait or pay without bound (OWASP API4), or turns an order
+// into a refund (the classic negative-quantity fraud). Other numbers (ids, versions, ports, years,
+// coordinates, positions) cost nothing by their size.
+
+import type { Analysis } from './analyse.js';
+import { cachedPer } from './cache.js';
+import { deref, isObject, type JsonObject, type JsonPath } from './json.js';
+import { words } from './names.js';
+import { schemaGraph, type PropertyUse } from './schema-graph.js';
+
+/** A name's words beyond this many are not read: names people write are shorter. */
+const MAX_WORDS = 12;
+/** The longest phrase in a vocabulary, in words. */
+const MAX_PHRASE_WORDS = 4;
+
+/**
+ * Last words that make a name an identifier, a code, a calendar part, a point in time or a kind,
+ * whatever comes before: `retry_id`, `amount_type`, `size_code`, `expiration_time`, `timeout_at`.
+ */
+const NOT_AMOUNTS = new Set([
+  'id', 'ids', 'uid', 'gid', 'pid', 'guid', 'uuid', 'index', 'idx', 'number', 'num', 'no', 'nr', 'code', 'key', 'hash', 'version',
+  'port', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'date', 'time', 'at', 'on', 'timestamp', 'ts', 'epoch',
+  'start', 'end', 'begin', 'type', 'kind', 'mode', 'status', 'state', 'flag', 'flags', 'format', 'unit', 'currency', 'precision', 'scale',
+]);
+
+/**
+ * Last words of the name of a schema that reports what the server observed (`DeploymentStatus`,
+ * `Metrics`, a `stats` property): its counts (`readyReplicas`, `running_task_count`) describe the
+ * system, they do not ask it for work, even when a client may send them back.
+ */
+const OBSERVED = new Set(['status', 'statuses', 'stats', 'statistics', 'metrics']);
+
+/** Segments of a schema path that are not names: composition and array keywords, list positions. */
+const STRUCTURE = new Set(['allOf', 'oneOf', 'anyOf', 'items', 'schema', 'additionalProperties']);
+
+/**
+ * Prose that says the server sets the value: `Read-only.` (Kubernetes' `ObjectMeta`), "This field
+ * is read-only". Descriptions that mean it without the `readOnly` keyword describe observed state.
+ */
+const READ_ONLY_PROSE = /(?:^|[.;(]\s*)(?:this (?:field|property|value) is )?read[- ]only(?:[.)]|$)/i;
+
+function describedReadOnly(use: PropertyUse): boolean {
+  const texts = [use.declared.description, ...use.value.members.map(member => member.node.description)];
+  return texts.some(text => typeof text === 'string' && READ_ONLY_PROSE.test(text.length > 10_000 ? text.slice(0, 10_000) : text));
+}
+
+/** Whether a property is declared in a schema (a component, or a property holding it) named like observed state. */
+function inObservedState(declaration: JsonPath): boolean {
+  for (let i = declaration.length - 3; i >= 0; i--) {
+    const segment = declaration[i];
+    if (typeof segment === 'number' || /^\d+$/.test(String(segment)) || STRUCTURE.has(String(segment))) continue;
+    const list = words(String(segment));
+    return list.length > 0 && OBSERVED.has(list[list.length - 1]);
+  }
+  return false;
+}
+
+/** First words that count what follows: `num_images`, `numberReady`, `number_of_nodes`. */
+const COUNT_PREFIXES = new Set(['num', 'number']);
+
+export interface QuantityMatch {
+  /** The vocabulary entry matched, as written in the list (or "number of" for a counting prefix). */
+  entry: string;
+}
+
+/** The forms of a run of words that stand for a singular entry: `amounts` → amount, `quantities` → quantity. */
+function singulars(run: string): string[] {
+  const out = [run];
+  if (run.endsWith('ies') && run.length > 3) out.push(`${run.slice(0, -3)}y`);
+  if (run.endsWith('es') && run.length > 2) out.push(run.slice(0, -2));
+  if (run.endsWith('s') && run.length > 1) out.push(run.slice(0, -1));
+  return out;
+}
+
+/**
+ * A matcher for one vocabulary of quantity words. A name is a quantity when a run of its words is
+ * an entry (or the plural of one: `amounts`, `retries` for `retry`), wherever in the name
+ * (`maxRetries`, `order_quantity`, `amount_cents`, `days_until_due`), or when it starts by counting
+ * (`num_nodes`), unless its last word makes it an id, a code, a date part or a kind
+ * (`account_number`, `quantity_type`). Entries are plain: `days` does not match `day`, the day of
+ * a month.
+ */
+export function quantityMatcher(entries: readonly string[]): (name: string) => QuantityMatch | undefined {
+  const byCompact = new Map<string, string>();
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    const list = words(entry);
+    if (list.length === 0 || list.length > MAX_PHRASE_WORDS) continue;
+    const compact = list.join('');
+    if (!byCompact.has(compact)) byCompact.set(compact, entry);
+  }
+  return name => {
+    const list = words(name).slice(0, MAX_WORDS);
+    if (list.length === 0 || NOT_AMOUNTS.has(list[list.length - 1])) return undefined;
+    for (let start = 0; start < list.length; start++) {
+      for (let length = Math.min(MAX_PHRASE_WORDS, list.length - start); length >= 1; length--) {
+        const run = list.slice(start, start + length).join('');
+        for (const form of singulars(run)) {
+          const entry = byCompact.get(form);
+          if (entry !== undefined) return { entry };
+        }
+      }
+    }
+    if (list.length > 1 && COUNT_PREFIXES.has(list[0])) return { entry: 'number of' };
+    return undefined;
+  };
+}
+
+/** Bounds the names passed down from an array or alternative to what it holds. */
+const MAX_NAMES_PER_SITE = 8;
+
+const componentName = (path: JsonPath): string | undefined => {
+  if (path.length === 3 && path[0] === 'components' && path[1] === 'schemas') return String(path[2]);
+  if (path.length === 2 && path[0] === 'definitions') return String(path[1]);
+  return undefined;
+};
+
+/**
+ * The names each schema reached from requests is known by: the properties and parameters whose
+ * value it is, the component it is written as (`components.schemas.Amount`), and, for the items of
+ * an array or an alternative of `oneOf`/`anyOf`, the names of the value that holds them
+ * (`amounts: { items: {type: integer} }` holds amounts).
+ */
+export const requestValueNames = cachedPer<Analysis, Map<JsonObject, string[]>>(analysis => {
+  const names = new Map<JsonObject, string[]>();
+  const add = (node: unknown, name: string) => {
+    if (!isObject(node)) return false;
+    const list = names.get(node) ?? [];
+    if (list.includes(name) || list.length >= MAX_NAMES_PER_SITE) return false;
+    list.push(name);
+    names.set(node, list);
+    return true;
+  };
+  const graph = schemaGraph(analysis);
+  for (const use of graph.properties) {
+    if (inObservedState(use.path) || describedReadOnly(use)) continue;
+    for (const context of use.contexts) {
+      if (context.direction !== 'request') continue;
+      add(use.value.node, use.name);
+      break;
+    }
+  }
+  for (const operation of analysis.operations) {
+    if (operation.container !== 'paths') continue;
+    for (const parameter of operation.parameters) if (parameter.in !== 'body' && parameter.schema) add(parameter.schema.node, parameter.name);
+  }
+  for (const site of graph.sites.values()) {
+    const name = componentName(site.path);
+    if (name !== undefined) add(site.node, name);
+  }
+  // Down through arrays and alternatives, which hold values of the same name.
+  const queue = [...names.keys()];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    const site = graph.sites.get(node);
+    const held = names.get(node);
+    if (!site || !held) continue;
+    for (const member of site.members) {
+      const children: unknown[] = [];
+      if (isObject(member.node.items)) children.push(member.node.items);
+      for (const key of ['oneOf', 'anyOf']) if (Array.isArray(member.node[key])) children.push(...(member.node[key] as unknown[]));
+      for (const child of children) {
+        const target = deref(analysis.root, child, member.path).node;
+        let grew = false;
+        for (const name of held) grew = add(target, name) || grew;
+        if (grew && isObject(target)) queue.push(target);
+      }
+    }
+  }
+  return names;
+});
