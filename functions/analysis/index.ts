@@ -12,6 +12,7 @@ export * from './names.js';
 export * from './name-vocabulary.js';
 export * from './operations.js';
 export * from './paging.js';
+export * from './parameter-credentials.js';
 export * from './private-reads.js';
 export * from './rate-limits.js';
 export * from './request-purpose.js';
