@@ -5,10 +5,9 @@
 import { asArray, isObject, type JsonObject, type Located } from './json.js';
 import { compact, words } from './names.js';
 import type { Operation, Parameter } from './operations.js';
-import { credentialParametersOf, type CredentialParameterNames } from './parameter-credentials.js';
+import { authenticatingParameter, type ParameterCredentialContext } from './parameter-credentials.js';
 import { allOfMembers } from './schema.js';
 import { matchName, type Dictionary } from './sensitive-names.js';
-import type { SpecVersion } from './spec.js';
 
 /** Last words that make a path parameter a secret the URL carries. */
 const SECRET_WORDS: ReadonlySet<string> = new Set(['token', 'secret', 'signature', 'sig']);
@@ -83,7 +82,7 @@ export function requiredBodyCredential(root: unknown, operation: Operation, dict
 
 /**
  * Why an operation is not anonymous although its security lets anyone through: a secret path
- * parameter, a handed-out signed URL, a credential its body requires, or a credential it takes
+ * parameter, a handed-out signed URL, a credential its body requires, or a credential it requires
  * as a header, cookie or query parameter (`X-Api-Key`, a session cookie, `access_token`: home-made
  * authentication, which `auth-credential-parameter-undeclared` and `auth-credentials-in-url`
  * report). Undefined otherwise.
@@ -92,12 +91,12 @@ export function ownCredential(
   root: unknown,
   operation: Operation,
   dictionary: Dictionary,
-  parameters?: { names: CredentialParameterNames; version: SpecVersion },
+  parameters?: ParameterCredentialContext,
 ): string | undefined {
   const parameter = capabilityParameters(operation)[0];
   if (parameter) return `{${parameter.name}}`;
   if (isHandedOutUrl(operation.pathKey)) return operation.pathKey;
-  const taken = parameters ? credentialParametersOf(operation, parameters.names, parameters.version)[0] : undefined;
+  const taken = parameters ? authenticatingParameter(operation, parameters) : undefined;
   if (taken) return taken.name;
   return requiredBodyCredential(root, operation, dictionary);
 }

@@ -121,12 +121,40 @@ export function isCredentialHeader(parameter: Parameter, names: CredentialParame
 
 /**
  * The parameters through which an operation takes a credential: headers and cookies named like
- * one, and query parameters named like one (`auth-credentials-in-url` reports those).
+ * one, and required query parameters named like one (`auth-credentials-in-url` reports those). An
+ * optional query credential is as often a second token the operation takes (GitHub's package
+ * `token` on a restore) as the caller's own.
  */
 export function credentialParametersOf(operation: Operation, names: CredentialParameterNames, version: SpecVersion): Parameter[] {
   return operation.parameters.filter(parameter =>
-    parameter.in === 'query' ? names.query.has(compact(parameter.name)) : isCredentialHeader(parameter, names, version),
+    parameter.in === 'query' ? parameter.node.required === true && names.query.has(compact(parameter.name)) : isCredentialHeader(parameter, names, version),
   );
+}
+
+/** The schemes an operation's effective security names, in any alternative. */
+export function appliedSchemes(operation: Operation): Set<string> {
+  return new Set(operation.security.requirements.flatMap(requirement => requirement.entries.map(entry => entry.scheme)));
+}
+
+export interface ParameterCredentialContext {
+  names: CredentialParameterNames;
+  version: SpecVersion;
+  schemes: ReadonlyMap<string, SecurityScheme>;
+}
+
+/**
+ * The credential parameter that authenticates an operation whatever its security says: a
+ * required one (an optional credential leaves the operation open to anonymous callers), that is
+ * not the echo of a scheme the operation's security already names (then that security, `{}`
+ * included, says who may call).
+ */
+export function authenticatingParameter(operation: Operation, context: ParameterCredentialContext): Parameter | undefined {
+  const applied = appliedSchemes(operation);
+  return credentialParametersOf(operation, context.names, context.version).find(parameter => {
+    if (parameter.node.required !== true) return false;
+    const echoed = echoedApiKeyScheme(context.schemes, parameter);
+    return !(echoed && applied.has(echoed.name));
+  });
 }
 
 /** The security scheme that would describe a credential parameter as it is sent, for messages (`name`: the name as the message may show it). */

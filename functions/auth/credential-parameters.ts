@@ -1,4 +1,5 @@
 import {
+  appliedSchemes,
   capabilityParameters,
   compact,
   compactSet,
@@ -68,7 +69,17 @@ export const credentialParameters = analysisFunction<CredentialParametersOptions
           };
         } else {
           if (isAuthorizationHeader(parameter) || !isCredentialHeader(parameter, headerNames, analysis.version)) continue;
-          if (echoedApiKeyScheme(analysis.schemes, parameter)) continue;
+          // Generators echo the API key scheme an operation requires as a parameter: that scheme says how callers authenticate.
+          const echoed = echoedApiKeyScheme(analysis.schemes, parameter);
+          if (echoed && appliedSchemes(operation).has(echoed.name)) continue;
+          if (echoed) {
+            yield {
+              message: `${LOCATION[parameter.in]} parameter ${quote(parameter.name)} repeats the API key scheme ${quote(echoed.name)}, which an operation that takes it does not require: require the scheme with \`security\` (root or per operation) and drop the parameter, so gateways, SDK generators and reviewers see how callers authenticate.`,
+              path: parameter.path,
+              operation,
+            };
+            continue;
+          }
           yield {
             message: `${LOCATION[parameter.in]} parameter ${quote(parameter.name)} carries a credential that no security scheme declares: declare it as one (${schemeToDeclare(parameter, shown(parameter.name), analysis.version)}), require it with \`security\` and drop the parameter, so gateways, SDK generators and reviewers see how callers authenticate.`,
             path: parameter.path,

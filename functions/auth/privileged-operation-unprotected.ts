@@ -27,7 +27,7 @@ export const privilegedOperationUnprotected = analysisFunction<PrivilegedOperati
   function* ({ analysis, options, path }): Iterable<Finding> {
     const roles = operationRoles(analysis, options);
     const credentials = phrases(options.credentialNames);
-    const parameters = { names: credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames), version: analysis.version };
+    const parameters = { names: credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames), version: analysis.version, schemes: analysis.schemes };
     for (const operation of operationsAt(analysis, path)) {
       const role = roles.get(operation);
       const { state, source } = operation.security;

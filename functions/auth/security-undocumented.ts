@@ -45,7 +45,7 @@ export const securityUndocumented = analysisFunction<SecurityUndocumentedOptions
     const list = [...credentials.values()];
     const first = list[0];
     const shownList = list.slice(0, 3).map(named).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
-    const who = taking === count ? (count === 1 ? 'The only operation takes' : `All ${count} operations take`) : `${taking} of the ${count} operations take`;
+    const who = taking === count ? (count === 1 ? 'The only operation takes' : `All ${count} operations take`) : `${taking} of the ${count} operations ${taking === 1 ? 'takes' : 'take'}`;
     const scheme = list.length === 1 ? `Declare it in \`${where}\` (${schemeToDeclare(first, shown(first.name), analysis.version)})` : `Declare each in \`${where}\` (for ${named(first)}: ${schemeToDeclare(first, shown(first.name), analysis.version)})`;
     const rest = taking === count ? '' : ', and mark the operations meant to be public with `security: []`';
     yield {

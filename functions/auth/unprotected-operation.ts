@@ -86,7 +86,7 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
     const roles = operationRoles(analysis, options);
     const credentials = phrases(options.credentialNames);
-    const parameters = { names: credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames), version: analysis.version };
+    const parameters = { names: credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames), version: analysis.version, schemes: analysis.schemes };
     // A capability URL (`/webhooks/{id}/{webhook_token}`, a handed-out presigned URL), a credential the body
     // requires or one taken as a parameter authenticates whoever holds it: not anonymous. The parameter
     // rules report how the credential travels.

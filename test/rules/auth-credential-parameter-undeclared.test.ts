@@ -131,6 +131,22 @@ describe.each(VERSIONS)(`${UNDECLARED} (%s)`, version => {
     expect(await findingsOf(PARAMETER_RULES, doc)).toEqual([]);
   });
 
+  it('an echo of an API key scheme that the operation does not require (declared public, or a scheme nothing applies) is reported with the scheme to require', async () => {
+    const doc = base(version, {
+      ...schemes(version, { key: { type: 'apiKey', in: 'header', name: 'X-API-KEY' }, bearer: { type: 'apiKey', in: 'header', name: 'Authorization' } }),
+      security: [{ bearer: [] }],
+      paths: {
+        '/a': { get: get(version, [param(version, 'X-Api-Key', 'header')], { security: [] }) },
+        '/b': { get: get(version, [param(version, 'X-Api-Key', 'header')]) },
+        '/c': { get: get(version, [param(version, 'X-Api-Key', 'header')], { security: [{ bearer: [] }, { key: [] }] }) },
+      },
+    });
+    expect(await found(UNDECLARED, doc)).toEqual(['paths./a.get.parameters.0', 'paths./b.get.parameters.0']);
+    expect(await messagesOf(UNDECLARED, doc)).toEqual(
+      Array(2).fill('Header parameter "X-Api-Key" repeats the API key scheme "key", which an operation that takes it does not require: require the scheme with `security` (root or per operation) and drop the parameter, so gateways, SDK generators and reviewers see how callers authenticate.'),
+    );
+  });
+
   it('the same name in another location than the scheme is another credential', async () => {
     const doc = apiKeyDoc(version, 'header', 'api_key', { '/a': { get: get(version, [param(version, 'X-Auth-Token', 'header'), param(version, 'api_key', 'header')]) } });
     expect(await found(UNDECLARED, doc)).toEqual(['paths./a.get.parameters.0']);

@@ -86,10 +86,11 @@ describe.each(VERSIONS)(`${UNDOCUMENTED} (%s): credentials taken as parameters (
     expect(message).toMatch(/, and mark the operations meant to be public with `security: \[\]`\.$/);
   });
 
-  it('several credentials are named once each; a query credential is to move to a header; the Authorization header counts', async () => {
+  it('several credentials are named once each; a required query credential is to move to a header; the Authorization header counts', async () => {
+    const apiKey = { ...key('api_key', 'query'), required: true };
     const d = base(version, {
       paths: {
-        '/a': { get: op(version, { parameters: [key('api_key', 'query')] }), post: op(version, { parameters: [key('api_key', 'query'), key('Authorization')] }) },
+        '/a': { get: op(version, { parameters: [apiKey] }), post: op(version, { parameters: [apiKey, key('Authorization')] }) },
       },
     });
     const [message] = await messages(d);
@@ -97,8 +98,8 @@ describe.each(VERSIONS)(`${UNDOCUMENTED} (%s): credentials taken as parameters (
     expect(message).toContain(`Declare each in \`${where}\` (for query "api_key": \`type: apiKey\`, \`in: header\` (a header, not the query))`);
   });
 
-  it('look-alike headers (a request id, a CSRF token, an idempotency key) are no credential: the plain message', async () => {
-    const d = base(version, { paths: { '/a': { post: op(version, { parameters: [key('X-Request-Id'), key('X-CSRF-Token'), key('Idempotency-Key')] }) } } });
+  it('look-alike headers (a request id, a CSRF token, an idempotency key) and an optional query token (a second token, not the caller\'s) are no credential: the plain message', async () => {
+    const d = base(version, { paths: { '/a': { post: op(version, { parameters: [key('X-Request-Id'), key('X-CSRF-Token'), key('Idempotency-Key'), key('token', 'query')] }) } } });
     expect(await messages(d)).toEqual([`The only operation documents no authentication: define the schemes callers use in \`${where}\` and require them with \`security\` (root or per operation).`]);
   });
 
