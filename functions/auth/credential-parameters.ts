@@ -45,6 +45,8 @@ export const credentialParameters = analysisFunction<CredentialParametersOptions
     const names = compactSet(options.credentialParameterNames);
     const headerNames = credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames);
     for (const operation of operationsAt(analysis, path)) {
+      // Webhooks are calls the API makes: their parameters are not how its callers authenticate.
+      if (operation.container !== 'paths') continue;
       // A capability URL's secret (`{webhook_token}`) is a credential in the path too, whatever the list says.
       const capabilities = options.check === 'url' ? new Set(capabilityParameters(operation)) : new Set();
       for (const parameter of operation.parameters) {

@@ -177,8 +177,20 @@ describe.each(VERSIONS)(`${UNDECLARED} (%s)`, version => {
     expect(added).toEqual(version === '2.0' ? ['paths./things.get.parameters.0'] : ['paths./things.get.parameters.0', 'paths./things.get.parameters.2']);
   });
 
-  it('an exemption on the operation keeps it quiet', async () => {
-    const doc = api(version, { '/things': { get: get(version, [param(version, 'X-Api-Key', 'header')], { [EXEMPTIONS]: { [UNDECLARED]: 'Legacy partner key, described in the partner guide.' } }) } });
+  it('an exemption on the operation or its path item keeps it quiet', async () => {
+    const reason = { [UNDECLARED]: 'Legacy partner key, described in the partner guide.' };
+    const doc = api(version, {
+      '/things': { get: get(version, [param(version, 'X-Api-Key', 'header')], { [EXEMPTIONS]: reason }) },
+      '/others': { [EXEMPTIONS]: reason, get: get(version, [param(version, 'X-Api-Key', 'header')]) },
+      '/more': { get: get(version, [param(version, 'X-Api-Key', 'header')]) },
+    });
+    expect(await found(UNDECLARED, doc)).toEqual(['paths./more.get.parameters.0']);
+  });
+});
+
+describe('OpenAPI 3.1 webhooks', () => {
+  it('does not judge the parameters of webhooks (calls the API makes)', async () => {
+    const doc = api('3.1', {}, {}, { webhooks: { orderCreated: { post: get('3.1', [param('3.1', 'X-Api-Key', 'header')]) } } });
     expect(await found(UNDECLARED, doc)).toEqual([]);
   });
 });
