@@ -44,6 +44,7 @@ export const CWE: Record<RuleId, string[]> = {
   'resource-pagination-unbounded': ['CWE-770', 'CWE-400'],
   'data-credential-in-response': ['CWE-200', 'CWE-522'],
   'data-personal-data-in-response': ['CWE-359'],
+  'data-internal-in-response': ['CWE-200', 'CWE-213'],
   'data-personal-data-in-url': ['CWE-359', 'CWE-598'],
   'mass-assignment-privileged-property': ['CWE-915'],
   'mass-assignment-open-schema': ['CWE-915'],

@@ -25,6 +25,7 @@ export { unboundedValues, type UnboundedValuesOptions, type ValueKind } from './
 
 // Data exposure and mass assignment
 export { errorDetails, type ErrorDetailsOptions } from './data/error-details.js';
+export { internalData, type InternalDataOptions } from './data/internal-data.js';
 export { massAssignment, type MassAssignmentOptions } from './data/mass-assignment.js';
 export { openRequestSchema, type OpenRequestSchemaOptions } from './data/open-request-schema.js';
 export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } from './data/sensitive-data.js';

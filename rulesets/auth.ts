@@ -50,7 +50,7 @@ export interface AuthOptions {
 
 /** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
 export function authRules(lists: Lists) {
-  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, credentialHeaderNames, sessionCookieNames, unauthorizedResponseKeys, idWords, credentialNames, personalDataNames } = lists;
+  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, credentialHeaderNames, sessionCookieNames, unauthorizedResponseKeys, idWords, credentialNames, personalDataNames, taxIdNames } = lists;
   const roles = roleLists(lists);
   // A credential taken as a parameter authenticates the operation that takes it (home-made authentication).
   const credentialParameterLists = { credentialParameterNames, credentialHeaderNames, sessionCookieNames };
@@ -68,12 +68,12 @@ export function authRules(lists: Lists) {
     'auth-read-operation-unprotected': rule('auth-read-operation-unprotected', {
       owasp: 'API2', severity: 'warn',
       description: 'Read operations should require authentication: they have no security requirement, they inherit an optional one (`{}`) from the root, or they are declared public or optional on the operation yet read one object by its path identifier or return credentials or personal data.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'], declared: 'private', credentialNames, personalDataNames, ...credentialParameterLists, ...roles } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'], declared: 'private', credentialNames, personalDataNames, taxIdNames, ...credentialParameterLists, ...roles } },
     }),
     'auth-read-operation-public': rule('auth-read-operation-public', {
       owasp: 'API2', severity: 'hint',
       description: 'Read operations declared public (`security: []`) or optional (`{}`) on the operation, or public at the root, that read no private record: confirm they expose nothing private, and record why with an exemption.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'], declared: 'other', credentialNames, personalDataNames, ...credentialParameterLists, ...roles } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'], declared: 'other', credentialNames, personalDataNames, taxIdNames, ...credentialParameterLists, ...roles } },
     }),
     'auth-privileged-operation-unprotected': rule('auth-privileged-operation-unprotected', {
       owasp: 'API5', severity: 'error',

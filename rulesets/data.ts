@@ -1,4 +1,4 @@
-import { errorDetails, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
+import { errorDetails, internalData, massAssignment, openRequestSchema, sensitiveData } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
 import { roleLists, type ListOverride } from './options.js';
 import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
@@ -9,33 +9,42 @@ export interface DataExposureOptions {
   credentialNames?: ListOverride;
   /** Property names that denote highly sensitive personal data (`data-personal-data-in-response`). */
   personalDataNames?: ListOverride;
+  /** Tax identifiers, personal data only where a person holds them (`data-personal-data-in-response`, `data-personal-data-in-url`). */
+  taxIdNames?: ListOverride;
   /** Parameter names that denote personal data (`data-personal-data-in-url`). */
   urlPersonalDataNames?: ListOverride;
   /** Property names clients must not set (`mass-assignment-privileged-property`). */
   privilegedPropertyNames?: ListOverride;
+  /** Property names of data for staff or the server only (`data-internal-in-response`). */
+  internalDataNames?: ListOverride;
   /** Property names that carry internals in error responses (`data-error-details-leaked`). */
   errorDetailNames?: ListOverride;
 }
 
 /** Data exposure and mass assignment (OWASP API3), error details (API8). */
 export function dataExposureRules(lists: Lists) {
-  const { credentialNames, personalDataNames, urlPersonalDataNames, privilegedPropertyNames, errorDetailNames } = lists;
+  const { credentialNames, personalDataNames, taxIdNames, urlPersonalDataNames, privilegedPropertyNames, internalDataNames, errorDetailNames } = lists;
   const roles = roleLists(lists);
   return {
     'data-credential-in-response': rule('data-credential-in-response', {
       owasp: 'API3', severity: 'error',
-      description: 'Response schemas that return a credential or secret (password, secret, private key, API key, PIN, CVV, security answer, access or refresh token, `format: password`) that is not `writeOnly`.',
+      description: 'Response schemas that return a credential or secret (password, secret, private key or PEM private key, API key, PIN, CVV, security answer, access or refresh token, `format: password`) that is not `writeOnly`.',
       given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'credential-in-response', credentialNames } },
     }),
     'data-personal-data-in-response': rule('data-personal-data-in-response', {
       owasp: 'API3', severity: 'warn',
-      description: 'Response schemas that return highly sensitive personal data (social security number, tax id, full card number, bank account number, passport number) that is not `writeOnly`.',
-      given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-response', personalDataNames } },
+      description: 'Response schemas that return highly sensitive personal data (social security number, a person\'s tax id, full card number, bank account number, passport or national id number) that is not `writeOnly`.',
+      given: ROOT, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-response', personalDataNames, taxIdNames } },
+    }),
+    'data-internal-in-response': rule('data-internal-in-response', {
+      owasp: 'API3', severity: 'warn',
+      description: 'Response properties meant for staff or the server only (internal, admin or staff notes, fraud scores and reasons, internal ids and flags, debug output, salts) returned by operations that are not administrative.',
+      given: ROOT, then: { function: internalData, functionOptions: { internalDataNames, credentialNames, ...roles } },
     }),
     'data-personal-data-in-url': rule('data-personal-data-in-url', {
       owasp: 'API3', severity: 'warn',
-      description: 'Query or path parameters carrying personal data (email, phone number, social security number, date of birth, card or account number), which logs and caches keep.',
-      given: PATH_ITEMS, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-url', urlPersonalDataNames } },
+      description: 'Query or path parameters carrying a person\'s data (email, phone number, social security number, date of birth, card or account number, tax id), which logs and caches keep; not a business\'s, nor a search hint about a place.',
+      given: PATH_ITEMS, then: { function: sensitiveData, functionOptions: { check: 'personal-data-in-url', urlPersonalDataNames, taxIdNames } },
     }),
     'mass-assignment-privileged-property': rule('mass-assignment-privileged-property', {
       owasp: 'API3', severity: 'warn',

@@ -9,17 +9,21 @@ export interface ResourceOptions {
   expensiveOperationWords?: ListOverride;
   /** Accepted rate-limit header names; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
   rateLimitHeaderNames?: ListOverride;
+  /** Rate-limit reset headers accepted in place of Retry-After; a trailing `*` matches any suffix (`rate-limit-retry-after-missing`). */
+  rateLimitResetHeaderNames?: ListOverride;
   /** String formats with an inherent maximum length (`resource-string-unbounded`). */
   boundedStringFormats?: ListOverride;
   /** Keywords that document an upload's size limit (`resource-upload-unbounded`). */
   uploadSizeKeywords?: ListOverride;
   /** Query parameters that set a page size (`resource-pagination-unbounded`). */
   pageSizeParameterNames?: ListOverride;
+  /** Envelope properties that hold a page's items (`resource-pagination-unbounded`). */
+  pageItemsPropertyNames?: ListOverride;
 }
 
 /** Rate limiting and resource consumption (OWASP API4, API6). */
 export function resourceRules(lists: Lists) {
-  const { expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, rateLimitHeaderNames } = lists;
+  const { expensiveOperationWords, boundedStringFormats, uploadSizeKeywords, pageSizeParameterNames, pageItemsPropertyNames, rateLimitHeaderNames, rateLimitResetHeaderNames } = lists;
   // Which operations are credential entries is the operation roles' to say (docs/roles.md).
   const abuse = {
     expensiveOperationWords,
@@ -46,8 +50,8 @@ export function resourceRules(lists: Lists) {
     }),
     'rate-limit-retry-after-missing': rule('rate-limit-retry-after-missing', {
       owasp: 'API4', severity: 'warn',
-      description: '429 and 503 responses should declare a `Retry-After` header.',
-      given: PATH_ITEMS, then: { function: retryAfterHeader },
+      description: '429 and 503 responses should declare a `Retry-After` header (a rate-limit reset header such as `X-RateLimit-Reset` or the IETF `RateLimit` field also says when to retry).',
+      given: PATH_ITEMS, then: { function: retryAfterHeader, functionOptions: { rateLimitResetHeaderNames } },
     }),
     'rate-limit-headers-missing': rule('rate-limit-headers-missing', {
       owasp: 'API4', severity: 'info',
@@ -86,8 +90,8 @@ export function resourceRules(lists: Lists) {
     }),
     'resource-pagination-unbounded': rule('resource-pagination-unbounded', {
       owasp: 'API4', severity: 'warn',
-      description: 'Collection reads must bound their page size: page-size parameters need a `maximum`; a GET returning a bare array needs a page-size parameter or `maxItems`.',
-      given: PATH_ITEMS, then: { function: paginationBounds, functionOptions: { pageSizeParameterNames } },
+      description: 'Collection reads must bound their page size: page-size parameters need a `maximum`; a GET returning a bare array, or an envelope whose items array has no `maxItems`, needs a page-size parameter or `maxItems`.',
+      given: PATH_ITEMS, then: { function: paginationBounds, functionOptions: { pageSizeParameterNames, pageItemsPropertyNames } },
     }),
   } satisfies RuleDefinitions;
 }

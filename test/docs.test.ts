@@ -86,6 +86,7 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'resource-pagination-unbounded': ['paths./orders.get.parameters.0'],
   'data-credential-in-response': ['components.schemas.User.properties.password'],
   'data-personal-data-in-response': ['components.schemas.Customer.properties.ssn'],
+  'data-internal-in-response': ['components.schemas.Customer.properties.internal_notes'],
   'data-personal-data-in-url': ['paths./customers.get.parameters.0'],
   'mass-assignment-privileged-property': ['components.schemas.User.properties.role'],
   'mass-assignment-open-schema': ['components.schemas.UserUpdate'],

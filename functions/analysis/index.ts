@@ -16,6 +16,7 @@ export * from './parameter-credentials.js';
 export * from './private-reads.js';
 export * from './rate-limits.js';
 export * from './request-purpose.js';
+export * from './returned-by.js';
 export * from './roles.js';
 export * from './schema.js';
 export * from './schema-graph.js';

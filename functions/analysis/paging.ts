@@ -5,13 +5,21 @@
 import type { Analysis } from './analyse.js';
 import { hasAny, hasUpperBound } from './bounds.js';
 import { deref, entries, isObject, type JsonObject, type Located } from './json.js';
-import { compact } from './names.js';
+import { compact, literalSegments, words } from './names.js';
 import type { Operation, Parameter } from './operations.js';
-import { allOfMembers, isSuccessStatus, membersAt, typeOwner, typesOf, type Members } from './schema.js';
+import { allOfMembers, isSuccessStatus, membersAt, typeOwner, typesOf, valueTypes, type Members } from './schema.js';
 
 export interface PageSize {
   parameter: Parameter;
   members: Members;
+}
+
+/**
+ * The path ends with a parameter (`/users/{id}`, Twilio's `/Calls/{Sid}.json`): its GET reads one
+ * object, not a collection.
+ */
+export function readsOneObject(pathKey: string): boolean {
+  return /\}(\.[A-Za-z0-9]{1,10})?\/?$/.test(pathKey);
 }
 
 /**
@@ -21,7 +29,7 @@ export interface PageSize {
 export function pageSizeParameters(root: unknown, operation: Operation, names: ReadonlySet<string>): PageSize[] {
   const out: PageSize[] = [];
   // `GET /avatars/{id}?size=64` reads one object: `size`, `first` or `top` there are not page sizes.
-  if (/\}\/?$/.test(operation.pathKey)) return out;
+  if (readsOneObject(operation.pathKey)) return out;
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'query' || !names.has(compact(parameter.name))) continue;
     const members = membersAt(root, parameter.schema);
@@ -38,6 +46,86 @@ export function unboundedTopLevelArray(root: unknown, operation: Operation): Loc
     for (const schema of response.schemas) {
       const members = membersAt(root, deref(root, schema.node, schema.path));
       if (typesOf(members).has('array') && !hasAny(members, ['maxItems'])) return typeOwner(members);
+    }
+  }
+  return undefined;
+}
+
+/** The array of items a collection GET returns inside an envelope object, without `maxItems`. */
+export interface UnboundedEnvelopeItems {
+  /** The envelope property that holds the items, as written. */
+  property: string;
+  /** The array's schema and its `allOf` members, wherever the property is declared. */
+  members: Members;
+}
+
+/**
+ * The resource a collection path lists, as the words of its last literal segment without a
+ * format suffix or a custom method (`/Accounts/{sid}/Calls.json` → calls, `/items:batchGet` → items).
+ */
+function resourceWords(pathKey: string): readonly string[] {
+  const segments = literalSegments(pathKey);
+  const last = segments.length > 0 ? segments[segments.length - 1] : '';
+  return words(last.split(/[.:]/)[0]);
+}
+
+/** A property named for the resource: its last word is the segment's (`workflow_runs` in `/runs`), or its plural (`repos` in `/user/repo`). */
+function namesResource(property: string, resource: readonly string[]): boolean {
+  const last = resource[resource.length - 1];
+  if (last === undefined) return false;
+  const own = words(property);
+  const word = own[own.length - 1];
+  return word === last || word === `${last}s` || word === `${last}es`;
+}
+
+/**
+ * The properties of an envelope object, each with the members of every declaration of it across
+ * the envelope's `allOf` members (a generic page may declare `data: array` and the concrete page
+ * its items), in the order first written.
+ */
+function envelopeProperties(root: unknown, envelope: Members): Map<string, Members> {
+  const out = new Map<string, Members>();
+  for (const member of envelope) {
+    for (const [name, raw] of entries(member.node.properties)) {
+      const declared = membersAt(root, deref(root, raw, [...member.path, 'properties', name]));
+      const known = out.get(name);
+      if (known) known.push(...declared);
+      else out.set(name, [...declared]);
+    }
+  }
+  return out;
+}
+
+/** A property that names the object itself: an object with its own `id` is one resource, not a page of them. */
+const IDENTITY = new Set(['id', 'uuid']);
+
+/**
+ * The items array of an envelope a 2xx response of a collection GET returns (`{ data: [...],
+ * next: ... }`), when it has no `maxItems`. The items are the array properties named like items
+ * (`itemNames`, compacted) or like the resource (`/users` → `users`), or the envelope's only
+ * property when it is an array (`{ "droplets": [...] }` on `/v2/nodes`). Other arrays beside the
+ * items (`errors`, `links`, `tags`) are not the page. Not envelopes: an object with its own `id`
+ * (a resource that holds a list, as a team holds members), an object whose property named like
+ * items is not an array (`{ data: { ... } }`), and an object whose only array is one property
+ * among others named otherwise (a settings object's `allowed_patterns`). A GET whose path ends
+ * with a parameter reads one object and is not judged.
+ */
+export function unboundedEnvelopeItems(root: unknown, operation: Operation, itemNames: ReadonlySet<string>): UnboundedEnvelopeItems | undefined {
+  if (readsOneObject(operation.pathKey)) return undefined;
+  const resource = resourceWords(operation.pathKey);
+  for (const response of operation.responses) {
+    if (!isSuccessStatus(response.status)) continue;
+    for (const schema of response.schemas) {
+      const envelope = membersAt(root, deref(root, schema.node, schema.path));
+      const types = valueTypes(envelope);
+      if (types.has('array') || !types.has('object')) continue;
+      const properties = [...envelopeProperties(root, envelope)];
+      if (properties.some(([name]) => IDENTITY.has(compact(name)))) continue;
+      const isArray = ([, members]: [string, Members]) => valueTypes(members).has('array');
+      const named = properties.filter(([name]) => itemNames.has(compact(name)) || namesResource(name, resource));
+      const items = named.length > 0 ? named.filter(isArray) : properties.length === 1 ? properties.filter(isArray) : [];
+      const unbounded = items.find(([, members]) => !hasAny(members, ['maxItems']));
+      if (unbounded) return { property: unbounded[0], members: unbounded[1] };
     }
   }
   return undefined;

@@ -10,7 +10,7 @@ import { deref, entries, isObject, type JsonObject, type Located } from './json.
 import { words } from './names.js';
 import type { Operation } from './operations.js';
 import { allOfMembers, isSuccessStatus, pushSubschemas, type Members } from './schema.js';
-import { canCarryText, examplesMasked, matchName, phrases, qualifiedWords, type Dictionary } from './sensitive-names.js';
+import { phrases, sensitiveProperty, type SensitiveVocabulary } from './sensitive-names.js';
 
 /**
  * Path parameters that choose a representation or a slice of something public (`/docs/{lang}`,
@@ -53,12 +53,12 @@ export function objectIdentifier(pathKey: string): string | undefined {
 const MAX_VISITS = 20_000;
 
 /**
- * The first property a success response of the operation returns whose name the dictionary
- * holds (by the same matching as the data rules: whole words, value-like, not a flag, a date,
- * a masked form or a `writeOnly` property), or undefined.
+ * The first property a success response of the operation returns that holds a credential or
+ * personal data (by the same judgement as the data rules: `sensitiveProperty`), not `writeOnly`,
+ * or undefined.
  */
-export function sensitiveResponseProperty(root: unknown, operation: Operation, dictionary: Dictionary, cache: Map<JsonObject, Members>): string | undefined {
-  if (dictionary.size === 0) return undefined;
+export function sensitiveResponseProperty(root: unknown, operation: Operation, vocabulary: SensitiveVocabulary, cache: Map<JsonObject, Members>): string | undefined {
+  if (![vocabulary.credentials, vocabulary.personal, vocabulary.taxIds].some(d => d !== undefined && d.size > 0)) return undefined;
   const stack: Located[] = operation.responses.filter(r => isSuccessStatus(r.status)).flatMap(r => r.schemas);
   const seen = new Set<JsonObject>();
   let visits = 0;
@@ -73,8 +73,7 @@ export function sensitiveResponseProperty(root: unknown, operation: Operation, d
         const declaration = [...member.path, 'properties', name];
         const value = deref(root, raw, declaration);
         const members = isObject(value.node) ? allOfMembers(root, value as Located<JsonObject>, cache) : [];
-        const phrase = matchName(qualifiedWords(name, declaration), dictionary, { plural: true });
-        if (phrase && !members.some(m => m.node.writeOnly === true) && canCarryText(root, members) && !examplesMasked(members, raw)) return name;
+        if (!members.some(m => m.node.writeOnly === true) && sensitiveProperty(root, name, declaration, members, raw, vocabulary)) return name;
         stack.push(value);
       }
       if (isObject(member.node.items)) stack.push(deref(root, member.node.items, [...member.path, 'items']));
@@ -90,25 +89,26 @@ export interface PrivateRead {
   because: string;
 }
 
-/** The dictionaries a private read is judged by: the data rules' credential and personal-data names. */
+/** The dictionaries a private read is judged by: the data rules' credential, personal-data and tax-id names. */
 export interface PrivateDataVocabulary {
   credentialNames: readonly string[];
   personalDataNames: readonly string[];
+  taxIdNames: readonly string[];
 }
 
 interface Judged {
-  dictionary: Dictionary;
+  vocabulary: SensitiveVocabulary;
   cache: Map<JsonObject, Members>;
   reads: Map<Operation, PrivateRead | undefined>;
 }
 
 const cachedReads = perDocument<Judged>();
-const vocabularyKey = cachedPer<PrivateDataVocabulary, string>(vocabulary => JSON.stringify([vocabulary.credentialNames, vocabulary.personalDataNames]));
+const vocabularyKey = cachedPer<PrivateDataVocabulary, string>(vocabulary => JSON.stringify([vocabulary.credentialNames, vocabulary.personalDataNames, vocabulary.taxIdNames]));
 
 /** Why a read is private (see the top of this file), judged once per operation and vocabulary. */
 export function privateRead(analysis: Analysis, operation: Operation, vocabulary: PrivateDataVocabulary): PrivateRead | undefined {
-  const { dictionary, cache, reads } = cachedReads(analysis, vocabularyKey(vocabulary), () => ({
-    dictionary: phrases([...vocabulary.credentialNames, ...vocabulary.personalDataNames]),
+  const { vocabulary: dictionaries, cache, reads } = cachedReads(analysis, vocabularyKey(vocabulary), () => ({
+    vocabulary: { credentials: phrases(vocabulary.credentialNames), personal: phrases(vocabulary.personalDataNames), taxIds: phrases(vocabulary.taxIdNames) },
     cache: new Map(),
     reads: new Map(),
   }));
@@ -117,7 +117,7 @@ export function privateRead(analysis: Analysis, operation: Operation, vocabulary
   const identifier = rendersImage(operation) ? undefined : objectIdentifier(operation.pathKey);
   if (identifier) judgement = { because: `it addresses one object by \`{${identifier}}\`, so anyone who holds or guesses the identifier reads that record` };
   else {
-    const property = sensitiveResponseProperty(analysis.root, operation, dictionary, cache);
+    const property = sensitiveResponseProperty(analysis.root, operation, dictionaries, cache);
     if (property !== undefined) judgement = { because: `it returns credentials or personal data (\`${property}\`) to anyone who calls it` };
   }
   reads.set(operation, judgement);

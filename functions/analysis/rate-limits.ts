@@ -5,6 +5,36 @@ import type { Analysis } from './analyse.js';
 import { cachedPer } from './cache.js';
 import type { Operation, Response } from './operations.js';
 
+/**
+ * A test of header names against a list: compared without case (HTTP field names are
+ * case-insensitive), and an entry ending in `*` matches any name it starts (`X-RateLimit-*`).
+ */
+export function headerNameMatcher(names: readonly string[]): (header: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    const lower = name.toLowerCase();
+    if (lower.endsWith('*')) prefixes.push(lower.slice(0, -1));
+    else exact.add(lower);
+  }
+  return header => {
+    const lower = header.toLowerCase();
+    return exact.has(lower) || prefixes.some(prefix => lower.startsWith(prefix));
+  };
+}
+
+/**
+ * The response tells a limited client when to try again: `Retry-After` (RFC 9110 §10.2.3), or a
+ * header that gives the time the quota resets (`isResetHeader`: `RateLimit-Reset`,
+ * `X-RateLimit-Reset`, the IETF `RateLimit` field's reset, …).
+ */
+export function tellsWhenToRetry(response: Response, isResetHeader: (header: string) => boolean): boolean {
+  if (response.headers.has('retry-after')) return true;
+  for (const name of response.headers.keys()) if (isResetHeader(name)) return true;
+  return false;
+}
+
 /** CORS preflights and TRACE are answered by the HTTP stack, not by the API's handlers. */
 const NOT_RATE_LIMITED: ReadonlySet<string> = new Set(['options', 'trace']);
 

@@ -22,13 +22,14 @@ export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number
   credentialNames: string[];
   personalDataNames: string[];
   /**
-   * Query, header and cookie names that carry credentials: an operation that takes one as a
+   * Query, header and cookie names that carry credentials: an operation that requires one as a
    * parameter authenticates its callers, however its security reads (home-made authentication,
    * which `auth-credentials-in-url` and `auth-credential-parameter-undeclared` report).
    */
   credentialParameterNames: string[];
   credentialHeaderNames: string[];
   sessionCookieNames: string[];
+  taxIdNames: string[];
 };
 
 /**
@@ -73,13 +74,14 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     credentialNames: stringList('Names (phrases) of credentials, as the data rules read them.'),
     personalDataNames: stringList('Names (phrases) of personal data, as the data rules read them.'),
     ...credentialParameterOptionSchemas(),
+    taxIdNames: stringList('Tax identifiers, personal data only where a person holds them, as the data rules read them.'),
     ...roleOptionSchemas(),
   }),
   {
     methods: [...DEFAULT_LISTS.writeMethods],
     states: ['none', 'optional', 'public'],
     declared: 'any',
-    ...defaultLists('credentialNames', 'personalDataNames', ...CREDENTIAL_PARAMETER_LISTS, ...ROLE_LIST_NAMES),
+    ...defaultLists('credentialNames', 'personalDataNames', 'taxIdNames', ...CREDENTIAL_PARAMETER_LISTS, ...ROLE_LIST_NAMES),
   },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;

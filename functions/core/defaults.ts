@@ -75,6 +75,14 @@ export const DEFAULT_LISTS = {
   /** Headers that publish rate limits, case-insensitive; a trailing `*` matches any suffix (`rate-limit-headers-missing`). */
   rateLimitHeaderNames: ['RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-RateLimit-*', 'X-Rate-Limit-*'],
   /**
+   * Headers that give the time a rate-limit quota resets, accepted in place of Retry-After on 429
+   * and 503 responses (`rate-limit-retry-after-missing`), case-insensitive; a trailing `*` matches
+   * any suffix. The IETF `RateLimit` field carries its reset (`t=`, earlier drafts `reset=`); the
+   * legacy headers give seconds (`RateLimit-Reset`, Discord's `X-RateLimit-Reset-After`) or an
+   * epoch time (GitHub's `X-RateLimit-Reset`, `X-Rate-Limit-Reset`).
+   */
+  rateLimitResetHeaderNames: ['RateLimit', 'RateLimit-Reset*', 'X-RateLimit-Reset*', 'X-Rate-Limit-Reset*'],
+  /**
    * Formats a validator only accepts at bounded lengths: dates and times (RFC 3339), UUIDs
    * (36 characters), IP addresses, and host names (at most 253 characters, RFC 1123).
    */
@@ -83,25 +91,51 @@ export const DEFAULT_LISTS = {
   uploadSizeKeywords: ['maxLength', 'x-max-size'],
   /** Query parameters that set a page size, compared without case or separators (`resource-pagination-unbounded`). */
   pageSizeParameterNames: ['limit', 'per_page', 'page_size', 'pageSize', 'size', 'top', '$top', 'first', 'last', 'count', 'max_results', 'maxResults', 'page_limit'],
+  /**
+   * Envelope properties that hold a page's items (`{ data: [...], next: ... }`), compared without case
+   * or separators; a property named for the listed resource (`users` on `/users`) counts too
+   * (`resource-pagination-unbounded`). After Stripe and JSON:API (`data`), Kubernetes and Google
+   * (`items`), OData and Azure (`value`), Bitbucket (`values`), Spring (`content`), search engines
+   * (`hits`, `results`). Not `resources`: Kubernetes' discovery documents list resource kinds, not records.
+   */
+  pageItemsPropertyNames: ['items', 'data', 'results', 'records', 'entries', 'elements', 'values', 'value', 'content', 'rows', 'hits'],
 
   // Data exposure and mass assignment
-  /** Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words (`client_secret` = `clientSecret`). */
+  /**
+   * Credentials and secrets (`data-credential-in-response`). Entries are matched as whole words
+   * anywhere in a name (`client_secret` = `clientSecret`; `signingPrivateKey` holds `private_key`).
+   * `pem` is a PEM block that no certificate word qualifies (GitHub's `App.pem`, `key_pem`; not
+   * `cert_pem`, `ca_pem` or `Certificate.pem`).
+   */
   credentialNames: [
-    'password', 'passwd', 'pwd', 'passphrase', 'secret', 'client_secret', 'private_key', 'api_key',
-    'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'security_answer', 'security_question_answer', 'secret_answer', 'otp',
-    'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token',
+    'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'secret', 'client_secret', 'secret_access_key',
+    'private_key', 'privkey', 'pem', 'key_pem', 'signing_key', 'encryption_key', 'master_key', 'api_key',
+    'pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'card_security_code', 'security_code', 'security_answer', 'security_question_answer', 'secret_answer',
+    'otp', 'recovery_code', 'backup_code', 'seed_phrase', 'recovery_phrase', 'mnemonic_phrase',
+    'access_token', 'refresh_token', 'id_token', 'auth_token', 'session_token', 'api_token', 'bearer_token', 'private_token', 'reset_token',
   ],
-  /** Highly sensitive personal data (`data-personal-data-in-response`). */
+  /**
+   * Highly sensitive personal data, whoever holds it (`data-personal-data-in-response`). A final
+   * `number` also matches its abbreviations (`passport_no`, `card_num`).
+   */
   personalDataNames: [
-    'ssn', 'social_security_number', 'social_insurance_number', 'tax_id', 'tax_id_number', 'taxpayer_id',
+    'ssn', 'social_security_number', 'social_insurance_number', 'national_insurance_number', 'itin',
     'card_number', 'pan', 'primary_account_number', 'bank_account_number', 'passport_number',
-    'national_id_number', 'driver_license_number', 'drivers_license_number', 'driving_licence_number',
+    'national_id', 'national_id_number', 'identity_card_number', 'id_card_number',
+    'driver_license_number', 'drivers_license_number', 'driving_licence_number',
   ],
+  /**
+   * Tax identifiers, which businesses have as often as people: a company's VAT, GST or EIN
+   * number is printed on its invoices. The personal-data rules report them only where the name
+   * or the schemas and path around it say a person holds them (`individual_tax_id`,
+   * `User.tax_id`, `/users?tax_id=`), never a company's (`company_tax_id`, `Merchant.tax_id`).
+   */
+  taxIdNames: ['tax_id', 'tax_id_number', 'taxpayer_id', 'tax_number', 'tax_identification_number', 'tin'],
   /** Personal data that must not travel in URLs (`data-personal-data-in-url`). */
   urlPersonalDataNames: [
     'email', 'phone', 'phone_number', 'mobile_number', 'msisdn', 'ssn', 'social_security_number',
     'date_of_birth', 'dob', 'birth_date', 'birthday', 'card_number', 'pan', 'account_number',
-    'iban', 'passport_number', 'tax_id',
+    'iban', 'passport_number', 'national_id',
   ],
   /**
    * Properties clients must not set (`mass-assignment-privileged-property`), matched by the words
@@ -116,6 +150,30 @@ export const DEFAULT_LISTS = {
     'status', 'state',
     'created_at', 'updated_at', 'deleted_at', 'modified_at', 'created_by', 'updated_by', 'deleted_by', 'modified_by',
     'id', 'price', 'unit_price', 'total_price', 'total', 'total_amount', 'subtotal', 'discount', 'discount_amount',
+  ],
+  /**
+   * Properties for staff or the server only (`data-internal-in-response`), matched by the words a
+   * name ends with, plurals included: `internal_note` matches `orderInternalNotes` and
+   * `internal_support_note`, `fraud_score` matches `customerFraudScore`, not `fraudScoreThreshold`.
+   * Password hashes are credentials (`data-credential-in-response`). Risk, abuse and spam scores
+   * are not here: they rate what the caller owns as often as the caller (a vulnerability, an
+   * asset, the caller's own customers' payments as a payment processor returns them to the
+   * merchant, the caller's outgoing e-mail), where fraud scores judge a party.
+   */
+  internalDataNames: [
+    // Notes and comments staff write about a customer, an order, a ticket.
+    'internal_note', 'internal_comment', 'internal_remark', 'internal_memo', 'admin_note', 'admin_comment', 'admin_remark',
+    'staff_note', 'staff_comment', 'moderator_note', 'moderator_comment', 'moderation_note', 'agent_note', 'support_note', 'private_note',
+    // How the platform judges a customer: fraud signals.
+    'fraud_score', 'fraud_reason', 'fraud_signal', 'fraud_rating', 'fraud_probability', 'fraud_risk', 'fraud_indicator',
+    // Internal references, classifications and blobs.
+    'internal', 'internal_id', 'internal_ref', 'internal_reference', 'internal_code', 'internal_status', 'internal_flag', 'internal_tag',
+    'internal_label', 'internal_category', 'internal_priority', 'internal_rating', 'internal_score', 'internal_cost', 'internal_data',
+    'internal_info', 'internal_metadata',
+    // Debug output.
+    'debug', 'debug_info', 'debug_information', 'debug_data', 'debug_message', 'debug_output', 'debug_details', 'debug_trace', 'debug_log', 'debug_context',
+    // Salts of server-side hashes.
+    'salt',
   ],
   /** Properties that carry internals in error responses (`data-error-details-leaked`). */
   errorDetailNames: [

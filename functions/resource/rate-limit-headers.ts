@@ -1,4 +1,4 @@
-import { isExempt, isSuccessStatus, mostlyDocumented, perDocument, type Analysis, type Coverage, type Operation, type Response } from '../analysis/index.js';
+import { headerNameMatcher, isExempt, isSuccessStatus, mostlyDocumented, perDocument, tellsWhenToRetry, type Analysis, type Coverage, type Operation, type Response } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
@@ -6,18 +6,29 @@ import { operationsAt, targetAt } from '../core/targets.js';
 export interface RetryAfterOptions {
   /** Statuses whose responses must say when to retry. */
   statuses: string[];
+  /** Headers that give the time a quota resets, accepted in place of Retry-After; a trailing `*` matches any suffix. */
+  rateLimitResetHeaderNames: string[];
 }
 
-/** 429 and 503 responses must tell the caller when to come back (RFC 9110 §10.2.3, RFC 6585 §4). */
+/**
+ * 429 and 503 responses must tell the caller when to come back (RFC 9110 §10.2.3, RFC 6585 §4).
+ * A rate-limit reset header (`X-RateLimit-Reset`, `RateLimit-Reset`, the IETF `RateLimit` field)
+ * tells it too: such a response is not reported, although Retry-After is the standard header
+ * that generic clients, SDKs and proxies honour.
+ */
 export const retryAfterHeader = analysisFunction<RetryAfterOptions>(
   'retryAfterHeader',
-  objectOptions({ statuses: stringList('Response statuses that must declare Retry-After.') }),
-  { statuses: ['429', '503'] },
+  objectOptions({
+    statuses: stringList('Response statuses that must declare Retry-After.'),
+    rateLimitResetHeaderNames: stringList('Rate-limit reset headers accepted in place of Retry-After; a trailing * matches any suffix.'),
+  }),
+  { statuses: ['429', '503'], ...defaultLists('rateLimitResetHeaderNames') },
   function* ({ analysis, options, path }): Iterable<Finding> {
     const statuses = new Set(options.statuses.map(s => s.toUpperCase()));
+    const isResetHeader = headerNameMatcher(options.rateLimitResetHeaderNames);
     for (const operation of operationsAt(analysis, path)) {
       for (const response of operation.responses) {
-        if (!statuses.has(response.status.toUpperCase()) || response.headers.has('retry-after')) continue;
+        if (!statuses.has(response.status.toUpperCase()) || tellsWhenToRetry(response, isResetHeader)) continue;
         yield {
           message: `This ${response.status} response does not declare a Retry-After header: add one so clients back off for the right time instead of retrying at once.`,
           path: response.path,
@@ -35,17 +46,6 @@ export interface RateLimitHeadersOptions {
   statuses: string[];
 }
 
-
-function headerMatcher(names: string[]): (header: string) => boolean {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    if (lower.endsWith('*')) prefixes.push(lower.slice(0, -1));
-    else exact.add(lower);
-  }
-  return header => exact.has(header) || prefixes.some(prefix => header.startsWith(prefix));
-}
 
 function statusMatcher(statuses: string[]): (status: string) => boolean {
   const wanted = new Set(statuses.map(s => s.toUpperCase()));
@@ -80,7 +80,7 @@ export const rateLimitHeaders = analysisFunction<RateLimitHeadersOptions>(
   }),
   { ...defaultLists('rateLimitHeaderNames'), statuses: ['2XX', '429'] },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
-    const isRateLimitHeader = headerMatcher(options.rateLimitHeaderNames);
+    const isRateLimitHeader = headerNameMatcher(options.rateLimitHeaderNames);
     const judged = statusMatcher(options.statuses);
     const lacking = (response: Response) => judged(response.status) && ![...response.headers.keys()].some(isRateLimitHeader);
     const declaring = coverage(analysis, options.rateLimitHeaderNames.join('\u0000'), isRateLimitHeader);

@@ -13,6 +13,11 @@ export interface Detection {
   /** The credential itself (only ever shown masked). */
   secret: string;
   class: SecretClass;
+  /**
+   * What makes two findings the same credential, when `secret` does not: a private key is
+   * matched by its header, so its body tells one key from another. Defaults to `secret`.
+   */
+  identity?: string;
 }
 
 /**

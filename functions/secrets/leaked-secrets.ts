@@ -1,5 +1,6 @@
 import { isExempt, perDocument, textPath, textValues, type Analysis, type TextValue } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
+import { MAX_QUOTED_URL, shown } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 import { mask, type Detection, type SecretClass } from './detection.js';
 import { secretNameMatcher } from './entropy.js';
@@ -22,13 +23,21 @@ interface Found {
   detection: Detection;
 }
 
-/** Scans are shared by the rules that read the same document with the same options. */
-const scans = perDocument<Found[]>();
+/**
+ * Every place one credential is written, in the order the document is read. A sample password
+ * copied into every example that shows it (a connection's `password`, the `uri` holding it, the
+ * user list…) is one leak to rotate, so each rule reports it once, at its first place.
+ */
+type Places = readonly Found[];
 
-function detect(analysis: Analysis, options: LeakedSecretsOptions): Found[] {
+/** Scans are shared by the rules that read the same document with the same options. */
+const scans = perDocument<Places[]>();
+
+function detect(analysis: Analysis, options: LeakedSecretsOptions): Places[] {
   return scans(analysis, JSON.stringify([options.secretNames, options.secretPlaceholders]), () => {
     const scanOptions = { isSecretName: secretNameMatcher(options.secretNames), placeholders: options.secretPlaceholders };
-    const found: Found[] = [];
+    // Grouped by class and value: the two rules that see the same password (in a URL, under a `password` key) report it once each.
+    const groups = new Map<string, Found[]>();
     // The same few thousand names recur as keys all over a description: each is scanned once.
     const keys = new Map<string, Detection[]>();
     for (const value of textValues(analysis)) {
@@ -37,22 +46,42 @@ function detect(analysis: Analysis, options: LeakedSecretsOptions): Found[] {
         detections = scanValue(value, scanOptions);
         if (value.kind === 'key') keys.set(value.value, detections);
       }
-      for (const detection of detections) found.push({ value, detection });
+      for (const detection of detections) {
+        const key = `${detection.class}\u0000${detection.identity ?? detection.secret}`;
+        const places = groups.get(key);
+        if (places) places.push({ value, detection });
+        else groups.set(key, [{ value, detection }]);
+      }
     }
-    return found;
+    return [...groups.values()];
   });
 }
 
+/** A place for a message: its path, with the secret masked should the path hold it (a credential written as a key). */
+function place(found: Found): string {
+  const { secret } = found.detection;
+  const path = textPath(found.value).join('.');
+  return `\`${shown(secret.length > 0 ? path.split(secret).join(mask(secret)) : path, MAX_QUOTED_URL)}\``;
+}
+
+/** Where else the credential is written: how many places, and one of them. */
+function elsewhere(others: Places): string {
+  if (others.length === 0) return '';
+  return `, here and in ${others.length} other place${others.length === 1 ? '' : 's'} (${others.length === 1 ? '' : 'first '}${place(others[0])})`;
+}
+
 /** The kind of secret and at most its first four characters: a message never carries the secret itself. */
-function message(detection: Detection): string {
+function message(detection: Detection, others: Places): string {
   const what = `${detection.kind[0].toUpperCase()}${detection.kind.slice(1)} (${mask(detection.secret)})`;
+  const published = `${what} is published in this API description${elsewhere(others)}`;
+  const copies = others.length > 0 ? 'every copy' : 'it';
   switch (detection.class) {
     case 'test-key':
-      return `${what} is published in this API description: replace it with a placeholder such as "sk_test_<your key>"; a test key still reaches the account's test-mode data and settings, so roll it if it is a real one.`;
+      return `${published}: replace ${copies} with a placeholder such as "sk_test_<your key>"; a test key still reaches the account's test-mode data and settings, so roll it if it is a real one.`;
     case 'high-entropy':
-      return `${what} is published in this API description: if it is a real secret, rotate it now, since everyone who has read the description can use it; either way, replace it with a placeholder such as "<secret>".`;
+      return `${published}: if it is a real secret, rotate it now, since everyone who has read the description can use it; either way, replace ${copies} with a placeholder such as "<secret>".`;
     default:
-      return `${what} is published in this API description: rotate the credential, since everyone who has read the description can use it, and replace it with a placeholder such as "<token>".`;
+      return `${published}: rotate the credential, since everyone who has read the description can use it, and replace ${copies} with a placeholder such as "<token>".`;
   }
 }
 
@@ -69,11 +98,17 @@ export const leakedSecrets = analysisFunction<LeakedSecretsOptions>(
   }),
   { check: 'leaked', ...defaultLists('secretNames', 'secretPlaceholders') },
   function* ({ analysis, options, rule }): Iterable<Finding> {
-    for (const { value, detection } of detect(analysis, options)) {
-      if (detection.class !== options.check) continue;
+    // An exempted place is accepted as it is: the credential is reported at its first other place, and counted at the others.
+    const exempt = ({ value }: Found) =>
       // The nearest object with exemptions of its own (a schema, an example…) may exempt what is written inside it.
-      if (value.scope.holder && isExempt(analysis, rule, undefined, value.scope.holder)) continue;
-      yield { message: message(detection), path: textPath(value), operation: value.scope.operation, exemptIn: value.scope.exemptIn };
+      (value.scope.holder !== undefined && isExempt(analysis, rule, undefined, value.scope.holder)) ||
+      isExempt(analysis, rule, value.scope.operation, value.scope.exemptIn);
+    for (const places of detect(analysis, options)) {
+      if (places[0].detection.class !== options.check) continue;
+      const [first, ...others] = places.filter(found => !exempt(found));
+      if (first === undefined) continue;
+      const { value, detection } = first;
+      yield { message: message(detection, others), path: textPath(value), operation: value.scope.operation, exemptIn: value.scope.exemptIn };
     }
   },
 );

@@ -17,6 +17,8 @@ interface TokenDetector {
 interface Verdict {
   kind: string;
   class: SecretClass;
+  /** See `Detection.identity`. */
+  identity?: string;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -88,7 +90,7 @@ function judgeJwt(token: string, placeholders: readonly string[]): Verdict | und
  * character; `AAAA…` or a repeated line does not). The body may be written with real line breaks
  * or with `\n` escapes.
  */
-function judgePem(_header: string, _placeholders: readonly string[], after: string): Verdict | undefined {
+function judgePem(header: string, _placeholders: readonly string[], after: string): Verdict | undefined {
   const end = after.indexOf('-----END');
   const body = (end < 0 ? after : after.slice(0, end))
     .replace(/\\[nr]/g, '\n')
@@ -97,7 +99,8 @@ function judgePem(_header: string, _placeholders: readonly string[], after: stri
     .join('')
     .replace(/[\s"]/g, '');
   const real = body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && shannonEntropy(body) >= 4;
-  return real ? { kind: 'a private key', class: 'leaked' } : undefined;
+  // The body, without line breaks or indentation, tells keys apart: the same key pasted as a code sample and as an example is one.
+  return real ? { kind: 'a private key', class: 'leaked', identity: `${header}${body}` } : undefined;
 }
 
 /** Fixed prefix, then the random part that must not be a placeholder. */
@@ -192,7 +195,7 @@ export function scanTokens(text: string, placeholders: readonly string[]): Token
       const token = match[0];
       const end = match.index + token.length;
       const verdict = detector.judge(token, placeholders, text.slice(end, end + 16384));
-      if (verdict) found.push({ kind: verdict.kind, secret: token, class: verdict.class });
+      if (verdict) found.push({ kind: verdict.kind, secret: token, class: verdict.class, ...(verdict.identity === undefined ? {} : { identity: verdict.identity }) });
     }
   }
   return { found, recognised };

@@ -100,9 +100,10 @@ describe.each(VERSIONS)('secrets in keys and URL paths (%s)', version => {
     for (const rule of ['auth-security-scheme-undefined', 'auth-oauth-scope-undefined', 'transport-plain-http', 'security-exemption-reason-missing', 'auth-scheme-weak']) expect(rules).toContain(rule);
     const leaks = results.flatMap(r => leakedIn(r.message).map(secret => `${r.code}: ${secret} in ${r.message}`));
     expect(leaks).toEqual([]);
-    // Keys are scanned: the scheme named by a token, the requirement naming one, the path key, the schema and property names.
-    const leaked = results.filter(r => r.code === 'secret-leaked').map(r => r.path[r.path.length - 1]);
-    expect(leaked).toEqual(expect.arrayContaining([SECRETS.github, SECRETS.aws, SECRETS.google, `/v1/${SECRETS.stripe}/things/{id}`]));
+    // Keys are scanned: the AWS and Google keys are written only as names (a security requirement, a
+    // schema, properties, an exemption) and are found; each credential once, however many places hold it.
+    const found = results.filter(r => r.code === 'secret-leaked').map(r => /\((.{4})…\)/.exec(r.message)?.[1]);
+    expect(found.sort()).toEqual(['AIza', 'AKIA', 'ghp_', 'sk_l']);
   });
 });
 

@@ -20,6 +20,7 @@ export const FLAWED = [
   'auth-write-operation-unprotected paths./orders.post.security',
   'data-credential-in-response components.schemas.User.properties.passwordHash',
   'data-error-details-leaked components.schemas.Error.properties.stackTrace',
+  'data-internal-in-response components.schemas.User.properties.internalNotes',
   'data-personal-data-in-response components.schemas.Order.properties.cardNumber',
   'data-personal-data-in-url paths./users.get.parameters.0',
   'document-prototype-key x-feature-flags.__proto__',

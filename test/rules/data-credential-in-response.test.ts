@@ -258,10 +258,113 @@ describe.each(VERSIONS)(`${CREDENTIAL} (%s)`, version => {
   });
 
   it('credentialNames: add and remove words', async () => {
-    const doc = api(version, { '/me': { get: returns(version, object({ recoveryCode: str, pin: str })) } });
+    const doc = api(version, { '/me': { get: returns(version, object({ unlockCode: str, pin: str })) } });
     const where = `${responseAt(version, '/me', 'get')}.properties`;
     expect(await found(CREDENTIAL, doc)).toEqual([`${where}.pin`]);
-    expect(await found(CREDENTIAL, doc, { credentialNames: { add: ['recovery_code'], remove: ['pin'] } })).toEqual([`${where}.recoveryCode`]);
+    expect(await found(CREDENTIAL, doc, { credentialNames: { add: ['unlock_code'], remove: ['pin'] } })).toEqual([`${where}.unlockCode`]);
+  });
+
+  describe('names inside names', () => {
+    it.each([
+      'signingPrivateKey', 'accessTokenValue', 'passwd', 'pwd', 'pin_code', 'secret_key', 'privkey', 'secretAccessKey', 'private_key_data',
+      'password_new', 'card_security_code', 'recovery_codes', 'password_reset_token', 'passcode',
+    ])('flags "%s" in a shared schema a GET returns, through a $ref', async name => {
+      const doc = usersApi(version, object({ id: str, [name]: ref(version, 'Text') }), { Text: str });
+      expect(await found(CREDENTIAL, doc)).toEqual([`${User(version)}.properties.${name}`]);
+    });
+
+    it.each([
+      ['has_password', { type: 'boolean' }],
+      ['password_changed_at', str],
+      ['passwordSet', { type: 'boolean' }],
+      ['token_count', { type: 'integer' }],
+      ['access_token_url', str],
+      ['token_expires_in', { type: 'integer' }],
+      ['key_name', str],
+      ['password_hint', str],
+      ['client_secret_expires_at', { type: 'integer' }],
+      ['api_key_prefix', str],
+      ['num_api_keys', { type: 'integer' }],
+      ['max_pin_attempts', { type: 'integer' }],
+      ['public_api_key', str],
+      ['tokenized_password', str],
+    ])('does not flag the metadata "%s" (%j) in an allOf member', async (name, schema) => {
+      const doc = usersApi(version, { allOf: [ref(version, 'Base'), object({ [name]: schema as Doc })] }, { Base: object({ id: str }) });
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+
+    it('does not flag a schema that describes the shape of a credential (a pattern, a policy)', async () => {
+      const doc = api(
+        version,
+        { '/providers': { get: returns(version, object({ credential_pattern: ref(version, 'CredentialPattern'), policy: ref(version, 'PasswordPolicy') })) } },
+        { schemas: { CredentialPattern: object({ access_key_type: str, access_secret_data: str }), PasswordPolicy: object({ password_value: str }) } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+  });
+
+  describe('private keys returned as PEM', () => {
+    const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAuEPzOUE+kiEH1WLiMeBytTEF856j0hOVcSUSUkZxKvqczkWM\n-----END RSA PRIVATE KEY-----\n';
+
+    it('flags an app\'s pem that a read returns, and not the create that issues it once', async () => {
+      const doc = api(
+        version,
+        {
+          '/app': { get: returns(version, ref(version, 'App')) },
+          '/app-manifests/{code}/conversions': { post: accepts(version, object({}), { allOf: [ref(version, 'Base'), object({ pem: str, client_secret: str })] }) },
+        },
+        { schemas: { App: object({ id: str, name: str, pem: { type: 'string', example: PEM } }), Base: object({ id: str }) } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'App')}.properties.pem`]);
+      expect(await messagesOf(CREDENTIAL, doc)).toEqual([
+        'Property "pem" returns a credential (pem, a PEM private key) in responses: remove it from response schemas or mark it `writeOnly: true`; a key or secret the API issues may be returned only once, by the operation that creates it.',
+      ]);
+    });
+
+    it.each(['pem', 'key_pem', 'private_key_pem', 'privateKeyPem'])('flags "%s" in an inline GET response', async name => {
+      const doc = api(version, { '/keys/current': { get: returns(version, object({ id: str, [name]: str })) } });
+      expect(await found(CREDENTIAL, doc)).toEqual([`${responseAt(version, '/keys/current', 'get')}.properties.${name}`]);
+    });
+
+    it('flags any string whose example, pattern or description says it is a PEM private key, named as it may be', async () => {
+      const doc = usersApi(
+        version,
+        object({
+          key: { type: 'string', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' },
+          access_key: ref(version, 'KeyText'),
+          tls: { allOf: [ref(version, 'Described')] },
+        }),
+        { KeyText: { type: 'string', pattern: '^-----BEGIN (RSA |EC )?PRIVATE KEY-----' }, Described: { type: 'string', description: 'The PEM-encoded private key for client authentication.' } },
+      );
+      const results = (await lint(doc)).filter(r => r.code === CREDENTIAL);
+      expect(results.map(r => r.path.join('.')).sort()).toEqual([`${User(version)}.properties.access_key`, `${User(version)}.properties.key`, `${User(version)}.properties.tls`]);
+      expect(results[0].message).toContain('(PEM private key)');
+      expect(results.map(r => r.message).join()).not.toContain('MII');
+    });
+
+    it('does not flag certificates and public keys, by name or by value', async () => {
+      const cert = { type: 'string', example: '-----BEGIN CERTIFICATE-----\nMIIDJzCCAg+gAwIBAgICBnUwDQYJ\n-----END CERTIFICATE-----\n' };
+      const doc = usersApi(
+        version,
+        object({ certificate: cert, cert_pem: str, ca_pem: str, public_key_pem: str, chain_pem: str, public_key: { type: 'string', example: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----' }, cert: ref(version, 'Certificate') }),
+        { Certificate: object({ pem: str, fingerprint: { type: 'string', description: 'Private key fingerprint.' } }) },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+
+    it('does not flag a pem whose schema says it holds a certificate or a public key', async () => {
+      const doc = api(
+        version,
+        { '/servers/{id}': { get: returns(version, ref(version, 'Server')) }, '/keys/{id}': { get: returns(version, object({ pem: { type: 'string', description: 'The public key, PEM-encoded.' } })) } },
+        { schemas: { Server: object({ pem: { type: 'string', example: '-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----' }, key_pem: { type: 'string', description: 'The server certificate in PEM format.' } }) } },
+      );
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
+
+    it('does not flag a writeOnly private key', async () => {
+      const doc = usersApi(version, object({ pem: { type: 'string', writeOnly: true }, key: { type: 'string', example: PEM, writeOnly: true } }));
+      expect(await found(CREDENTIAL, doc)).toEqual([]);
+    });
   });
 
   it('never echoes an example value in its message', async () => {

@@ -89,11 +89,73 @@ describe.each(VERSIONS)(`${PERSONAL} (%s)`, version => {
     ]);
   });
 
-  it('personalDataNames: add msisdn and imsi, remove tax id', async () => {
-    const doc = api(version, { '/subscriber': { get: returns(version, object({ msisdn: str, imsi: str, tax_id: str })) } });
+  it('personalDataNames: add msisdn and imsi, remove ssn', async () => {
+    const doc = api(version, { '/subscriber': { get: returns(version, object({ msisdn: str, imsi: str, ssn: str })) } });
     const where = `${responseAt(version, '/subscriber', 'get')}.properties`;
-    expect(await found(PERSONAL, doc)).toEqual([`${where}.tax_id`]);
-    expect(await found(PERSONAL, doc, { personalDataNames: { add: ['msisdn', 'imsi'], remove: ['tax_id'] } })).toEqual([`${where}.imsi`, `${where}.msisdn`]);
+    expect(await found(PERSONAL, doc)).toEqual([`${where}.ssn`]);
+    expect(await found(PERSONAL, doc, { personalDataNames: { add: ['msisdn', 'imsi'], remove: ['ssn'] } })).toEqual([`${where}.imsi`, `${where}.msisdn`]);
+  });
+
+  it.each(['card_number_full', 'fullCardNumber', 'passport_no', 'card_num', 'national_id', 'itin', 'social_insurance_number'])('flags "%s", a phrase inside a longer name or abbreviated, through allOf', async name => {
+    const doc = api(version, { '/wallet': { get: returns(version, ref(version, 'Wallet')) } }, { schemas: { Wallet: { allOf: [ref(version, 'Base'), object({ [name]: str })] }, Base: object({ id: str }) } });
+    expect(await found(PERSONAL, doc)).toEqual([`${at(version, 'Wallet')}.allOf.1.properties.${name}`]);
+  });
+
+  it.each(['card_number_token', 'tokenized_card_number', 'card_number_last4', 'passport_number_type'])('does not flag the stand-in or metadata "%s"', async name => {
+    const doc = api(version, { '/wallet': { get: returns(version, object({ [name]: str })) } });
+    expect(await found(PERSONAL, doc)).toEqual([]);
+  });
+
+  describe('tax ids: a person\'s, not a business\'s', () => {
+    it('flags a tax id a person\'s schema holds (User, Employee), inline in a person\'s resource (/users/me, not /users/{id}/invoices), or named as an individual\'s', async () => {
+      const doc = api(
+        version,
+        {
+          '/users/{id}': { get: returns(version, ref(version, 'User')) },
+          '/employees/{id}': { get: returns(version, ref(version, 'Employee')) },
+          '/me': { get: returns(version, object({ individual_tax_id: str })) },
+          '/users/me': { get: returns(version, object({ taxpayer_id: str })) },
+          '/users/{id}/invoices': { get: returns(version, object({ tax_id: str })) },
+        },
+        { schemas: { User: object({ id: str, tax_id: str }), Employee: { allOf: [ref(version, 'User'), object({ tax_id_number: str })] } } },
+      );
+      expect(await found(PERSONAL, doc)).toEqual([
+        `${at(version, 'Employee')}.allOf.1.properties.tax_id_number`,
+        `${at(version, 'User')}.properties.tax_id`,
+        `${responseAt(version, '/me', 'get')}.properties.individual_tax_id`,
+        `${responseAt(version, '/users/me', 'get')}.properties.taxpayer_id`,
+      ]);
+    });
+
+    it('does not flag the tax ids of companies, merchants, invoices and customers, nor VAT, EIN or registration numbers', async () => {
+      const TaxId = object({ type: { type: 'string', enum: ['eu_vat', 'us_ein', 'au_abn'] }, value: str });
+      const doc = api(
+        version,
+        {
+          '/invoices/{id}': { get: returns(version, ref(version, 'Invoice')) },
+          '/customers/{id}': { get: returns(version, ref(version, 'Customer')) },
+          '/merchants/{id}': { get: returns(version, ref(version, 'Merchant')) },
+          '/users/{id}': { get: returns(version, ref(version, 'User')) },
+        },
+        {
+          schemas: {
+            Invoice: object({ id: str, customer_tax_ids: { type: 'array', items: ref(version, 'TaxId') }, account_tax_id: str, vat_number: str }),
+            Customer: object({ id: str, tax_id: str, tax_ids: { type: 'array', items: ref(version, 'TaxId') } }),
+            Merchant: object({ tax_id: str, ein: str, company_registration_number: str }),
+            User: object({ id: str, company: object({ name: str, tax_id: str }), company_tax_id: str }),
+            TaxId,
+          },
+        },
+      );
+      expect(await found(PERSONAL, doc)).toEqual([]);
+    });
+
+    it('taxIdNames: add and remove names', async () => {
+      const doc = api(version, { '/people/{id}': { get: returns(version, ref(version, 'Person')) } }, { schemas: { Person: object({ cpf: str, tax_id: str }) } });
+      const where = `${at(version, 'Person')}.properties`;
+      expect(await found(PERSONAL, doc)).toEqual([`${where}.tax_id`]);
+      expect(await found(PERSONAL, doc, { taxIdNames: { add: ['cpf'], remove: ['tax_id'] } })).toEqual([`${where}.cpf`]);
+    });
   });
 
   it('is silenced by a schema-level exemption', async () => {

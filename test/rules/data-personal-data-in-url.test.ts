@@ -112,6 +112,87 @@ describe.each(VERSIONS)(`${RULE} (%s)`, version => {
     expect(await found(RULE, doc, { urlPersonalDataNames: { add: ['imsi'], remove: ['email'] } })).toEqual(['paths./subscribers.get.parameters.0']);
   });
 
+  describe('whose data: a person\'s, not a business\'s, and not a search hint', () => {
+    const phone = { type: 'string', format: 'phone-number' };
+
+    it('does not flag location hints of a number search (NearNumber, near_lat_long, InRegion, InPostalCode)', async () => {
+      const doc = api(version, {
+        '/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json': {
+          get: get(version, [param(version, 'NearNumber', 'query', phone), param(version, 'near_lat_long', 'query'), param(version, 'InRegion', 'query'), param(version, 'InPostalCode', 'query'), param(version, 'nearby_phone', 'query')]),
+        },
+        '/stores': { get: get(version, [param(version, 'within_email_domain', 'query')]) },
+      });
+      expect(await found(RULE, doc)).toEqual([]);
+    });
+
+    it('does not flag a number that filters a collection of phone numbers an account rents, unless the path goes through a person', async () => {
+      const shared = ref(version, 'PhoneNumber', 'parameters');
+      const doc = api(
+        version,
+        {
+          '/Accounts/{AccountSid}/IncomingPhoneNumbers.json': { get: get(version, [shared]) },
+          '/v2/phone_numbers': { get: get(version, [param(version, 'phone_number', 'query')]) },
+          '/users/{id}/phone_numbers': { get: get(version, [param(version, 'phone_number', 'query')]) },
+          '/Accounts/{AccountSid}/Calls.json': { get: get(version, [param(version, 'To', 'query', phone), shared]) },
+        },
+        { parameters: { PhoneNumber: param(version, 'PhoneNumber', 'query') } },
+      );
+      expect(await found(RULE, doc)).toEqual([
+        at(version, 'PhoneNumber', 'parameters'),
+        'paths./Accounts/{AccountSid}/Calls.json.get.parameters.0',
+        'paths./users/{id}/phone_numbers.get.parameters.0',
+      ]);
+    });
+
+    it('does not flag the contact data of a company, a business or a merchant; the collection a path reads decides, not its owner', async () => {
+      const doc = api(version, {
+        '/settings': { get: get(version, [param(version, 'company_email', 'query'), param(version, 'businessPhone', 'query'), param(version, 'merchant_email', 'query', { type: 'string', format: 'email' })]) },
+        '/merchants': { get: get(version, [param(version, 'email', 'query'), param(version, 'reply_to', 'query', { type: 'string', format: 'email' })]) },
+        '/organizations/{org}/members': { get: get(version, [param(version, 'email', 'query')]) },
+        '/merchants/{id}/customers': { get: get(version, [param(version, 'email', 'query')]) },
+        '/orgs/{org}/invitations': { get: get(version, [param(version, 'email', 'query')]) },
+      });
+      expect(await found(RULE, doc)).toEqual([
+        'paths./merchants/{id}/customers.get.parameters.0',
+        'paths./organizations/{org}/members.get.parameters.0',
+        'paths./orgs/{org}/invitations.get.parameters.0',
+      ]);
+    });
+
+    it('reads the phone format through $ref (3.x) and allOf: a search hint stays a hint, a call\'s party stays a person', async () => {
+      const viaAllOf = { allOf: [ref(version, 'E164')] };
+      const doc = api(
+        version,
+        { '/Accounts/{AccountSid}/Calls.json': { get: get(version, [param(version, 'NearNumber', 'query', viaAllOf), param(version, 'To', 'query', viaAllOf), param(version, 'From', 'query', version === '2.0' ? phone : ref(version, 'E164'))]) } },
+        { schemas: { E164: { type: 'string', format: 'phone-number' } } },
+      );
+      expect(await found(RULE, doc)).toEqual(['paths./Accounts/{AccountSid}/Calls.json.get.parameters.1', 'paths./Accounts/{AccountSid}/Calls.json.get.parameters.2']);
+    });
+
+    it('flags a tax id only where a person holds it', async () => {
+      const doc = api(version, {
+        '/users': { get: get(version, [param(version, 'tax_id', 'query')]) },
+        '/search': { get: get(version, [param(version, 'personal_tax_id', 'query'), param(version, 'company_tax_id', 'query')]) },
+        '/invoices': { get: get(version, [param(version, 'tax_id', 'query'), param(version, 'vat_number', 'query')]) },
+        '/customers/{taxId}': { get: get(version, [param(version, 'taxId', 'path')]) },
+        '/users/search': { get: get(version, [param(version, 'taxpayer_id', 'query')]) },
+        '/users/{id}/invoices': { get: get(version, [param(version, 'tax_id', 'query')]) },
+      });
+      expect(await found(RULE, doc)).toEqual(['paths./search.get.parameters.0', 'paths./users.get.parameters.0', 'paths./users/search.get.parameters.0']);
+    });
+
+    it('flags the same shared parameter where a person\'s path uses it', async () => {
+      const shared = ref(version, 'TaxId', 'parameters');
+      const doc = api(version, { '/invoices': { get: get(version, [shared]) }, '/people': { get: get(version, [shared]) } }, { parameters: { TaxId: param(version, 'tax_id', 'query') } });
+      expect(await found(RULE, doc)).toEqual([at(version, 'TaxId', 'parameters')]);
+    });
+
+    it('flags abbreviated and longer names', async () => {
+      const doc = api(version, { '/travellers': { get: get(version, [param(version, 'passport_no', 'query'), param(version, 'customer_phone_number', 'query'), param(version, 'national_id', 'query')]) } });
+      expect(await found(RULE, doc)).toEqual(['paths./travellers.get.parameters.0', 'paths./travellers.get.parameters.1', 'paths./travellers.get.parameters.2']);
+    });
+  });
+
   it('names the parameter and the location, not the operation', async () => {
     const doc = api(version, { '/u': { get: get(version, [param(version, 'dob', 'query')]) } });
     const [message] = await messagesOf(RULE, doc);

@@ -32,11 +32,47 @@ describe.each(VERSIONS)(`${RETRY} (%s)`, version => {
     expect(own[0].severity).toBe(DiagnosticSeverity.Warning);
   });
 
-  it('flags a 429 and a 503 whose headers do not include Retry-After', async () => {
+  it('flags a 429 and a 503 whose headers say neither when to retry nor when the quota resets', async () => {
     const d = withPaths(version, {
-      '/orders': { get: { responses: { '200': response(version), '429': withHeaders(version, 'Slow down.', ['X-RateLimit-Reset', 'X-Retry-After']), '503': withHeaders(version, 'Maintenance.', ['X-Request-Id']) } } },
+      '/orders': {
+        get: {
+          responses: {
+            '200': response(version),
+            '429': withHeaders(version, 'Slow down.', ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'RateLimit-Policy', 'X-Retry-After', 'X-Reset']),
+            '503': withHeaders(version, 'Maintenance.', ['X-Request-Id']),
+          },
+        },
+      },
     });
     expect(await found(RETRY, d)).toEqual(['paths./orders.get.responses.429', 'paths./orders.get.responses.503']);
+  });
+
+  // A reset header tells the client when to come back too; Retry-After stays the standard one (docs page).
+  it.each(['X-RateLimit-Reset', 'x-ratelimit-reset-after', 'X-RateLimit-Reset-Requests', 'RateLimit-Reset', 'ratelimit-reset', 'X-Rate-Limit-Reset', 'RateLimit'])(
+    'accepts the rate-limit reset header "%s" on a 429 and a 503 in place of Retry-After',
+    async name => {
+      const d = withPaths(version, { '/orders': { get: { responses: { '200': response(version), '429': withHeaders(version, 'Slow down.', ['X-RateLimit-Limit', name]), '503': withHeaders(version, 'Maintenance.', [name]) } } } });
+      expect(await found(RETRY, d)).toEqual([]);
+    },
+  );
+
+  it('accepts a reset header declared on a shared response component, and flags the shared one without', async () => {
+    const ref = (name: string) => ({ $ref: version === '2.0' ? `#/responses/${name}` : `#/components/responses/${name}` });
+    const d = withPaths(
+      version,
+      { '/a': { get: { responses: { '200': response(version), '429': ref('Limited') } } }, '/b': { get: { responses: { '200': response(version), '429': ref('Bare') } } } },
+      components(version, { responses: { Limited: withHeaders(version, 'Too many requests.', ['X-RateLimit-Reset']), Bare: withHeaders(version, 'Too many requests.', ['X-RateLimit-Remaining']) } }),
+    );
+    expect(await found(RETRY, d)).toEqual([version === '2.0' ? 'responses.Bare' : 'components.responses.Bare']);
+  });
+
+  it('rateLimitResetHeaderNames.add and .remove change which reset headers count', async () => {
+    const d = withPaths(version, {
+      '/a': { get: { responses: { '429': withHeaders(version, 'Slow down.', ['X-Quota-Reset']) } } },
+      '/b': { get: { responses: { '429': withHeaders(version, 'Slow down.', ['X-RateLimit-Reset']) } } },
+    });
+    expect(await found(RETRY, d)).toEqual(['paths./a.get.responses.429']);
+    expect(await found(RETRY, d, { rateLimitResetHeaderNames: { add: ['X-Quota-Reset'], remove: ['X-RateLimit-Reset*'] } })).toEqual(['paths./b.get.responses.429']);
   });
 
   it.each(['Retry-After', 'retry-after', 'RETRY-AFTER', 'rEtRy-AfTeR'])('accepts the header written "%s"', async name => {
@@ -65,7 +101,21 @@ describe.each(VERSIONS)(`${RETRY} (%s)`, version => {
       const d = withPaths(version, { '/orders': { get: { responses: { '200': response(version), '429': { description: 'Slow down.', headers: { 'Retry-After': { type: 'integer', description: 'Seconds.' } } } } } } });
       expect(await found(RETRY, d)).toEqual([]);
     });
+
+    it('accepts a Swagger 2.0 reset header with its type on the header itself', async () => {
+      const d = withPaths(version, { '/orders': { get: { responses: { '200': response(version), '429': { description: 'Slow down.', headers: { 'X-Rate-Limit-Reset': { type: 'integer', description: 'Epoch seconds.' } } } } } } });
+      expect(await found(RETRY, d)).toEqual([]);
+    });
   } else {
+    it('accepts a reset header through $ref to components.headers', async () => {
+      const d = withPaths(
+        version,
+        { '/orders': { get: { responses: { '200': response(version), '429': { description: 'Slow down.', headers: { 'X-RateLimit-Reset-After': { $ref: '#/components/headers/ResetAfter' } } } } } } },
+        { components: { headers: { ResetAfter: { description: 'Seconds until the bucket refills.', schema: { type: 'number', maximum: 3600 } } } } },
+      );
+      expect(await found(RETRY, d)).toEqual([]);
+    });
+
     it('accepts a Retry-After header through $ref to components.headers', async () => {
       const d = withPaths(
         version,

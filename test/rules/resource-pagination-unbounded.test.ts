@@ -45,10 +45,22 @@ testRule(PAGINATION, VERSIONS.flatMap(version => [
     ],
   },
   {
-    name: `${version}: not a bounded page size, an envelope, nor an array with maxItems`,
+    name: `${version}: an envelope whose items array has no maxItems, without a page size, at the operation`,
+    document: doc(version, { '/pages': { get: list(version, [], PAGE) } }),
+    errors: [
+      {
+        path: ['paths', '/pages', 'get'],
+        severity: DiagnosticSeverity.Warning,
+        message: 'GET /pages returns an unbounded list in "data": paginate it with a page-size parameter that has a `maximum`, or give the array `maxItems`.',
+      },
+    ],
+  },
+  {
+    name: `${version}: not a bounded page size, an envelope with a bounded page size or maxItems, nor an array with maxItems`,
     document: doc(version, {
       '/things': { get: list(version, [query(version, 'limit', { type: 'integer', maximum: 100 })]) },
-      '/pages': { get: list(version, [], PAGE) },
+      '/pages': { get: list(version, [query(version, 'limit', { type: 'integer', maximum: 100 })], PAGE) },
+      '/short-pages': { get: list(version, [], { ...PAGE, properties: { ...PAGE.properties, data: { ...LIST, maxItems: 50 } } }) },
       '/few': { get: list(version, [], { ...LIST, maxItems: 20 }) },
     }),
     errors: [],
@@ -164,10 +176,9 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
     expect(await found(PAGINATION, d)).toEqual([]);
   });
 
-  it('does not flag envelopes, error arrays, or non-GET operations returning arrays', async () => {
+  it('does not flag error arrays or non-GET operations returning arrays', async () => {
     const d = doc(version, {
-      '/a': { get: list(version, [], PAGE) },
-      '/b': { get: { responses: { '200': response(version, 'OK', PAGE), '400': response(version, 'Errors.', LIST), default: response(version, 'Errors.', LIST) } } },
+      '/b': { get: { responses: { '204': response(version, 'Nothing.'), '400': response(version, 'Errors.', LIST), default: response(version, 'Errors.', LIST) } } },
       '/c': { post: { responses: { '200': response(version, 'Created.', LIST) } } },
     });
     expect(await found(PAGINATION, d)).toEqual([]);
@@ -218,5 +229,162 @@ describe.each(VERSIONS)('page-size names on single-object reads (%s)', version =
     });
     expect(await found(PAGINATION, d)).toEqual(['paths./avatars.get.parameters.0']);
     expect(await found(NUMBER, d)).toEqual(['paths./avatars/{userId}.get.parameters.1' + (version === '2.0' ? '' : '.schema')]);
+  });
+});
+
+describe.each(VERSIONS)('envelope pages (%s)', version => {
+  const ref = (name: string) => ({ $ref: componentRef(version, 'schemas', name) });
+  /** An envelope object with these properties. */
+  const envelope = (properties: Doc, extra: Doc = {}): Doc => ({ type: 'object', properties, ...extra });
+  const NEXT = { type: 'string', maxLength: 200 };
+  const STRINGS = { type: 'array', items: { type: 'string', maxLength: 50 } };
+
+  async function flagged(d: Doc): Promise<string[]> {
+    return (await lint(d)).filter(r => r.code === PAGINATION).map(r => `${r.path.join('.')} ${r.message}`).sort();
+  }
+  const finding = (pathKey: string, property: string) =>
+    `paths.${pathKey}.get GET ${pathKey} returns an unbounded list in "${property}": paginate it with a page-size parameter that has a \`maximum\`, or give the array \`maxItems\`.`;
+
+  it.each(['items', 'data', 'results', 'records', 'entries', 'elements', 'values', 'value', 'content', 'rows', 'hits', 'Items', 'DATA'])(
+    'flags the items array named "%s" beside paging metadata, at the operation',
+    async name => {
+      const d = doc(version, { '/orders': { get: list(version, [], envelope({ [name]: LIST, total_count: { type: 'integer', maximum: 1000000 }, next: NEXT })) } });
+      expect(await flagged(d)).toEqual([finding('/orders', name)]);
+    },
+  );
+
+  it.each<[string, string]>([
+    ['/users', 'users'],
+    ['/v2/droplets', 'droplets'],
+    ['/orgs/{org}/members', 'members'],
+    ['/repos/{repo}/actions/runs', 'workflow_runs'],
+    ['/Accounts/{AccountSid}/Calls.json', 'calls'],
+    ['/teams/{team}/member', 'members'],
+    ['/orders:search', 'orders'],
+  ])('flags %s returning the items named for its resource ("%s")', async (pathKey, name) => {
+    const d = doc(version, { [pathKey]: { get: list(version, [], envelope({ [name]: LIST, meta: envelope({ total: { type: 'integer', maximum: 1000 } }), next: NEXT })) } });
+    expect(await flagged(d)).toEqual([finding(pathKey, name)]);
+  });
+
+  it('flags an envelope whose only property is an array, whatever it is called (no `type: object` needed)', async () => {
+    const d = doc(version, { '/nfs': { get: list(version, [query(version, 'region', { type: 'string', maxLength: 20 })], { properties: { shares: LIST } }) } });
+    expect(await flagged(d)).toEqual([finding('/nfs', 'shares')]);
+  });
+
+  it('judges only the items: an errors, warnings, links or tags array beside them neither counts nor hides them', async () => {
+    const d = doc(version, {
+      '/a': { get: list(version, [], envelope({ data: LIST, errors: LIST, warnings: STRINGS, links: LIST, tags: STRINGS })) },
+      '/b': { get: list(version, [], envelope({ data: { ...LIST, maxItems: 100 }, errors: LIST, warnings: STRINGS, links: LIST, tags: STRINGS })) },
+    });
+    expect(await flagged(d)).toEqual([finding('/a', 'data')]);
+  });
+
+  it('follows $ref to the envelope and to its items array', async () => {
+    const d = doc(
+      version,
+      {
+        '/a': { get: list(version, [], ref('Page')) },
+        '/b': { get: list(version, [], envelope({ results: ref('Things'), next: NEXT })) },
+        '/c': { get: list(version, [], ref('BoundedPage')) },
+      },
+      { schemas: { Page: PAGE, Things: LIST, BoundedPage: envelope({ results: ref('FewThings') }), FewThings: { ...LIST, maxItems: 25 } } },
+    );
+    expect(await flagged(d)).toEqual([finding('/a', 'data'), finding('/b', 'results')]);
+  });
+
+  it('merges allOf: a generic page and the concrete items are one envelope; a maxItems in any member bounds the items', async () => {
+    const generic = envelope({ data: { type: 'array' }, has_more: { type: 'boolean' } });
+    const d = doc(
+      version,
+      {
+        '/a': { get: list(version, [], { allOf: [ref('Page'), envelope({ data: { items: ITEM } })] }) },
+        '/b': { get: list(version, [], { allOf: [ref('Page'), envelope({ data: { items: ITEM, maxItems: 100 } })] }) },
+        '/c': { get: list(version, [], { allOf: [ref('Page'), envelope({ data: { allOf: [ref('Things')], maxItems: 100 } })] }) },
+        '/users': { get: list(version, [], { allOf: [ref('Meta'), envelope({ users: { allOf: [ref('Things')] } })] }) },
+      },
+      { schemas: { Page: generic, Things: LIST, Meta: envelope({ total: { type: 'integer', maximum: 1000 } }) } },
+    );
+    expect(await flagged(d)).toEqual([finding('/a', 'data'), finding('/users', 'users')]);
+  });
+
+  it('leaves envelopes with a page-size parameter to the parameter: bounded, silent; unbounded, the parameter only', async () => {
+    const cursor = query(version, 'cursor', { type: 'string', maxLength: 200 });
+    const d = doc(version, {
+      '/bounded': { get: list(version, [cursor, query(version, 'limit', { type: 'integer', minimum: 1, maximum: 100 })], PAGE) },
+      '/unbounded': { get: list(version, [cursor, query(version, 'limit', { type: 'integer', minimum: 1 })], PAGE) },
+    });
+    expect(await found(PAGINATION, d)).toEqual(['paths./unbounded.get.parameters.1']);
+  });
+
+  it('flags a cursor-paginated envelope without a page size (only the server knows how many it returns)', async () => {
+    const d = doc(version, { '/events': { get: list(version, [query(version, 'cursor', { type: 'string', maxLength: 200 })], envelope({ events: LIST, next_cursor: NEXT })) } });
+    expect(await flagged(d)).toEqual([finding('/events', 'events')]);
+  });
+
+  it('does not judge single-object reads: a path ending with a parameter, also before a format suffix', async () => {
+    const d = doc(version, {
+      '/users/{id}': { get: list(version, [pathParam(version, 'id', { type: 'string', format: 'uuid' })], envelope({ data: LIST, roles: STRINGS })) },
+      '/Calls/{Sid}.json': { get: list(version, [pathParam(version, 'Sid', { type: 'string', maxLength: 34 })], envelope({ calls: LIST })) },
+    });
+    expect(await found(PAGINATION, d)).toEqual([]);
+  });
+
+  it('does not take a resource that holds a list for a page: an object with its own id, or with one array among other properties', async () => {
+    const d = doc(version, {
+      '/allowlist': { get: list(version, [], envelope({ id: { type: 'integer', maximum: 1000 }, items: LIST, expires_at: { type: 'string', format: 'date-time' } })) },
+      '/permissions': { get: list(version, [], envelope({ ID: { type: 'string', format: 'uuid' }, permissions: LIST })) },
+      '/welcome-screen': { get: list(version, [], envelope({ description: { type: 'string', maxLength: 100 }, welcome_channels: LIST })) },
+      '/selected-actions': { get: list(version, [], envelope({ verified_allowed: { type: 'boolean' }, patterns_allowed: STRINGS })) },
+    });
+    expect(await found(PAGINATION, d)).toEqual([]);
+  });
+
+  it('does not take an object for a page when its arrays are several and none is named like the items, or its items are one object', async () => {
+    const d = doc(version, {
+      '/meta': { get: list(version, [], envelope({ hooks: STRINGS, web: STRINGS, api: STRINGS })) },
+      '/profile': { get: list(version, [], envelope({ data: envelope({ name: { type: 'string', maxLength: 50 } }), errors: LIST })) },
+      '/summary': { get: list(version, [], envelope({ total: { type: 'integer', maximum: 10 } })) },
+      '/nothing': { get: list(version, [], envelope({})) },
+    });
+    expect(await found(PAGINATION, d)).toEqual([]);
+  });
+
+  it('does not judge other methods, error responses or success responses without a body', async () => {
+    const d = doc(version, {
+      '/search': { post: { responses: { '200': response(version, 'Found.', PAGE) } } },
+      '/orders': { get: { responses: { '204': response(version, 'None.'), '400': response(version, 'Errors.', envelope({ errors: LIST })), default: response(version, 'Errors.', PAGE) } } },
+    });
+    expect(await found(PAGINATION, d)).toEqual([]);
+  });
+
+  it('reports a bare array and an envelope once per operation, for the first success response that has one', async () => {
+    const d = doc(version, { '/things': { get: { responses: { '200': response(version, 'OK', PAGE), '206': response(version, 'Partial.', envelope({ items: LIST })) } } } });
+    expect(await flagged(d)).toEqual([finding('/things', 'data')]);
+  });
+
+  if (version === '3.1') {
+    it('reads 3.1 type arrays on the envelope and on its items', async () => {
+      const d = doc(version, { '/orders': { get: list(version, [], { type: ['object', 'null'], properties: { data: { type: ['array', 'null'], items: ITEM }, next: NEXT } }) } });
+      expect(await flagged(d)).toEqual([finding('/orders', 'data')]);
+    });
+  }
+
+  it('pageItemsPropertyNames.add and .remove change which property holds the items', async () => {
+    const d = doc(version, {
+      '/a': { get: list(version, [], envelope({ objects: LIST, errors: LIST })) },
+      '/b': { get: list(version, [], envelope({ data: LIST, errors: LIST })) },
+    });
+    expect(await found(PAGINATION, d)).toEqual(['paths./b.get']);
+    expect(await found(PAGINATION, d, { pageItemsPropertyNames: { add: ['objects'], remove: ['data'] } })).toEqual(['paths./a.get']);
+  });
+
+  it('never throws on wrong types in an envelope', async () => {
+    const d = doc(version, {
+      '/a': { get: list(version, [], { type: 'object', properties: [LIST] }) },
+      '/b': { get: list(version, [], { type: 'object', properties: { data: null, items: 7, results: { type: 'array', maxItems: 'ten' } } }) },
+      '/c': { get: list(version, [], { type: 'object', allOf: 'x', properties: { data: { $ref: '#/nowhere' } } }) },
+    });
+    // `maxItems: 'ten'` bounds nothing: only a finite number does.
+    expect(await found(PAGINATION, d)).toEqual(['paths./b.get']);
   });
 });

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { base, lint, testRule, VERSIONS } from '../helpers.js';
-import { ENTROPY, LEAKED, property, SECRET_RULES, secretFindings, SECRETS, thingAt, thingPath, withSchemas } from '../fixtures/secrets.js';
+import { BASE62, ENTROPY, fresh, LEAKED, property, SECRET_RULES, secretFindings, SECRETS, thingAt, thingPath, withSchemas } from '../fixtures/secrets.js';
 
 testRule(ENTROPY, VERSIONS.flatMap(version => [
   {
@@ -36,7 +36,9 @@ describe.each(VERSIONS)('secret-high-entropy-value (%s)', version => {
   );
 
   it('reads the name from the property, the parameter, the header, the server variable, or the key of an example object', async () => {
-    const common = { 'x-config': { auth: { client_secret: VALUE } } };
+    // A value of its own at every place: one value written at several places is reported once.
+    const value = fresh(random => random(BASE62, 24));
+    const common = { 'x-config': { auth: { client_secret: value() } } };
     if (version === '2.0') {
       const doc = base(version, {
         ...common,
@@ -44,14 +46,14 @@ describe.each(VERSIONS)('secret-high-entropy-value (%s)', version => {
           '/a': {
             post: {
               parameters: [
-                { name: 'api_key', in: 'header', type: 'string', 'x-example': VALUE, default: VALUE },
-                { name: 'body', in: 'body', schema: { type: 'object', example: { password: VALUE, user: { password: VALUE }, keys: [{ secret: VALUE }] } } },
+                { name: 'api_key', in: 'header', type: 'string', 'x-example': value(), default: value() },
+                { name: 'body', in: 'body', schema: { type: 'object', example: { password: value(), user: { password: value() }, keys: [{ secret: value() }] } } },
               ],
-              responses: { '200': { description: 'OK', headers: { 'X-Session-Token': { type: 'string', default: VALUE } }, examples: { 'application/json': { access_token: VALUE } } } },
+              responses: { '200': { description: 'OK', headers: { 'X-Session-Token': { type: 'string', default: value() } }, examples: { 'application/json': { access_token: value() } } } },
             },
           },
         },
-        definitions: { Creds: { type: 'object', properties: { password: { type: 'string', enum: [VALUE] } } } },
+        definitions: { Creds: { type: 'object', properties: { password: { type: 'string', enum: [value()] } } } },
       });
       expect(await secretFindings(doc)).toEqual([
         'definitions.Creds.properties.password.enum.0',
@@ -68,20 +70,20 @@ describe.each(VERSIONS)('secret-high-entropy-value (%s)', version => {
     }
     const doc = base(version, {
       ...common,
-      servers: [{ url: 'https://{region}.acme-corp.com', variables: { region: { default: 'eu' }, api_key: { default: VALUE } } }],
+      servers: [{ url: 'https://{region}.acme-corp.com', variables: { region: { default: 'eu' }, api_key: { default: value() } } }],
       paths: {
         '/a': {
           post: {
             parameters: [
-              { name: 'api_key', in: 'header', schema: { type: 'string', default: VALUE }, example: VALUE, examples: { one: { value: VALUE } } },
-              { name: 'X-Api-Key', in: 'header', content: { 'text/plain': { schema: { type: 'string' }, example: VALUE } } },
+              { name: 'api_key', in: 'header', schema: { type: 'string', default: value() }, example: value(), examples: { one: { value: value() } } },
+              { name: 'X-Api-Key', in: 'header', content: { 'text/plain': { schema: { type: 'string' }, example: value() } } },
             ],
-            requestBody: { content: { 'application/json': { schema: { type: 'object' }, example: { password: VALUE, user: { password: VALUE }, keys: [{ secret: VALUE }] } } } },
-            responses: { '200': { description: 'OK', headers: { 'X-Session-Token': { schema: { type: 'string', example: VALUE } } } } },
+            requestBody: { content: { 'application/json': { schema: { type: 'object' }, example: { password: value(), user: { password: value() }, keys: [{ secret: value() }] } } } },
+            responses: { '200': { description: 'OK', headers: { 'X-Session-Token': { schema: { type: 'string', example: value() } } } } },
           },
         },
       },
-      components: { schemas: { Creds: { type: 'object', properties: { password: { type: 'string', enum: [VALUE] } } } }, examples: { Login: { value: { refresh_token: VALUE } } } },
+      components: { schemas: { Creds: { type: 'object', properties: { password: { type: 'string', enum: [value()] } } } }, examples: { Login: { value: { refresh_token: value() } } } },
     });
     expect(await secretFindings(doc)).toEqual([
       'components.examples.Login.value.refresh_token',
@@ -145,7 +147,7 @@ describe.each(VERSIONS)('secret-high-entropy-value (%s)', version => {
   });
 
   it('secretNames adds and removes names; secretPlaceholders adds placeholders', async () => {
-    const doc = withSchemas(version, { Thing: { type: 'object', properties: { pin_code: { example: VALUE }, password: { example: VALUE }, token: { example: VALUE } } } });
+    const doc = withSchemas(version, { Thing: { type: 'object', properties: { pin_code: { example: `${VALUE}1` }, password: { example: `${VALUE}2` }, token: { example: `${VALUE}3` } } } });
     expect(await secretFindings(doc)).toEqual([`${ENTROPY} ${thingAt(version, 'password', 'example')}`]);
     expect(await secretFindings(doc, { secretNames: { add: ['pin_code', 'token'], remove: ['password'] } })).toEqual([
       `${ENTROPY} ${thingAt(version, 'pin_code', 'example')}`,

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { base, componentRef, lint, testRule, VERSIONS, type Doc } from '../helpers.js';
-import { b64url, ENTROPY, JWT_SIGNATURE, jwt, LEAKED, PASSWORD, pem, PEM_BODY, property, schemasPath, SECRET_RULES, secretFindings, SECRETS, thingAt, thingPath, withSchemas } from '../fixtures/secrets.js';
+import { b64url, BASE62, ENTROPY, fresh, freshAwsKeys, freshPasswords, JWT_SIGNATURE, jwt, LEAKED, PASSWORD, pem, PEM_BODY, property, schemasPath, SECRET_RULES, secretFindings, SECRETS, thingAt, thingPath, withSchemas } from '../fixtures/secrets.js';
 
 testRule(LEAKED, VERSIONS.flatMap(version => [
   {
@@ -63,39 +63,40 @@ describe.each(VERSIONS)('secret-leaked (%s)', version => {
   });
 
   it('scans every kind of position, including components no operation uses', async () => {
-    const aws = SECRETS.aws;
-    const url = `https://deploy:${PASSWORD}@api.acme-corp.com/v1`;
+    const aws = freshAwsKeys();
+    const password = freshPasswords();
+    const url = () => `https://deploy:${password()}@api.acme-corp.com/v1`;
     const thing = {
       type: 'object',
       properties: {
-        a: { type: 'string', example: aws },
-        b: { type: 'string', default: aws },
-        c: { type: 'string', enum: ['none', aws] },
-        d: { type: 'string', const: aws },
-        e: { type: 'string', description: `Defaults to ${aws}.` },
-        f: { type: 'string', 'x-example': aws },
-        g: { type: 'array', items: { type: 'string', example: aws } },
+        a: { type: 'string', example: aws() },
+        b: { type: 'string', default: aws() },
+        c: { type: 'string', enum: ['none', aws()] },
+        d: { type: 'string', const: aws() },
+        e: { type: 'string', description: `Defaults to ${aws()}.` },
+        f: { type: 'string', 'x-example': aws() },
+        g: { type: 'array', items: { type: 'string', example: aws() } },
       },
-      example: { nested: [{ deeper: { list: ['x', aws] } }] },
-      externalDocs: { url },
+      example: { nested: [{ deeper: { list: ['x', aws()] } }] },
+      externalDocs: { url: url() },
     };
     const common = {
-      info: { title: 'T', version: '1', description: `Key: ${aws}` },
-      'x-deploy': { credentials: { key: aws }, hosts: ['a', aws] },
-      tags: [{ name: 't', description: aws, externalDocs: { url } }],
-      externalDocs: { url },
+      info: { title: 'T', version: '1', description: `Key: ${aws()}` },
+      'x-deploy': { credentials: { key: aws() }, hosts: ['a', aws()] },
+      tags: [{ name: 't', description: aws(), externalDocs: { url: url() } }],
+      externalDocs: { url: url() },
     };
     if (version === '2.0') {
       const doc = base(version, {
         ...common,
-        securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key', description: aws } },
+        securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key', description: aws() } },
         paths: {
           '/a': {
             get: {
-              description: aws,
-              parameters: [{ name: 'q', in: 'query', type: 'string', 'x-example': aws, default: aws }],
-              responses: { '200': { description: 'OK', examples: { 'application/json': { nested: [{ key: aws }] } }, headers: { 'X-H': { type: 'string', default: aws } } } },
-              'x-code-samples': [{ lang: 'shell', source: `curl -u ${aws}` }],
+              description: aws(),
+              parameters: [{ name: 'q', in: 'query', type: 'string', 'x-example': aws(), default: aws() }],
+              responses: { '200': { description: 'OK', examples: { 'application/json': { nested: [{ key: aws() }] } }, headers: { 'X-H': { type: 'string', default: aws() } } } },
+              'x-code-samples': [{ lang: 'shell', source: `curl -u ${aws()}` }],
             },
           },
         },
@@ -129,31 +130,31 @@ describe.each(VERSIONS)('secret-leaked (%s)', version => {
     }
     const doc = base(version, {
       ...common,
-      servers: [{ url, description: aws, variables: { key: { default: aws, enum: [aws, 'none'] } } }],
+      servers: [{ url: url(), description: aws(), variables: { key: { default: aws(), enum: [aws(), 'none'] } } }],
       paths: {
         '/a': {
-          servers: [{ url }],
+          servers: [{ url: url() }],
           get: {
-            description: aws,
-            parameters: [{ name: 'q', in: 'query', example: aws, schema: { type: 'string', default: aws } }],
+            description: aws(),
+            parameters: [{ name: 'q', in: 'query', example: aws(), schema: { type: 'string', default: aws() } }],
             responses: {
               '200': {
                 description: 'OK',
-                headers: { 'X-H': { schema: { type: 'string' }, example: aws } },
-                content: { 'application/json': { examples: { ok: { summary: aws, value: { nested: [{ key: aws }] } } } } },
-                links: { next: { operationId: 'x', server: { url } } },
+                headers: { 'X-H': { schema: { type: 'string' }, example: aws() } },
+                content: { 'application/json': { examples: { ok: { summary: aws(), value: { nested: [{ key: aws() }] } } } } },
+                links: { next: { operationId: 'x', server: { url: url() } } },
               },
             },
-            'x-code-samples': [{ lang: 'shell', source: `curl -u ${aws}` }],
+            'x-code-samples': [{ lang: 'shell', source: `curl -u ${aws()}` }],
           },
         },
       },
       components: {
-        schemas: { Thing: thing, Other: { type: 'string', examples: ['fine', aws] } },
-        examples: { Stored: { value: aws }, Remote: { externalValue: url } },
+        schemas: { Thing: thing, Other: { type: 'string', examples: ['fine', aws()] } },
+        examples: { Stored: { value: aws() }, Remote: { externalValue: url() } },
         securitySchemes: {
-          key: { type: 'apiKey', in: 'header', name: 'X-Key', description: aws },
-          oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `https://svc:${PASSWORD}@auth.acme-corp.com/token`, scopes: {} } } },
+          key: { type: 'apiKey', in: 'header', name: 'X-Key', description: aws() },
+          oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `https://svc:${password()}@auth.acme-corp.com/token`, scopes: {} } } },
         },
       },
     });
@@ -205,15 +206,16 @@ describe.each(VERSIONS)('secret-leaked (%s)', version => {
   });
 
   it('scans allOf, oneOf, anyOf and not branches, and additionalProperties', async () => {
+    const google = fresh(random => `AIza${random(`${BASE62}-_`, 35)}`);
     const doc = withSchemas(version, {
       Thing: {
-        allOf: [{ $ref: componentRef(version, 'schemas', 'Base') }, { properties: { a: { example: SECRETS.google } } }],
-        oneOf: [{ properties: { b: { example: SECRETS.google } } }],
-        anyOf: [{ properties: { c: { default: SECRETS.google } } }],
-        not: { enum: [SECRETS.google] },
-        additionalProperties: { example: SECRETS.google },
+        allOf: [{ $ref: componentRef(version, 'schemas', 'Base') }, { properties: { a: { example: google() } } }],
+        oneOf: [{ properties: { b: { example: google() } } }],
+        anyOf: [{ properties: { c: { default: google() } } }],
+        not: { enum: [google()] },
+        additionalProperties: { example: google() },
       },
-      Base: { properties: { d: { example: SECRETS.google } } },
+      Base: { properties: { d: { example: google() } } },
     });
     const s = schemasPath(version);
     expect(await secretFindings(doc)).toEqual([
@@ -233,12 +235,15 @@ describe.each(VERSIONS)('secret-leaked (%s)', version => {
   });
 
   it('reads keys (a credential pasted as a name is published too), but not $refs, patterns, formats or required lists', async () => {
+    // Each its own credential: a pattern or title read by mistake would be a finding of its own, not a copy of another.
+    const key = freshAwsKeys();
+    const [first, second, unread] = [key(), key(), key()];
     const doc = withSchemas(version, {
-      [SECRETS.aws]: { type: 'string' },
-      Thing: { type: 'object', properties: { [SECRETS.aws]: { type: 'string', pattern: SECRETS.aws, format: SECRETS.aws, title: SECRETS.aws } }, required: [SECRETS.aws] },
+      [first]: { type: 'string' },
+      Thing: { type: 'object', properties: { [second]: { type: 'string', pattern: unread, format: unread, title: unread } }, required: [unread] },
     });
     const schemas = version === '2.0' ? 'definitions' : 'components.schemas';
-    expect(await secretFindings(doc)).toEqual([`${LEAKED} ${schemas}.${SECRETS.aws}`, `${LEAKED} ${schemas}.Thing.properties.${SECRETS.aws}`]);
+    expect(await secretFindings(doc)).toEqual([`${LEAKED} ${schemas}.${first}`, `${LEAKED} ${schemas}.Thing.properties.${second}`]);
   });
 
   it('leaves ordinary long keys alone', async () => {
@@ -331,22 +336,23 @@ describe.each(VERSIONS)('secret-leaked (%s)', version => {
 });
 
 describe.each(VERSIONS)(`${LEAKED}: exemptions (%s)`, version => {
-  const secret = SECRETS.stripeLive;
   function doc(exemptions: { root?: boolean; item?: boolean; operation?: boolean; schema?: boolean; scheme?: boolean }): Doc {
+    // A key of its own at every place: one key written at several places is reported once (see below).
+    const key = fresh(random => ['sk_', 'live_', random(BASE62, 24)].join(''));
     const mark = (on: boolean | undefined) => (on ? { 'x-api-security-exemptions': { [LEAKED]: 'Revoked sandbox key kept for the tutorial.' } } : {});
     const ref = { $ref: componentRef(version, 'schemas', 'Thing') };
-    const parameter = version === '2.0' ? { name: 'q', in: 'query', type: 'string', 'x-example': secret } : { name: 'q', in: 'query', schema: { type: 'string' }, example: secret };
+    const parameter = version === '2.0' ? { name: 'q', in: 'query', type: 'string', 'x-example': key() } : { name: 'q', in: 'query', schema: { type: 'string' }, example: key() };
     const response = version === '2.0' ? { description: 'OK', schema: ref } : { description: 'OK', content: { 'application/json': { schema: ref } } };
-    const thing = { type: 'object', example: { key: secret }, ...mark(exemptions.schema) };
-    const scheme = { type: 'apiKey', in: 'header', name: 'X-Key', description: `e.g. ${secret}`, ...mark(exemptions.scheme) };
+    const thing = { type: 'object', example: { key: key() }, ...mark(exemptions.schema) };
+    const scheme = { type: 'apiKey', in: 'header', name: 'X-Key', description: `e.g. ${key()}`, ...mark(exemptions.scheme) };
     return base(version, {
       ...mark(exemptions.root),
       paths: {
         '/a': {
           ...mark(exemptions.item),
-          description: secret,
+          description: key(),
           parameters: [parameter],
-          get: { description: secret, responses: { '200': response }, ...mark(exemptions.operation) },
+          get: { description: key(), responses: { '200': response }, ...mark(exemptions.operation) },
         },
       },
       ...(version === '2.0' ? { definitions: { Thing: thing }, securityDefinitions: { key: scheme } } : { components: { schemas: { Thing: thing }, securitySchemes: { key: scheme } } }),
@@ -381,5 +387,75 @@ describe.each(VERSIONS)(`${LEAKED}: exemptions (%s)`, version => {
     const other = doc({});
     (other as Record<string, unknown>)['x-api-security-exemptions'] = { [ENTROPY]: 'Not this rule.' };
     expect(await secretFindings(other)).toEqual(everything);
+  });
+});
+
+describe.each(VERSIONS)('one credential written at several places (%s)', version => {
+  const s = schemasPath(version);
+  const messages = async (doc: Doc) => (await lint(doc)).filter(r => SECRET_RULES.includes(String(r.code))).map(r => ({ at: `${r.code} ${r.path.join('.')}`, message: r.message }));
+
+  it('is reported once per rule, at its first place, with how many other places hold it and the first of them', async () => {
+    const doc = withSchemas(version, {
+      Connection: { type: 'object', properties: { uri: { type: 'string', example: SECRETS.urlUserinfo }, password: { type: 'string', example: PASSWORD } } },
+      Replica: { type: 'object', properties: { uri: { type: 'string', example: SECRETS.urlUserinfo }, password: { type: 'string', example: PASSWORD } } },
+      User: { type: 'object', properties: { password: { type: 'string', example: PASSWORD } }, example: { password: PASSWORD, uri: SECRETS.urlUserinfo } },
+    });
+    expect(await messages(doc)).toEqual([
+      {
+        at: `${LEAKED} ${s}.Connection.properties.uri.example`,
+        message: `A password in the userinfo of a URL (Zr8K…) is published in this API description, here and in 2 other places (first \`${s}.Replica.properties.uri.example\`): rotate the credential, since everyone who has read the description can use it, and replace every copy with a placeholder such as "<token>".`,
+      },
+      {
+        at: `${ENTROPY} ${s}.Connection.properties.password.example`,
+        message: `A high-entropy value of "password" (Zr8K…) is published in this API description, here and in 3 other places (first \`${s}.Replica.properties.password.example\`): if it is a real secret, rotate it now, since everyone who has read the description can use it; either way, replace every copy with a placeholder such as "<secret>".`,
+      },
+    ]);
+  });
+
+  it('names the one other place when there is one, and reports different credentials apart', async () => {
+    const other = freshAwsKeys()();
+    const doc = withSchemas(version, { Thing: { type: 'object', properties: { a: { type: 'string', example: SECRETS.aws }, b: { type: 'string', default: SECRETS.aws }, c: { type: 'string', example: other } } } });
+    const found = await messages(doc);
+    expect(found.map(f => f.at)).toEqual([`${LEAKED} ${thingAt(version, 'a', 'example')}`, `${LEAKED} ${thingAt(version, 'c', 'example')}`]);
+    expect(found[0].message).toContain(`published in this API description, here and in 1 other place (\`${thingAt(version, 'b', 'default')}\`): rotate`);
+    expect(found[1].message).toContain('published in this API description: rotate');
+  });
+
+  it('is one private key whether written with line breaks or \\n escapes, indented or not; two keys are two', async () => {
+    const indented = SECRETS.pem.split('\n').map(line => `    ${line}`).join('\n');
+    const doc = base(version, {
+      info: { title: 'T', version: '1', description: `Upload it:\n\n${indented}` },
+      paths: {},
+      ...(version === '2.0' ? { definitions: {} } : { components: { schemas: {} } }),
+      'x-samples': [{ source: `curl -d '{"key": "${SECRETS.pem.replace(/\n/g, '\\n')}"}'` }, { key: SECRETS.pem }, { other: pem('RSA PRIVATE KEY', PEM_BODY.split('').reverse().join('')) }],
+    });
+    const found = await messages(doc);
+    expect(found.map(f => f.at)).toEqual([`${LEAKED} info.description`, `${LEAKED} x-samples.2.other`]);
+    expect(found[0].message).toContain('here and in 2 other places (first `x-samples.0.source`)');
+  });
+
+  it('is reported at its first place that is not exempt, counting the places that are not', async () => {
+    const exempt = { 'x-api-security-exemptions': { [LEAKED]: 'The demo database of the tutorial, on purpose.' } };
+    const doc = withSchemas(version, {
+      A: { type: 'object', ...exempt, properties: { uri: { type: 'string', example: SECRETS.urlUserinfo } } },
+      B: { type: 'object', properties: { uri: { type: 'string', example: SECRETS.urlUserinfo } } },
+      C: { type: 'object', properties: { uri: { type: 'string', example: SECRETS.urlUserinfo } } },
+    });
+    const found = await messages(doc);
+    expect(found.map(f => f.at)).toEqual([`${LEAKED} ${s}.B.properties.uri.example`]);
+    expect(found[0].message).toContain(`here and in 1 other place (\`${s}.C.properties.uri.example\`)`);
+    const all = withSchemas(version, { A: { type: 'object', ...exempt, properties: { uri: { type: 'string', example: SECRETS.urlUserinfo }, copy: { type: 'string', default: SECRETS.urlUserinfo } } } });
+    expect(await messages(all)).toEqual([]);
+  });
+
+  it('never shows the credential in the place it names, also when the credential is written as a key', async () => {
+    const doc = withSchemas(version, {
+      Thing: { type: 'object', properties: { [SECRETS.aws]: { type: 'string' } } },
+      Other: { type: 'object', properties: { [SECRETS.aws]: { type: 'string' } } },
+    });
+    const found = await messages(doc);
+    expect(found.map(f => f.at)).toEqual([`${LEAKED} ${s}.Thing.properties.${SECRETS.aws}`]);
+    expect(found[0].message).toContain(`(first \`${s}.Other.properties.AKIA…\`)`.replace('(first ', '('));
+    for (let i = 4; i + 5 <= SECRETS.aws.length; i++) expect(found[0].message.includes(SECRETS.aws.slice(i, i + 5))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, compactSet, pagedArrays, pageSizeParameters, unboundedTopLevelArray, type JsonObject } from '../../../functions/analysis/index.js';
+import { analyse, compactSet, pagedArrays, pageSizeParameters, readsOneObject, unboundedEnvelopeItems, unboundedTopLevelArray, type JsonObject } from '../../../functions/analysis/index.js';
 import { doc, json, oneOperation, onlyOperation, type Doc } from './fixtures.js';
 
 const NAMES = compactSet(['limit', 'page_size', 'size', 'count', '$top']);
@@ -78,6 +78,55 @@ describe('unboundedTopLevelArray', () => {
   // Only a finite number bounds, as for the unbounded-value rules.
   it.each([[null], ['many']])('maxItems: %j does not bound the array', maxItems => {
     expect(unbounded(returning({ type: 'array', maxItems }))).toBeDefined();
+  });
+});
+
+describe('readsOneObject', () => {
+  it.each(['/items/{id}', '/items/{id}/', '/Accounts/{Sid}.json', '/files/{name}.xml'])('%s reads one object', pathKey => {
+    expect(readsOneObject(pathKey)).toBe(true);
+  });
+  it.each(['/items', '/items/{id}/children', '/Calls.json', '/items/{id}/children.json', '/'])('%s reads a collection', pathKey => {
+    expect(readsOneObject(pathKey)).toBe(false);
+  });
+});
+
+describe('unboundedEnvelopeItems', () => {
+  const ITEM_NAMES = compactSet(['items', 'data', 'results']);
+  const ARRAY = { type: 'array', items: { type: 'object' } };
+  function items(pathKey: string, schema: unknown, extra: Doc = {}) {
+    const document = oneOperation('get', pathKey, { responses: { '200': { description: 'OK', content: json(schema) } } }, extra);
+    const found = unboundedEnvelopeItems(document, onlyOperation(document), ITEM_NAMES);
+    return found && { property: found.property, paths: found.members.map(m => m.path.join('.')) };
+  }
+
+  it('is the items array, with every declaration of it across allOf members, each where it is written', () => {
+    const extra = { components: { schemas: { Page: { properties: { data: { type: 'array' } } }, Things: ARRAY } } };
+    expect(items('/things', { allOf: [{ $ref: '#/components/schemas/Page' }, { properties: { data: { $ref: '#/components/schemas/Things' } } }] }, extra)).toEqual({
+      property: 'data',
+      paths: ['components.schemas.Page.properties.data', 'components.schemas.Things'],
+    });
+  });
+
+  it.each<[string, string, unknown]>([
+    ['named like items', '/things', { type: 'object', properties: { results: ARRAY, errors: ARRAY } }],
+    ['named for the resource', '/v1/users', { type: 'object', properties: { users: ARRAY, links: ARRAY } }],
+    ['named for the resource, qualified', '/runs', { type: 'object', properties: { workflow_runs: ARRAY, total_count: { type: 'integer' } } }],
+    ['the only property', '/nfs', { properties: { shares: ARRAY } }],
+  ])('finds the items %s', (_what, pathKey, schema) => {
+    expect(items(pathKey, schema)).toBeDefined();
+  });
+
+  it.each<[string, string, unknown]>([
+    ['a bare array (the bare-array check judges it)', '/things', ARRAY],
+    ['items with maxItems', '/things', { type: 'object', properties: { data: { ...ARRAY, maxItems: 10 }, errors: ARRAY } }],
+    ['a single-object read', '/things/{id}', { type: 'object', properties: { data: ARRAY } }],
+    ['an object with an id', '/things', { type: 'object', properties: { id: { type: 'string' }, data: ARRAY } }],
+    ['items named like items that are one object', '/things', { type: 'object', properties: { data: { type: 'object' }, errors: ARRAY } }],
+    ['one array among other properties, named otherwise', '/settings', { type: 'object', properties: { patterns: ARRAY, enabled: { type: 'boolean' } } }],
+    ['several arrays, none named like the items', '/meta', { type: 'object', properties: { hooks: ARRAY, web: ARRAY } }],
+    ['a string body', '/things', { type: 'string' }],
+  ])('is undefined for %s', (_what, pathKey, schema) => {
+    expect(items(pathKey, schema)).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { analyse, objectIdentifier, privateRead } from '../../../functions/analy
 import { DEFAULT_LISTS } from '../../../functions/core/defaults.js';
 import { doc, operationOf, response, type Doc, type Version } from './fixtures.js';
 
-const VOCABULARY = { credentialNames: DEFAULT_LISTS.credentialNames, personalDataNames: DEFAULT_LISTS.personalDataNames };
+const VOCABULARY = { credentialNames: DEFAULT_LISTS.credentialNames, personalDataNames: DEFAULT_LISTS.personalDataNames, taxIdNames: DEFAULT_LISTS.taxIdNames };
 
 describe('objectIdentifier', () => {
   it.each([
@@ -55,6 +55,13 @@ describe.each<Version>(['2.0', '3.0', '3.1'])('privateRead (%s)', version => {
     expect(judge('/people', { type: 'array', items: object({ owner: object({ apiKey: { type: 'string' } }) }) })).toContain('`apiKey`');
   });
 
+  it('the data rules\' judgement: a person\'s tax id, a pem, a PEM private key by value, a format: password', () => {
+    expect(judge('/catalogue', { $ref: ref('User') }, { User: object({ tax_id: { type: 'string' } }) })).toContain('`tax_id`');
+    expect(judge('/catalogue', object({ app: object({ pem: { type: 'string' } }) }))).toContain('`pem`');
+    expect(judge('/catalogue', object({ key: { type: 'string', example: '-----BEGIN PRIVATE KEY-----' } }))).toContain('`key`');
+    expect(judge('/catalogue', object({ credential: { type: 'string', format: 'password' } }))).toContain('`credential`');
+  });
+
   it.each<[string, unknown]>([
     ['public fields only', object({ name: { type: 'string' }, price: { type: 'number' } })],
     ['a flag about a password', object({ hasPassword: { type: 'boolean' } })],
@@ -62,6 +69,8 @@ describe.each<Version>(['2.0', '3.0', '3.1'])('privateRead (%s)', version => {
     ['a write-only password', object({ password: { type: 'string', writeOnly: true } })],
     ['a masked card number', object({ card_number: { type: 'string', example: '****4242' } })],
     ['a secret\'s name, not the secret', object({ secretName: { type: 'string' } })],
+    ['a company\'s tax id', object({ company: object({ tax_id: { type: 'string' } }) })],
+    ['a certificate', object({ certificate_pem: { type: 'string', example: '-----BEGIN CERTIFICATE-----' } })],
   ])('not private: %s', (_, schema) => {
     expect(judge('/catalogue', schema)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, coverage429, documents429, isRateLimited, mostlyDocumented } from '../../../functions/analysis/index.js';
+import { analyse, coverage429, documents429, headerNameMatcher, isRateLimited, mostlyDocumented, tellsWhenToRetry } from '../../../functions/analysis/index.js';
 import { doc, json, oneOperation, onlyOperation, operationOf, type Doc } from './fixtures.js';
 
 /** The only operation of a document whose GET /a has these responses. */
@@ -86,5 +86,33 @@ describe('coverage429, mostlyDocumented', () => {
     [5, 5, true],
   ])('%i of %i documented: mostly %s', (documented, total, mostly) => {
     expect(mostlyDocumented({ documented, total })).toBe(mostly);
+  });
+});
+
+describe('headerNameMatcher', () => {
+  const matches = headerNameMatcher(['RateLimit', 'X-RateLimit-Reset*']);
+  it.each(['RateLimit', 'ratelimit', 'X-RateLimit-Reset', 'x-ratelimit-reset-after', 'X-RATELIMIT-RESET-REQUESTS'])('matches %s', name => {
+    expect(matches(name)).toBe(true);
+  });
+  it.each(['RateLimit-Policy', 'X-RateLimit-Limit', 'X-RateLimit-Rese', 'Retry-After', ''])('does not match %s', name => {
+    expect(matches(name)).toBe(false);
+  });
+  it('skips entries that are not strings', () => {
+    expect(headerNameMatcher([7 as unknown as string, 'A'])('a')).toBe(true);
+  });
+});
+
+describe('tellsWhenToRetry', () => {
+  const isReset = headerNameMatcher(['X-RateLimit-Reset*']);
+  const slow = (headers: Doc, extra: Doc = {}) => withResponses({ '429': { description: 'Slow down.', headers } }, extra).responses[0];
+  it('Retry-After (any case) or a reset header tells it; other rate-limit headers do not', () => {
+    expect(tellsWhenToRetry(slow({ 'retry-AFTER': {} }), isReset)).toBe(true);
+    expect(tellsWhenToRetry(slow({ 'X-Ratelimit-Reset-After': {} }), isReset)).toBe(true);
+    expect(tellsWhenToRetry(slow({ 'X-RateLimit-Remaining': {}, 'X-Retry-After': {} }), isReset)).toBe(false);
+    expect(tellsWhenToRetry(slow({}), isReset)).toBe(false);
+  });
+  it('reads headers through a $ref to the response and to components.headers', () => {
+    const extra = { components: { responses: { Slow: { description: 'x', headers: { 'X-RateLimit-Reset': { $ref: '#/components/headers/Reset' } } } }, headers: { Reset: { schema: { type: 'integer' } } } } };
+    expect(tellsWhenToRetry(withResponses({ '429': { $ref: '#/components/responses/Slow' } }, extra).responses[0], isReset)).toBe(true);
   });
 });
