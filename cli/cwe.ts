@@ -22,6 +22,7 @@ export const CWE: Record<RuleId, string[]> = {
   'auth-oauth-url-insecure': ['CWE-319', 'CWE-523'],
   // Authentication hidden in a parameter is invisible to every tool that reads schemes.
   'auth-authorization-header-parameter': ['CWE-287'],
+  'auth-credential-parameter-undeclared': ['CWE-287'],
   'auth-unauthorized-response-undocumented': ['CWE-1059'],
   'auth-admin-operation-shared-security': ['CWE-285'],
   'auth-object-id-guessable': ['CWE-639'],

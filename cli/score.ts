@@ -11,7 +11,7 @@ export const SEVERITY_WEIGHT: Record<SeverityName, number> = { error: 10, warn: 
  * How fast the score falls: a penalty of this much per operation halves it (100 → 50). The curve
  * is 100 · SCALE / (SCALE + penalty per operation) rather than an exponential: an exponential sinks
  * a badly flawed API to 0, where fixing half of its findings would still show 0, while this curve
- * keeps every fix visible (a report like examples/flawed.yaml's scores 21; with half its penalty, 35).
+ * keeps every fix visible (a report like examples/flawed.yaml's scores 21; with half its penalty, 34).
  */
 export const SCALE = 4;
 

@@ -13,7 +13,7 @@ export { privilegedOperationUnprotected, type PrivilegedOperationUnprotectedOpti
 export { prototypeKey } from './auth/prototype-key.js';
 export { securityRequirementDefined, type SecurityRequirementDefinedOptions } from './auth/security-requirement-defined.js';
 export { securitySchemeStrength, type SecuritySchemeStrengthOptions } from './auth/security-scheme-strength.js';
-export { securityUndocumented } from './auth/security-undocumented.js';
+export { securityUndocumented, type SecurityUndocumentedOptions } from './auth/security-undocumented.js';
 export { unauthorizedResponses, type UnauthorizedResponsesOptions } from './auth/unauthorized-responses.js';
 export { unprotectedOperation, type UnprotectedOperationOptions } from './auth/unprotected-operation.js';
 

@@ -20,6 +20,10 @@ import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, ru
 export interface AuthOptions {
   /** Query/path parameter names treated as credentials (`auth-credentials-in-url`). */
   credentialParameterNames?: ListOverride;
+  /** Header and cookie parameter names that carry credentials (`auth-credential-parameter-undeclared`). */
+  credentialHeaderNames?: ListOverride;
+  /** Cookie names that hold a session (`auth-credential-parameter-undeclared`). */
+  sessionCookieNames?: ListOverride;
   /** Words marking a path segment or tag as administrative (`auth-admin-operation-shared-security`). */
   adminMarkers?: ListOverride;
   /** Final words of a path parameter name that make it an object id (`auth-object-id-guessable`). */
@@ -46,33 +50,35 @@ export interface AuthOptions {
 
 /** Authentication and authorization (OWASP API1, API2, API5), and the checks every family relies on: exemptions, and keys that hide the document from every rule. */
 export function authRules(lists: Lists) {
-  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, unauthorizedResponseKeys, idWords, credentialNames, personalDataNames, taxIdNames } = lists;
+  const { readMethods, writeMethods, weakHttpSchemes, deprecatedOAuthFlows, credentialParameterNames, credentialHeaderNames, sessionCookieNames, unauthorizedResponseKeys, idWords, credentialNames, personalDataNames, taxIdNames } = lists;
   const roles = roleLists(lists);
+  // A credential taken as a parameter authenticates the operation that takes it (home-made authentication).
+  const credentialParameterLists = { credentialParameterNames, credentialHeaderNames, sessionCookieNames };
   return {
     'auth-security-undocumented': rule('auth-security-undocumented', {
       owasp: 'API2', severity: 'error',
-      description: 'The description has operations but defines no security scheme and requires no security anywhere.',
-      given: ROOT, then: { function: securityUndocumented },
+      description: 'The description has operations but defines no security scheme and requires no security anywhere (when operations take a credential as a parameter, the message names it as the scheme to declare).',
+      given: ROOT, then: { function: securityUndocumented, functionOptions: credentialParameterLists },
     }),
     'auth-write-operation-unprotected': rule('auth-write-operation-unprotected', {
       owasp: 'API2', severity: 'error',
       description: 'Write operations (POST, PUT, PATCH, DELETE) must require authentication: no security, an empty requirement `{}` or `security: []` lets anyone change data. Sign-in, sign-up, token and password-reset operations declared public are public by necessity and not reported.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'], credentialNames, ...roles } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: writeMethods, states: ['none', 'optional', 'public'], credentialNames, ...credentialParameterLists, ...roles } },
     }),
     'auth-read-operation-unprotected': rule('auth-read-operation-unprotected', {
       owasp: 'API2', severity: 'warn',
       description: 'Read operations should require authentication: they have no security requirement, they inherit an optional one (`{}`) from the root, or they are declared public or optional on the operation yet read one object by its path identifier or return credentials or personal data.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'], declared: 'private', credentialNames, personalDataNames, taxIdNames, ...roles } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['none', 'optional'], declared: 'private', credentialNames, personalDataNames, taxIdNames, ...credentialParameterLists, ...roles } },
     }),
     'auth-read-operation-public': rule('auth-read-operation-public', {
       owasp: 'API2', severity: 'hint',
       description: 'Read operations declared public (`security: []`) or optional (`{}`) on the operation, or public at the root, that read no private record: confirm they expose nothing private, and record why with an exemption.',
-      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'], declared: 'other', credentialNames, personalDataNames, taxIdNames, ...roles } },
+      given: ROOT_SECURITY_AND_PATH_ITEMS, then: { function: unprotectedOperation, functionOptions: { methods: readMethods, states: ['public'], declared: 'other', credentialNames, personalDataNames, taxIdNames, ...credentialParameterLists, ...roles } },
     }),
     'auth-privileged-operation-unprotected': rule('auth-privileged-operation-unprotected', {
       owasp: 'API5', severity: 'error',
       description: 'Privileged operations (admin areas, staff actions such as ban, suspend, impersonate, refund or approve, role and member management, platform settings, catalogue writes, audit data) that require no security, accept anonymous callers or are declared public.',
-      given: PATH_ITEMS, then: { function: privilegedOperationUnprotected, functionOptions: { credentialNames, ...roles } },
+      given: PATH_ITEMS, then: { function: privilegedOperationUnprotected, functionOptions: { credentialNames, ...credentialParameterLists, ...roles } },
     }),
     'auth-security-scheme-undefined': rule('auth-security-scheme-undefined', {
       owasp: 'API2', severity: 'error',
@@ -113,6 +119,13 @@ export function authRules(lists: Lists) {
       owasp: 'API2', severity: 'hint',
       description: 'An `Authorization` header declared as a parameter instead of a security scheme.',
       given: PATH_ITEMS, then: { function: credentialParameters, functionOptions: { check: 'authorization-header' } },
+    }),
+    'auth-credential-parameter-undeclared': rule('auth-credential-parameter-undeclared', {
+      owasp: 'API2', severity: 'warn',
+      description: 'Header and cookie parameters that carry a credential (`X-Api-Key`, `X-Access-Token`, a session cookie, …) instead of a security scheme: home-made authentication that gateways, SDK generators and reviewers cannot see.',
+      // Given the root, not each path item: the check reads every operation at once, and Spectral's call per path item
+      // (tens of thousands on the largest descriptions) costs more than the check itself.
+      given: ROOT, then: { function: credentialParameters, functionOptions: { check: 'undeclared', credentialHeaderNames, sessionCookieNames } },
     }),
     'auth-unauthorized-response-undocumented': rule('auth-unauthorized-response-undocumented', {
       owasp: 'API2', severity: 'warn',

@@ -27,6 +27,8 @@ const corpus = join(REPO, '..', 'shared', 'corpus', 'real');
 /** An `add` for every list option of createRuleset: words that real descriptions use, so the options change findings. */
 const OPTIONS = {
   credentialParameterNames: { add: ['sig'] },
+  credentialHeaderNames: { add: ['X-Request-Id'] },
+  sessionCookieNames: { add: ['remember_me'] },
   adminMarkers: { add: ['staff', 'moderation'] },
   idWords: { add: ['number'] },
   weakHttpSchemes: { remove: ['basic'] },

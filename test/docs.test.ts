@@ -61,6 +61,7 @@ const FAILING_EXAMPLE_FINDINGS: Record<string, string[]> = {
   'auth-oauth-url-insecure': ['components.securitySchemes.oauth.flows.authorizationCode.tokenUrl'],
   'auth-credentials-in-url': ['paths./orders.get.parameters.0'],
   'auth-authorization-header-parameter': ['paths./orders.get.parameters.0'],
+  'auth-credential-parameter-undeclared': ['paths./orders.get.parameters.0'],
   'auth-unauthorized-response-undocumented': ['paths./orders.get.responses'],
   'auth-admin-operation-shared-security': ['security'],
   'auth-privileged-operation-unprotected': ['paths./users/{userId}/ban.post.security'],

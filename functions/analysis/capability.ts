@@ -5,6 +5,7 @@
 import { asArray, isObject, type JsonObject, type Located } from './json.js';
 import { compact, words } from './names.js';
 import type { Operation, Parameter } from './operations.js';
+import { authenticatingParameter, type ParameterCredentialContext } from './parameter-credentials.js';
 import { allOfMembers } from './schema.js';
 import { matchName, type Dictionary } from './sensitive-names.js';
 
@@ -81,11 +82,21 @@ export function requiredBodyCredential(root: unknown, operation: Operation, dict
 
 /**
  * Why an operation is not anonymous although its security lets anyone through: a secret path
- * parameter, a handed-out signed URL, or a credential its body requires. Undefined otherwise.
+ * parameter, a handed-out signed URL, a credential its body requires, or a credential it requires
+ * as a header, cookie or query parameter (`X-Api-Key`, a session cookie, `access_token`: home-made
+ * authentication, which `auth-credential-parameter-undeclared` and `auth-credentials-in-url`
+ * report). Undefined otherwise.
  */
-export function ownCredential(root: unknown, operation: Operation, dictionary: Dictionary): string | undefined {
+export function ownCredential(
+  root: unknown,
+  operation: Operation,
+  dictionary: Dictionary,
+  parameters?: ParameterCredentialContext,
+): string | undefined {
   const parameter = capabilityParameters(operation)[0];
   if (parameter) return `{${parameter.name}}`;
   if (isHandedOutUrl(operation.pathKey)) return operation.pathKey;
+  const taken = parameters ? authenticatingParameter(operation, parameters) : undefined;
+  if (taken) return taken.name;
   return requiredBodyCredential(root, operation, dictionary);
 }

@@ -13,6 +13,7 @@ export * from './names.js';
 export * from './name-vocabulary.js';
 export * from './operations.js';
 export * from './paging.js';
+export * from './parameter-credentials.js';
 export * from './private-reads.js';
 export * from './quantities.js';
 export * from './rate-limits.js';

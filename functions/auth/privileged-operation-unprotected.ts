@@ -1,10 +1,10 @@
-import { operationRoles, ownCredential, phrases, type SecurityState } from '../analysis/index.js';
-import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
+import { credentialParameterNames, operationRoles, ownCredential, phrases, type SecurityState } from '../analysis/index.js';
+import { CREDENTIAL_PARAMETER_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
-import { analysisFunction, describe, objectOptions, roleOptionSchemas, stringList, type Finding } from '../core/rule-function.js';
+import { analysisFunction, credentialParameterOptionSchemas, describe, objectOptions, roleOptionSchemas, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt } from '../core/targets.js';
 
-export type PrivilegedOperationUnprotectedOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]> & {
+export type PrivilegedOperationUnprotectedOptions = Record<(typeof ROLE_LIST_NAMES)[number] | (typeof CREDENTIAL_PARAMETER_LISTS)[number], string[]> & {
   /** Credential names (the data rules' dictionary): a body that requires one authenticates its caller. */
   credentialNames: string[];
 };
@@ -22,17 +22,19 @@ const GAP: Record<Exclude<SecurityState, 'required'>, string> = {
  */
 export const privilegedOperationUnprotected = analysisFunction<PrivilegedOperationUnprotectedOptions>(
   'privilegedOperationUnprotected',
-  objectOptions({ ...roleOptionSchemas(), credentialNames: stringList('Names (phrases) of credentials, as the data rules read them.') }),
-  defaultLists('credentialNames', ...ROLE_LIST_NAMES),
+  objectOptions({ ...roleOptionSchemas(), ...credentialParameterOptionSchemas(), credentialNames: stringList('Names (phrases) of credentials, as the data rules read them.') }),
+  defaultLists('credentialNames', ...CREDENTIAL_PARAMETER_LISTS, ...ROLE_LIST_NAMES),
   function* ({ analysis, options, path }): Iterable<Finding> {
     const roles = operationRoles(analysis, options);
     const credentials = phrases(options.credentialNames);
+    const parameters = { names: credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames), version: analysis.version, schemes: analysis.schemes };
     for (const operation of operationsAt(analysis, path)) {
       const role = roles.get(operation);
       const { state, source } = operation.security;
       if (operation.container !== 'paths' || role?.role !== 'privileged' || state === 'required') continue;
-      // A capability URL or a credential in the body authenticates the caller (a secret in the path is auth-credentials-in-url's).
-      if (ownCredential(analysis.root, operation, credentials) !== undefined) continue;
+      // A capability URL, a credential in the body or one taken as a parameter authenticates the caller
+      // (how the credential travels is the parameter rules' finding).
+      if (ownCredential(analysis.root, operation, credentials, parameters) !== undefined) continue;
       const gap = analysis.documentsSecurity ? GAP[state] : 'is in a description that documents no security at all';
       const inherited = source === 'root' ? ' (inherited from the root `security`)' : '';
       yield {

@@ -1,6 +1,6 @@
-import { isExempt, operationRoles, ownCredential, phrases, privateRead, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
-import { DEFAULT_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
-import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
+import { credentialParameterNames, isExempt, operationRoles, ownCredential, phrases, privateRead, type Operation, type OperationRole, type SecurityState } from '../analysis/index.js';
+import { CREDENTIAL_PARAMETER_LISTS, DEFAULT_LISTS, defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
+import { analysisFunction, credentialParameterOptionSchemas, describe, objectOptions, roleOptionSchemas, sample, stringList, type Finding } from '../core/rule-function.js';
 import { operationsAt, targetAt } from '../core/targets.js';
 
 export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number], string[]> & {
@@ -21,6 +21,14 @@ export type UnprotectedOperationOptions = Record<(typeof ROLE_LIST_NAMES)[number
    */
   credentialNames: string[];
   personalDataNames: string[];
+  /**
+   * Query, header and cookie names that carry credentials: an operation that requires one as a
+   * parameter authenticates its callers, however its security reads (home-made authentication,
+   * which `auth-credentials-in-url` and `auth-credential-parameter-undeclared` report).
+   */
+  credentialParameterNames: string[];
+  credentialHeaderNames: string[];
+  sessionCookieNames: string[];
   taxIdNames: string[];
 };
 
@@ -65,6 +73,7 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     declared: { enum: ['any', 'private', 'other'] },
     credentialNames: stringList('Names (phrases) of credentials, as the data rules read them.'),
     personalDataNames: stringList('Names (phrases) of personal data, as the data rules read them.'),
+    ...credentialParameterOptionSchemas(),
     taxIdNames: stringList('Tax identifiers, personal data only where a person holds them, as the data rules read them.'),
     ...roleOptionSchemas(),
   }),
@@ -72,20 +81,22 @@ export const unprotectedOperation = analysisFunction<UnprotectedOperationOptions
     methods: [...DEFAULT_LISTS.writeMethods],
     states: ['none', 'optional', 'public'],
     declared: 'any',
-    ...defaultLists('credentialNames', 'personalDataNames', 'taxIdNames', ...ROLE_LIST_NAMES),
+    ...defaultLists('credentialNames', 'personalDataNames', 'taxIdNames', ...CREDENTIAL_PARAMETER_LISTS, ...ROLE_LIST_NAMES),
   },
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     if (!analysis.documentsSecurity) return;
     const methods = new Set(options.methods.map(m => m.toLowerCase()));
     const roles = operationRoles(analysis, options);
     const credentials = phrases(options.credentialNames);
-    // A capability URL (`/webhooks/{id}/{webhook_token}`, a handed-out presigned URL) or a credential the body
-    // requires authenticates whoever holds it: not anonymous. A secret in the path is `auth-credentials-in-url`'s.
+    const parameters = { names: credentialParameterNames(options.credentialParameterNames, options.credentialHeaderNames, options.sessionCookieNames), version: analysis.version, schemes: analysis.schemes };
+    // A capability URL (`/webhooks/{id}/{webhook_token}`, a handed-out presigned URL), a credential the body
+    // requires or one taken as a parameter authenticates whoever holds it: not anonymous. The parameter
+    // rules report how the credential travels.
     const judged = (operation: Operation) =>
       methods.has(operation.method) &&
       inScope(operation) &&
       !leftAlone(roles.get(operation)?.role, operation.security.state) &&
-      ownCredential(analysis.root, operation, credentials) === undefined;
+      ownCredential(analysis.root, operation, credentials, parameters) === undefined;
     // An operation that opens itself says it is public on purpose: what it reads decides how much that matters.
     const declaredOpen = (operation: Operation) => options.declared !== 'any' && operation.security.source === 'operation' && (operation.security.state === 'public' || operation.security.state === 'optional');
     const inScope = (operation: Operation) => {

@@ -13,6 +13,23 @@ export const DEFAULT_LISTS = {
     'api_key', 'apikey', 'api_token', 'x-api-key', 'access_key', 'secret_key',
     'password', 'passwd', 'secret', 'client_secret', 'private_key', 'session_id', 'session_token',
   ],
+  /**
+   * Header and cookie parameters that carry credentials (`auth-credential-parameter-undeclared`),
+   * compared without case or separators, a leading `X-` ignored: `X-Api-Key` = `api-key` = `apikey`.
+   * A name of two words or more ending in key, token or secret also matches after a vendor's
+   * prefix (`X-RapidAPI-Key`, `Ocp-Apim-Subscription-Key`, `X-Shopify-Access-Token`).
+   */
+  credentialHeaderNames: [
+    'token', 'access_token', 'auth_token', 'api_key', 'api_token', 'api_secret', 'access_key', 'secret_key', 'auth_key',
+    'subscription_key', 'private_token', 'session_token', 'id_token', 'refresh_token', 'jwt',
+    'password', 'secret', 'client_secret', 'authorization',
+  ],
+  /**
+   * Cookies that hold a session (`auth-credential-parameter-undeclared`), with the header names
+   * above. Cookies only: a session id in a header is as often a guest cart or a load balancer's
+   * affinity key. A name ending in `session` also matches after a prefix (`laravel_session`).
+   */
+  sessionCookieNames: ['session', 'session_id', 'sid', 'connect.sid', 'JSESSIONID', 'PHPSESSID', 'ASP.NET_SessionId', '.ASPXAUTH'],
   /** Words that mark a path segment or tag as administrative (`auth-admin-operation-shared-security`). */
   adminMarkers: ['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'ops', 'scim'],
   /** Final words of a path parameter name that make it an object id: `id` covers `id`, `userId`, `user_id` (`auth-object-id-guessable`). */
@@ -231,6 +248,9 @@ export type Lists = { [K in ListOption]: string[] };
 
 /** The lists operation roles are judged by (functions/analysis/roles.ts), as every function that reads roles takes them. */
 export const ROLE_LIST_NAMES = ['credentialEntryNames', 'selfServiceNames', 'adminMarkers', 'privilegedNames', 'publicMetadataNames'] as const satisfies readonly ListOption[];
+
+/** The lists that tell a credential taken as a query, header or cookie parameter (functions/analysis/parameter-credentials.ts). */
+export const CREDENTIAL_PARAMETER_LISTS = ['credentialParameterNames', 'credentialHeaderNames', 'sessionCookieNames'] as const satisfies readonly ListOption[];
 
 /** A copy of the defaults of some list options, as a function's default options. */
 export function defaultLists<K extends ListOption>(...names: K[]): { [P in K]: string[] } {

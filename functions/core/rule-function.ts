@@ -2,7 +2,7 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import { analyse, cachedPer, canonicalPath, isExempt, type Analysis, type JsonPath, type Operation, type UseContext } from '../analysis/index.js';
-import type { ROLE_LIST_NAMES } from './defaults.js';
+import type { CREDENTIAL_PARAMETER_LISTS, ROLE_LIST_NAMES } from './defaults.js';
 import { mergeInlineCopies } from './copies.js';
 import { ruleTargets } from './given.js';
 import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
@@ -135,6 +135,15 @@ export function roleOptionSchemas(): Record<(typeof ROLE_LIST_NAMES)[number], JS
     adminMarkers: stringList('Words that mark a path segment, tag or scope as administrative.'),
     privilegedNames: stringList('Last path segments that make an operation privileged (staff actions, role and member management, settings, catalogue, audit).'),
     publicMetadataNames: stringList('Path names of public metadata reads (health, status, version, openapi…).'),
+  };
+}
+
+/** The option schemas of the lists that tell a credential taken as a parameter. */
+export function credentialParameterOptionSchemas(): Record<(typeof CREDENTIAL_PARAMETER_LISTS)[number], JSONSchema7> {
+  return {
+    credentialParameterNames: stringList('Query parameter names that carry credentials.'),
+    credentialHeaderNames: stringList('Header and cookie parameter names that carry credentials.'),
+    sessionCookieNames: stringList('Cookie names that hold a session.'),
   };
 }
 

@@ -5,6 +5,7 @@ export const FLAWED = [
   'auth-admin-operation-shared-security paths./admin/users/{userId}.delete',
   'auth-apikey-in-url components.securitySchemes.partnerKey.in',
   'auth-authorization-header-parameter paths./orders.get.parameters.1',
+  'auth-credential-parameter-undeclared paths./users/{userId}.get.parameters.0',
   'auth-credentials-in-url paths./orders.get.parameters.0',
   'auth-oauth-scope-undefined paths./orders/{orderId}.get.security.0.oauth2.1',
   'auth-oauth-url-insecure components.securitySchemes.oauth2.flows.implicit.authorizationUrl',

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { componentPath, found, param, testRule, VERSIONS } from '../helpers.js';
+import { base, componentPath, found, param, schemes, testRule, VERSIONS } from '../helpers.js';
 import { api, at, get, ref } from '../fixtures/documents.js';
 
 const CREDENTIALS = 'auth-credentials-in-url';
@@ -129,6 +129,16 @@ describe.each(VERSIONS)('auth-credentials-in-url (%s)', version => {
       },
     });
     expect(await found(CREDENTIALS, doc)).toEqual(['paths./things.parameters.0']);
+  });
+
+  it('a query parameter that repeats an API key scheme in the query is left to auth-apikey-in-url (reported once, at the scheme); another name is still reported', async () => {
+    const doc = base(version, {
+      ...schemes(version, { partnerKey: { type: 'apiKey', in: 'query', name: 'api_key' } }),
+      security: [{ partnerKey: [] }],
+      paths: { '/things': { get: get(version, [param(version, 'api_key', 'query'), param(version, 'apiKey', 'header'), param(version, 'token', 'query')]) } },
+    });
+    expect(await found(CREDENTIALS, doc)).toEqual(['paths./things.get.parameters.2']);
+    expect(await found('auth-apikey-in-url', doc)).toEqual([`${componentPath(version, 'securitySchemes', 'partnerKey').join('.')}.in`]);
   });
 
   it('credentialParameterNames.add adds a name; the default ruleset does not flag it', async () => {
