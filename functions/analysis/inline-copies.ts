@@ -20,6 +20,9 @@ export interface InlineCopy {
   /** Where it is used, for messages: the operation, or the path item for a path-level parameter. */
   operation: Operation;
   pathLevel: boolean;
+  /** The parameter's name and lower-cased location, for messages. */
+  name: string;
+  location: string;
 }
 
 /**
@@ -92,7 +95,15 @@ export const inlineParameterCopies = cachedPer<Analysis, Map<string, InlineCopy>
   const groups = new Map<string, InlineCopy[]>();
   const seen = new Set<JsonObject>();
   let order = 0;
-  for (const operation of analysis.operations) {
+  // Document order: the analysis lists each path item's operations by method, not as written.
+  const pathIndex = new Map<string, number>();
+  const position = (operation: Operation): [number, number] => {
+    if (!pathIndex.has(operation.pathKey)) pathIndex.set(operation.pathKey, pathIndex.size);
+    return [pathIndex.get(operation.pathKey)!, isObject(operation.pathItem) ? Object.keys(operation.pathItem).indexOf(operation.method) : 0];
+  };
+  const written = [...analysis.operations].map((operation, index) => ({ operation, index, at: position(operation) }));
+  written.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.index - b.index);
+  for (const { operation } of written) {
     for (const parameter of operation.parameters) {
       if (seen.has(parameter.node) || !isObject(parameter.node)) continue;
       seen.add(parameter.node);
@@ -101,7 +112,7 @@ export const inlineParameterCopies = cachedPer<Analysis, Map<string, InlineCopy>
       if (key === undefined) continue;
       const path = canonicalPath(analysis.aliases, analysis.root, parameter.path);
       const pathLevel = parameter.path.length === operation.pathItemPath.length + 2;
-      const copy: InlineCopy = { group: 0, order: order++, path, operation, pathLevel };
+      const copy: InlineCopy = { group: 0, order: order++, path, operation, pathLevel, name: parameter.name, location: parameter.in };
       const list = groups.get(key);
       if (list) list.push(copy);
       else groups.set(key, [copy]);

@@ -3,7 +3,7 @@
 // to a shared component) is one change: 533 findings bury every other one.
 
 import { inlineCopyAt, type Analysis, type InlineCopy, type JsonPath } from '../analysis/index.js';
-import { MAX_PATH_KEY, safeMessage, shown } from './message.js';
+import { MAX_PATH_KEY, quote, safeMessage, shown } from './message.js';
 import type { Reported } from './summary.js';
 
 function where(copy: InlineCopy): string {
@@ -11,10 +11,18 @@ function where(copy: InlineCopy): string {
   return copy.pathLevel ? `the path item ${pathKey}` : `${copy.operation.method.toUpperCase()} ${pathKey}`;
 }
 
-/** The message of the finding that stands for `count` copies, the first of them and `other` among the rest. */
-export function copiesMessage(message: string, count: number, other: InlineCopy): string {
+/**
+ * The message of the finding that stands for `copies` (the first of them, then `other` among the
+ * rest). Copies on the methods of one path are fixed in its path item's `parameters`; copies
+ * across paths by a shared component.
+ */
+export function copiesMessage(message: string, copies: readonly InlineCopy[], other: InlineCopy): string {
   const stop = /[.!?]$/.test(message) ? '' : '.';
-  return safeMessage(`${message}${stop} Reported once for ${count} inline copies of this parameter (same name, location and schema; another is in ${where(other)}): define it once and \`$ref\` it, so one fix covers them all.`);
+  const onePath = copies.every(copy => copy.operation.pathKey === other.operation.pathKey);
+  const fix = onePath ? "declare it once in the path item's `parameters`" : 'define it once and `$ref` it';
+  return safeMessage(
+    `${message}${stop} Reported once for ${copies.length} inline copies of ${other.location} parameter ${quote(other.name)} (same name, location and schema; another is in ${where(other)}): ${fix}, so one fix covers them all.`,
+  );
 }
 
 interface Member {
@@ -56,7 +64,7 @@ export function mergeInlineCopies(results: Reported[], analysis: Analysis): Repo
     done.add(key!);
     const [first, other] = [...bucket].sort((a, b) => a.copy.order - b.copy.order);
     const kept = results[first.index];
-    out.push({ message: copiesMessage(kept.message, bucket.length, other.copy), path: kept.path });
+    out.push({ message: copiesMessage(kept.message, bucket.map(member => member.copy), other.copy), path: kept.path });
   });
   return out;
 }

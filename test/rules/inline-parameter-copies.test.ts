@@ -9,8 +9,9 @@ import { EXEMPTIONS, get, ref } from '../fixtures/documents.js';
 import { paramType, paramTypePath, STRING, valuesDoc } from '../fixtures/values.js';
 
 const STRING_ADVICE = 'String has no `maxLength`: set one (or an `enum`, a bounded `format` or an anchored `pattern` without `*`/`+`) so oversized input is rejected at the edge.';
-const copies = (message: string, count: number, other: string) =>
-  `${message} Reported once for ${count} inline copies of this parameter (same name, location and schema; another is in ${other}): define it once and \`$ref\` it, so one fix covers them all.`;
+const REF = 'define it once and `$ref` it';
+const copies = (message: string, count: number, other: string, parameter = 'query parameter "dryRun"', fix = REF) =>
+  `${message} Reported once for ${count} inline copies of ${parameter} (same name, location and schema; another is in ${other}): ${fix}, so one fix covers them all.`;
 
 /** Kubernetes' `dryRun`: an unbounded query string, with its own description on each copy. */
 const dryRun = (version: Version, description = 'When present, indicates that modifications should not be persisted.') => ({ ...param(version, 'dryRun', 'query'), description });
@@ -80,7 +81,7 @@ describe.each(VERSIONS)('inline parameter copies (%s)', version => {
     const d = writes(version, () => [inline]);
     const inside = version === '2.0' ? 'paths./a.post.parameters.0.schema.properties.note' : 'paths./a.post.parameters.0.content.application/json.schema.properties.note';
     expect(await found(STRING, d)).toEqual([inside]);
-    expect(await messagesOf(STRING, d)).toEqual([copies(STRING_ADVICE, 3, 'POST /b')]);
+    expect(await messagesOf(STRING, d)).toEqual([copies(STRING_ADVICE, 3, 'POST /b', version === '2.0' ? 'body parameter "body"' : 'query parameter "filter"')]);
   });
 
   it('exempt copies do not count; with the first copy exempt, the next one stands for the rest', async () => {
@@ -99,8 +100,15 @@ describe.each(VERSIONS)('inline parameter copies (%s)', version => {
       const own = results.filter(r => r.code === rule);
       expect(own.map(r => r.path.join('.')), rule).toHaveLength(1);
       expect(own[0].path.slice(0, 2), rule).toEqual(['paths', '/a/{userId}']);
-      expect(own[0].message, rule).toContain('Reported once for 2 inline copies of this parameter (same name, location and schema; another is in GET /b/{userId})');
+      expect(own[0].message, rule).toMatch(/ Reported once for 2 inline copies of (path|query) parameter "(userId|access_token|email)" \(same name, location and schema; another is in GET \/b\/\{userId\}\)/);
     }
+  });
+
+  it('copies on the methods of one path are fixed in its path item\'s `parameters`; the first copy is the first written', async () => {
+    // `post` is written before `put`: the analysis lists methods in a fixed order, the message follows the file.
+    const d = valuesDoc(version, { '/a': { post: get(version, [dryRun(version)]), put: get(version, [dryRun(version)]), delete: get(version, [dryRun(version)]) } });
+    expect(await found(STRING, d)).toEqual([paramType(version, 'paths./a.post.parameters.0')]);
+    expect(await messagesOf(STRING, d)).toEqual([copies(STRING_ADVICE, 3, 'PUT /a', undefined, "declare it once in the path item's `parameters`")]);
   });
 });
 
