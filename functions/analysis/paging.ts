@@ -97,6 +97,25 @@ function envelopeProperties(root: unknown, envelope: Members): Map<string, Membe
   return out;
 }
 
+/**
+ * Properties that lead to the next page (`next`, `next_cursor`, `has_more`, GraphQL-style
+ * `pageInfo`), compacted. An envelope that has one is paginated by the server: each response holds
+ * one page, whose size only the undocumented default decides, not the whole collection.
+ */
+const NEXT_PAGE = new Set(['next', 'nextcursor', 'nextpage', 'nextpagetoken', 'nexttoken', 'nextlink', 'nexturl', 'nextpageurl', 'hasmore', 'hasnextpage', 'pageinfo', 'pagination', 'paging']);
+/** Link objects that may hold the next page: `links: { pages: { next } }` (DigitalOcean), `_links: { next }` (HAL). */
+const LINK_HOLDERS = new Set(['links', 'link', 'meta']);
+
+function leadsToNextPage(root: unknown, properties: Map<string, Members>, depth = 0): boolean {
+  for (const [name, members] of properties) {
+    const key = compact(name);
+    // Inside links, `pages` is the page links themselves, however its alternatives are written.
+    if (NEXT_PAGE.has(key) || (depth > 0 && key === 'pages')) return true;
+    if (depth < 2 && LINK_HOLDERS.has(key) && leadsToNextPage(root, envelopeProperties(root, members), depth + 1)) return true;
+  }
+  return false;
+}
+
 /** A property that names the object itself: an object with its own `id` is one resource, not a page of them. */
 const IDENTITY = new Set(['id', 'uuid']);
 
@@ -148,12 +167,15 @@ export function unboundedEnvelopeItems(root: unknown, operation: Operation, item
       const envelope = membersAt(root, deref(root, schema.node, schema.path));
       const types = valueTypes(envelope);
       if (types.has('array') || !types.has('object')) continue;
-      const properties = [...envelopeProperties(root, envelope)];
+      const byName = envelopeProperties(root, envelope);
+      const properties = [...byName];
       if (properties.some(([name]) => IDENTITY.has(compact(name)))) continue;
       const isArray = ([, members]: [string, Members]) => valueTypes(members).has('array');
       const named = properties.filter(([name]) => itemNames.has(compact(name)) || namesResource(name, resource));
       const items = named.length > 0 ? named.filter(isArray) : properties.length === 1 ? properties.filter(isArray) : [];
       const unbounded = items.find(([, members]) => !hasAny(members, ['maxItems']));
+      // A link to the next page means the server already pages: the flaw is then an undocumented page size, not an unbounded list.
+      if (unbounded && leadsToNextPage(root, byName)) continue;
       if (unbounded) return { property: unbounded[0], members: unbounded[1] };
     }
   }

@@ -23,7 +23,15 @@ const NOT_AMOUNTS = new Set([
   'id', 'ids', 'uid', 'gid', 'pid', 'guid', 'uuid', 'index', 'idx', 'number', 'num', 'no', 'nr', 'code', 'key', 'hash', 'version',
   'port', 'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'date', 'time', 'at', 'on', 'timestamp', 'ts', 'epoch',
   'start', 'end', 'begin', 'type', 'kind', 'mode', 'status', 'state', 'flag', 'flags', 'format', 'unit', 'currency', 'precision', 'scale',
+  // A value compared with, not an amount asked for: `smart_tip_threshold`, `size_cutoff`.
+  'threshold', 'thresholds', 'cutoff',
 ]);
+
+/**
+ * First words of a time-window filter (`sinceSeconds`, `older_than_days`): leaving it out is
+ * already the widest window, so a maximum limits no work, and a negative one is merely invalid.
+ */
+const WINDOW_FILTERS = new Set(['since', 'until', 'before', 'after', 'older', 'newer']);
 
 /**
  * Last words of the name of a schema that reports what the server observed (`DeploymentStatus`,
@@ -93,7 +101,7 @@ export function quantityMatcher(entries: readonly string[]): (name: string) => Q
   }
   return name => {
     const list = words(name).slice(0, MAX_WORDS);
-    if (list.length === 0 || NOT_AMOUNTS.has(list[list.length - 1])) return undefined;
+    if (list.length === 0 || NOT_AMOUNTS.has(list[list.length - 1]) || WINDOW_FILTERS.has(list[0])) return undefined;
     for (let start = 0; start < list.length; start++) {
       for (let length = Math.min(MAX_PHRASE_WORDS, list.length - start); length >= 1; length--) {
         const run = list.slice(start, start + length).join('');

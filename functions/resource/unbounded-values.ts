@@ -107,6 +107,15 @@ function quantityAdvice(entry: string, upper: boolean, lower: boolean): string |
   return undefined;
 }
 
+/**
+ * A description that gives `-1` a meaning (Kafka's `retention_ms`: "-1 means no limit"): the
+ * negative value is part of the contract, so a missing `minimum` is no oversight.
+ */
+const NEGATIVE_SENTINEL = /(?:^|[\s(`'"=:,])-1(?![\d.])/;
+function documentsNegativeSentinel(members: ReadonlyArray<{ node: JsonObject }>): boolean {
+  return members.some(({ node }) => typeof node.description === 'string' && NEGATIVE_SENTINEL.test(node.description.slice(0, 10_000)));
+}
+
 function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, boundedFormats: ReadonlySet<string>, request: RequestFacts | undefined, pages: ReadonlySet<JsonObject>): Judgement[] {
   const members = site.members;
   if (request && request.positions.has(site.node) && acceptsAnyValue(site.node, request.positions.get(site.node))) {
@@ -139,7 +148,7 @@ function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, 
     let quantity: QuantityMatch | undefined;
     for (const name of request?.names.get(site.node) ?? []) if ((quantity = request?.isQuantity(name))) break;
     if (quantity) {
-      const message = quantityAdvice(quantity.entry, upper, hasLowerBound(members));
+      const message = quantityAdvice(quantity.entry, upper, hasLowerBound(members) || documentsNegativeSentinel(members));
       if (message) out.push({ kind: 'quantity', at: owner, message });
     } else if (!upper) out.push({ kind: 'number', at: owner });
   }

@@ -20,7 +20,7 @@ function query(version: Version, name: string, schema: Doc = { type: 'integer' }
 
 const ITEM = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } };
 const LIST = { type: 'array', items: ITEM };
-const PAGE = { type: 'object', properties: { data: LIST, next: { type: 'string', maxLength: 200 } } };
+const PAGE = { type: 'object', properties: { data: LIST, request_id: { type: 'string', maxLength: 200 } } };
 
 /** A POST that adds an item: callers grow the collection, so its envelope is a page. */
 function created(version: Version): Doc {
@@ -256,9 +256,9 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
     `paths.${pathKey}.get GET ${pathKey} returns an unbounded list in "${property}": paginate it with a page-size parameter that has a \`maximum\`, or give the array \`maxItems\`.`;
 
   it.each(['items', 'data', 'results', 'records', 'entries', 'elements', 'values', 'value', 'content', 'rows', 'hits', 'Items', 'DATA'])(
-    'flags the items array named "%s" beside paging metadata, at the operation',
+    'flags the items array named "%s" beside other metadata, at the operation',
     async name => {
-      const d = doc(version, { '/orders': { get: list(version, [], envelope({ [name]: LIST, total_count: { type: 'integer', maximum: 1000000 }, next: NEXT })) } });
+      const d = doc(version, { '/orders': { get: list(version, [], envelope({ [name]: LIST, total_count: { type: 'integer', maximum: 1000000 }, request_id: NEXT })) } });
       expect(await flagged(d)).toEqual([finding('/orders', name)]);
     },
   );
@@ -272,7 +272,7 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
     ['/teams/{team}/member', 'members'],
     ['/orders:search', 'orders'],
   ])('flags %s returning the items named for its resource ("%s")', async (pathKey, name) => {
-    const d = doc(version, { [pathKey]: { get: list(version, [], envelope({ [name]: LIST, meta: envelope({ total: { type: 'integer', maximum: 1000 } }), next: NEXT })) } });
+    const d = doc(version, { [pathKey]: { get: list(version, [], envelope({ [name]: LIST, meta: envelope({ total: { type: 'integer', maximum: 1000 } }), request_id: NEXT })) } });
     expect(await flagged(d)).toEqual([finding(pathKey, name)]);
   });
 
@@ -294,7 +294,7 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
       version,
       {
         '/a': { get: list(version, [], ref('Page')) },
-        '/b': { get: list(version, [], envelope({ results: ref('Things'), next: NEXT })) },
+        '/b': { get: list(version, [], envelope({ results: ref('Things'), request_id: NEXT })) },
         '/c': { get: list(version, [], ref('BoundedPage')) },
       },
       { schemas: { Page: PAGE, Things: LIST, BoundedPage: envelope({ results: ref('FewThings') }), FewThings: { ...LIST, maxItems: 25 } } },
@@ -303,7 +303,7 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
   });
 
   it('merges allOf: a generic page and the concrete items are one envelope; a maxItems in any member bounds the items', async () => {
-    const generic = envelope({ data: { type: 'array' }, has_more: { type: 'boolean' } });
+    const generic = envelope({ data: { type: 'array' }, total_count: { type: 'integer', maximum: 1000000 } });
     const d = doc(
       version,
       {
@@ -326,9 +326,24 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
     expect(await found(PAGINATION, d)).toEqual(['paths./unbounded.get.parameters.1']);
   });
 
-  it('flags a cursor-paginated envelope without a page size (only the server knows how many it returns)', async () => {
-    const d = doc(version, { '/events': { get: list(version, [query(version, 'cursor', { type: 'string', maxLength: 200 })], envelope({ events: LIST, next_cursor: NEXT })) } });
-    expect(await flagged(d)).toEqual([finding('/events', 'events')]);
+  it('does not take an envelope that leads to a next page for an unbounded list: the server already pages it', async () => {
+    const link = envelope({ href: NEXT });
+    const d = doc(
+      version,
+      {
+        '/a': { get: list(version, [query(version, 'cursor', { type: 'string', maxLength: 200 })], envelope({ events: LIST, next_cursor: NEXT })) },
+        '/b': { get: list(version, [], envelope({ data: LIST, has_more: { type: 'boolean' } })) },
+        '/c': { get: list(version, [], envelope({ items: LIST, links: envelope({ pages: { anyOf: [envelope({ next: NEXT }), envelope({ prev: NEXT })] } }) })) },
+        '/d': { get: list(version, [], envelope({ items: LIST, _links: envelope({ self: link, next: link }) })) },
+        '/e': { get: list(version, [], envelope({ items: LIST, pageInfo: envelope({ endCursor: NEXT }) })) },
+        '/f': { get: list(version, [], ref('CursorPage')) },
+        '/g': { get: list(version, [], { allOf: [ref('Paged'), envelope({ data: LIST })] }) },
+        // A total alone, or links that lead nowhere further, do not page anything.
+        '/h': { get: list(version, [], envelope({ data: LIST, meta: envelope({ total: { type: 'integer', maximum: 1000 } }), links: envelope({ self: link }) })) },
+      },
+      { schemas: { CursorPage: envelope({ data: LIST, next_page_token: NEXT }), Paged: envelope({ paging: envelope({ after: NEXT }) }) } },
+    );
+    expect(await found(PAGINATION, d)).toEqual(['paths./h.get']);
   });
 
   it('does not judge single-object reads: a path ending with a parameter, also before a format suffix', async () => {
@@ -374,7 +389,7 @@ describe.each(VERSIONS)('envelope pages (%s)', version => {
 
   if (version === '3.1') {
     it('reads 3.1 type arrays on the envelope and on its items', async () => {
-      const d = doc(version, { '/orders': { get: list(version, [], { type: ['object', 'null'], properties: { data: { type: ['array', 'null'], items: ITEM }, next: NEXT } }) } });
+      const d = doc(version, { '/orders': { get: list(version, [], { type: ['object', 'null'], properties: { data: { type: ['array', 'null'], items: ITEM }, request_id: NEXT } }) } });
       expect(await flagged(d)).toEqual([finding('/orders', 'data')]);
     });
   }

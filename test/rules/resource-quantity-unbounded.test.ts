@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
-import { found, messagesOf, param, pathParam, testRule, VERSIONS, type Doc } from '../helpers.js';
+import { found, lint, messagesOf, param, pathParam, testRule, VERSIONS, type Doc } from '../helpers.js';
 import { at, bodyPath, EXEMPTIONS, get, object, ref, returns } from '../fixtures/documents.js';
 import { body, byValueRule, NUMBER, paramType, paramTypePath, post, QUANTITY, valuesDoc } from '../fixtures/values.js';
 
@@ -71,6 +71,7 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     'id', 'order_id', 'accountNumber', 'phone_number', 'zip_code', 'api_version', 'port', 'year', 'month', 'day', 'hour', 'created_at',
     'expires_at', 'timestamp', 'latitude', 'longitude', 'x', 'index', 'position', 'priority', 'rating', 'score', 'level', 'weight', 'seed',
     'temperature', 'count_type', 'size_class_code', 'billing_period_start', 'trial_end', 'width', 'height', 'account', 'discount_code',
+    'smart_tip_threshold', 'amountThreshold', 'size_cutoff', 'sinceSeconds', 'since_days', 'older_than_days', 'until_ms',
   ])('does not read %s as a quantity (it stays the number rule\'s, as info)', async name => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ [name]: { type: 'number' } })) } });
     expect(await found(QUANTITY, d)).toEqual([]);
@@ -90,6 +91,19 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
   it.each(bounded)('does not flag a quantity bounded by %s', async (_, keywords) => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', ...keywords } })) } });
     expect(await byValueRule(d)).toEqual({});
+  });
+
+  it('takes a documented -1 ("-1 means no limit") as the lower bound: only the missing maximum is reported', async () => {
+    const d = valuesDoc(version, { '/topics': { post: post(version, object({
+      retention_ms: { type: 'integer', description: 'How long to keep messages; -1 means no limit.' },
+      retention_days: { type: 'integer', description: 'Days to keep; at least 1.' },
+      credit: { type: 'integer', description: 'Credit in cents (e.g. 100-150).' },
+    })) } });
+    expect((await lint(d)).filter(r => r.code === QUANTITY).map(r => `${String(r.path[r.path.length - 1])} ${r.message}`).sort()).toEqual([
+      `credit ${both('credit')}`,
+      `retention_days ${both('retention')}`,
+      `retention_ms ${noMaximum('retention')}`,
+    ]);
   });
 
   it.each<[string, Doc, (name: string) => string]>([

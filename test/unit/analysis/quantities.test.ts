@@ -28,6 +28,7 @@ describe('quantityMatcher', () => {
   it.each([
     'account_number', 'number', 'version', 'port', 'year', 'day', 'exp_month', 'latitude', 'user_id', 'userIds', 'retry_id', 'amount_type', 'size_code',
     'expiration_time', 'timeout_at', 'period_start', 'interval_end', 'count_status', 'discount_code', 'account', 'discounted', 'second', 'hour', '', 'x'.repeat(10_000),
+    'smart_tip_threshold', 'size_cutoff', 'sinceSeconds', 'older_than_days', 'before_amount',
   ])('%s is not', name => {
     expect(isQuantity(name)).toBeUndefined();
   });
