@@ -77,7 +77,7 @@ export function resourceRules(lists: Lists) {
     }),
     'resource-quantity-unbounded': rule('resource-quantity-unbounded', {
       owasp: 'API4', severity: 'warn',
-      description: 'Request integers and numbers named like quantities, counts, amounts, sizes, limits, durations or retries need both a `maximum` and a `minimum` (or `exclusiveMinimum`).',
+      description: 'Request integers and numbers named like quantities, counts, amounts, sizes, limits, waits (timeouts, delays, backoff) or retries need both a `maximum` and a `minimum` (or `exclusiveMinimum`).',
       given: ROOT, then: values(['quantity']),
     }),
     'resource-input-untyped': rule('resource-input-untyped', {

@@ -58,8 +58,8 @@ testRule(QUANTITY, VERSIONS.flatMap(version => [
 describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
   it.each([
     'quantity', 'qty', 'itemCount', 'replicas', 'max_connections', 'num_nodes', 'numberOfSeats', 'retries', 'retry_limit', 'max_attempts',
-    'page_size', 'file_size_bytes', 'memory_mb', 'storage_gib', 'rate_limit', 'quota', 'timeout', 'ttl', 'delay_ms', 'retention_days',
-    'expires_after_seconds', 'gracePeriodSeconds', 'days_until_due', 'amount', 'unit_amount', 'price', 'shipping_cost', 'application_fee',
+    'page_size', 'file_size_bytes', 'memory_mb', 'storage_gib', 'rate_limit', 'quota', 'timeout', 'timeout_seconds', 'delay_ms', 'backoff_ms',
+    'amount', 'unit_amount', 'price', 'shipping_cost', 'application_fee',
     'balance', 'credit', 'refund_amount', 'tip', 'discount', 'amounts',
   ])('reads %s as a quantity', async name => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ [name]: { type: 'number' } })) } });
@@ -72,6 +72,7 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     'expires_at', 'timestamp', 'latitude', 'longitude', 'x', 'index', 'position', 'priority', 'rating', 'score', 'level', 'weight', 'seed',
     'temperature', 'count_type', 'size_class_code', 'billing_period_start', 'trial_end', 'width', 'height', 'account', 'discount_code',
     'smart_tip_threshold', 'amountThreshold', 'size_cutoff', 'sinceSeconds', 'since_days', 'older_than_days', 'until_ms',
+    'ttl', 'retention_days', 'expires_after_seconds', 'gracePeriodSeconds', 'days_until_due', 'leaseDurationSeconds', 'segment_ms', 'days',
   ])('does not read %s as a quantity (it stays the number rule\'s, as info)', async name => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ [name]: { type: 'number' } })) } });
     expect(await found(QUANTITY, d)).toEqual([]);
@@ -95,14 +96,14 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
 
   it('takes a documented -1 ("-1 means no limit") as the lower bound: only the missing maximum is reported', async () => {
     const d = valuesDoc(version, { '/topics': { post: post(version, object({
-      retention_ms: { type: 'integer', description: 'How long to keep messages; -1 means no limit.' },
-      retention_days: { type: 'integer', description: 'Days to keep; at least 1.' },
+      max_connections: { type: 'integer', description: 'Connections per node; -1 means no limit.' },
+      replicas: { type: 'integer', description: 'Standby nodes; at least 1.' },
       credit: { type: 'integer', description: 'Credit in cents (e.g. 100-150).' },
     })) } });
     expect((await lint(d)).filter(r => r.code === QUANTITY).map(r => `${String(r.path[r.path.length - 1])} ${r.message}`).sort()).toEqual([
       `credit ${both('credit')}`,
-      `retention_days ${both('retention')}`,
-      `retention_ms ${noMaximum('retention')}`,
+      `max_connections ${noMaximum('connections')}`,
+      `replicas ${both('replicas')}`,
     ]);
   });
 

@@ -16,7 +16,7 @@ describe('quantityMatcher', () => {
     ['unitAmount', 'amount'],
     ['amounts', 'amount'],
     ['TimeoutSeconds', 'timeout'],
-    ['days_until_due', 'days'],
+    ['retry_delay_ms', 'retry'],
     ['X-Rate-Limit', 'limit'],
     ['max_output_tokens', 'tokens'],
     ['num_inference_steps', 'steps'],
@@ -28,7 +28,7 @@ describe('quantityMatcher', () => {
   it.each([
     'account_number', 'number', 'version', 'port', 'year', 'day', 'exp_month', 'latitude', 'user_id', 'userIds', 'retry_id', 'amount_type', 'size_code',
     'expiration_time', 'timeout_at', 'period_start', 'interval_end', 'count_status', 'discount_code', 'account', 'discounted', 'second', 'hour', '', 'x'.repeat(10_000),
-    'smart_tip_threshold', 'size_cutoff', 'sinceSeconds', 'older_than_days', 'before_amount',
+    'smart_tip_threshold', 'size_cutoff', 'sinceSeconds', 'older_than_days', 'before_amount', 'days_until_due', 'ttl', 'lease_duration_seconds',
   ])('%s is not', name => {
     expect(isQuantity(name)).toBeUndefined();
   });
