@@ -32,6 +32,7 @@ const NOT_AMOUNTS = new Set([
  * already the widest window, so a maximum limits no work, and a negative one is merely invalid.
  */
 const WINDOW_FILTERS = new Set(['since', 'until', 'before', 'after', 'older', 'newer']);
+// A `history` limit (`failedJobsHistoryLimit`) is how much the server keeps, a stored policy like a retention.
 
 /**
  * Last words of the name of a schema that reports what the server observed (`DeploymentStatus`,
@@ -101,7 +102,7 @@ export function quantityMatcher(entries: readonly string[]): (name: string) => Q
   }
   return name => {
     const list = words(name).slice(0, MAX_WORDS);
-    if (list.length === 0 || NOT_AMOUNTS.has(list[list.length - 1]) || WINDOW_FILTERS.has(list[0])) return undefined;
+    if (list.length === 0 || NOT_AMOUNTS.has(list[list.length - 1]) || WINDOW_FILTERS.has(list[0]) || list.includes('history')) return undefined;
     for (let start = 0; start < list.length; start++) {
       for (let length = Math.min(MAX_PHRASE_WORDS, list.length - start); length >= 1; length--) {
         const run = list.slice(start, start + length).join('');
@@ -152,7 +153,13 @@ export const requestValueNames = cachedPer<Analysis, Map<JsonObject, string[]>>(
   }
   for (const operation of analysis.operations) {
     if (operation.container !== 'paths') continue;
-    for (const parameter of operation.parameters) if (parameter.in !== 'body' && parameter.schema) add(parameter.schema.node, parameter.name);
+    // The query of a read filters what exists (`?amount=500` lists top-ups of that amount): it asks
+    // for no work and moves no money. Page sizes there are the pagination rule's.
+    const reads = operation.method === 'get' || operation.method === 'head';
+    for (const parameter of operation.parameters) {
+      if (parameter.in === 'body' || !parameter.schema || (reads && parameter.in === 'query')) continue;
+      add(parameter.schema.node, parameter.name);
+    }
   }
   for (const site of graph.sites.values()) {
     const name = componentName(site.path);

@@ -22,13 +22,13 @@ testRule(QUANTITY, VERSIONS.flatMap(version => [
           ok: { type: 'integer', minimum: 1, maximum: 99 },
         })),
       },
-      '/jobs': { get: get(version, [param(version, 'timeoutSeconds', 'query', { type: 'integer' })]) },
+      '/jobs': { post: get(version, [param(version, 'timeoutSeconds', 'query', { type: 'integer' })]) },
     }),
     errors: [
       { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'order_quantity'], severity: DiagnosticSeverity.Warning, message: both('quantity') },
       { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'amount_cents'], severity: DiagnosticSeverity.Warning, message: noMinimum('amount') },
       { path: [...bodyPath(version, '/orders', 'post'), 'properties', 'maxRetries'], severity: DiagnosticSeverity.Warning, message: noMaximum('retries') },
-      { path: paramTypePath(version, 'paths', '/jobs', 'get', 'parameters', '0'), severity: DiagnosticSeverity.Warning, message: both('timeout') },
+      { path: paramTypePath(version, 'paths', '/jobs', 'post', 'parameters', '0'), severity: DiagnosticSeverity.Warning, message: both('timeout') },
     ],
   },
   {
@@ -73,6 +73,7 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     'temperature', 'count_type', 'size_class_code', 'billing_period_start', 'trial_end', 'width', 'height', 'account', 'discount_code',
     'smart_tip_threshold', 'amountThreshold', 'size_cutoff', 'sinceSeconds', 'since_days', 'older_than_days', 'until_ms',
     'ttl', 'retention_days', 'expires_after_seconds', 'gracePeriodSeconds', 'days_until_due', 'leaseDurationSeconds', 'segment_ms', 'days',
+    'failedJobsHistoryLimit', 'history_size',
   ])('does not read %s as a quantity (it stays the number rule\'s, as info)', async name => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ [name]: { type: 'number' } })) } });
     expect(await found(QUANTITY, d)).toEqual([]);
@@ -146,10 +147,17 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
       '/things/{count}': { get: get(version, [pathParam(version, 'count', { type: 'integer' })]) },
       '/things': {
         get: get(version, [param(version, 'limit', 'query', { type: 'integer' }), param(version, 'X-Retry-Count', 'header', { type: 'integer', minimum: 0 })]),
+        post: get(version, [param(version, 'copies', 'query', { type: 'integer', minimum: 1 })]),
       },
     });
-    expect(await found(QUANTITY, d)).toEqual([paramType(version, 'paths./things.get.parameters.1')]);
+    expect(await found(QUANTITY, d)).toEqual([paramType(version, 'paths./things.get.parameters.1'), paramType(version, 'paths./things.post.parameters.0')]);
     expect(await found('resource-pagination-unbounded', d)).toEqual(['paths./things.get.parameters.0']);
+  });
+
+  it('does not read the query of a GET or HEAD as quantities: it filters what exists (`?amount=500`), and stays the number rule\'s', async () => {
+    const d = valuesDoc(version, { '/topups': { get: get(version, [param(version, 'amount', 'query', { type: 'integer' })]), head: get(version, [param(version, 'min_amount', 'query', { type: 'integer' })]) } });
+    expect(await found(QUANTITY, d)).toEqual([]);
+    expect(await found(NUMBER, d)).toEqual([paramType(version, 'paths./topups.get.parameters.0'), paramType(version, 'paths./topups.head.parameters.0')]);
   });
 
   it('does not read counts in schemas that report observed state, or described as read-only, as quantities: they stay numbers', async () => {
