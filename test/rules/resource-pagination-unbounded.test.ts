@@ -197,12 +197,12 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
     });
   }
 
-  it('pageSizeParameterNames.add and .remove change what a page size is (the quantity rule takes what it drops)', async () => {
+  it('pageSizeParameterNames.add and .remove change what a page size is (the number rule takes what it drops)', async () => {
     const d = writtenDoc(version, { '/things': { get: list(version, [query(version, 'take'), query(version, 'size')]) } });
     expect(await found(PAGINATION, d)).toEqual(['paths./things.get.parameters.1']);
     const options = { pageSizeParameterNames: { add: ['take'], remove: ['size'] } };
     expect(await found(PAGINATION, d, options)).toEqual(['paths./things.get.parameters.0']);
-    expect(await found(QUANTITY, d, options)).toEqual([version === '2.0' ? 'paths./things.get.parameters.1' : 'paths./things.get.parameters.1.schema']);
+    expect(await found(NUMBER, d, options)).toEqual([version === '2.0' ? 'paths./things.get.parameters.1' : 'paths./things.get.parameters.1.schema']);
   });
 
   it('honours exemptions on the operation, the path item and the root', async () => {
@@ -228,13 +228,13 @@ describe.each(VERSIONS)(`${PAGINATION} (%s)`, version => {
 });
 
 describe.each(VERSIONS)('page-size names on single-object reads (%s)', version => {
-  it('does not take `size` on GET /avatars/{userId} for a page size; it is judged as a quantity instead', async () => {
+  it('does not take `size` on GET /avatars/{userId} for a page size; it is judged as a plain number instead (the query of a GET filters: no quantity)', async () => {
     const d = writtenDoc(version, {
       '/avatars/{userId}': { get: list(version, [pathParam(version, 'userId', { type: 'string', format: 'uuid' }), query(version, 'size')], { type: 'string', format: 'binary', maxLength: 1000000 }) },
       '/avatars': { get: list(version, [query(version, 'size')], PAGE) },
     });
     expect(await found(PAGINATION, d)).toEqual(['paths./avatars.get.parameters.0']);
-    expect(await found(QUANTITY, d)).toEqual(['paths./avatars/{userId}.get.parameters.1' + (version === '2.0' ? '' : '.schema')]);
+    expect(await found(NUMBER, d)).toEqual(['paths./avatars/{userId}.get.parameters.1' + (version === '2.0' ? '' : '.schema')]);
   });
 });
 
