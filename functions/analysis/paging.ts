@@ -121,7 +121,7 @@ const IDENTITY = new Set(['id', 'uuid']);
 
 /** A path key with its parameter names and a format suffix dropped: `/Calls/{Sid}.json` → `/Calls/{}`. */
 function pathShape(pathKey: string): string {
-  return pathKey.replace(/\{[^}]*\}/g, '{}').replace(/\.[A-Za-z0-9]{1,10}\/?$/, '').replace(/\/$/, '');
+  return pathKey.replace(/\{[^{}]*\}/g, '{}').replace(/\.[A-Za-z0-9]{1,10}\/?$/, '').replace(/\/$/, '');
 }
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
