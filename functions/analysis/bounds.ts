@@ -15,9 +15,13 @@ export function hasAny(members: ReadonlyArray<Located<JsonObject>>, keys: readon
   return members.some(member => keys.some(key => bounds(key, member.node[key])));
 }
 
-/** Numbers with an upper bound: a `maximum`, an `exclusiveMaximum` (3.1 number form), an `enum` or a `const`. */
+/**
+ * Numbers with an upper bound: a `maximum`, an `exclusiveMaximum` (3.1 number form), an `enum`, a
+ * `const`, or a small `format` (`int8`, `int16`, `uint8`, `uint16`) whose range already caps the
+ * value at 32,767 or 65,535. `int32` and wider cap at billions, which bounds no work.
+ */
 export function hasUpperBound(members: ReadonlyArray<Located<JsonObject>>): boolean {
-  return hasAny(members, ['maximum', 'exclusiveMaximum', 'enum', 'const']);
+  return hasAny(members, ['maximum', 'exclusiveMaximum', 'enum', 'const']) || members.some(({ node }) => typeof node.format === 'string' && /^u?int(8|16)$/i.test(node.format));
 }
 
 /**

@@ -25,7 +25,23 @@ const NOT_AMOUNTS = new Set([
   'start', 'end', 'begin', 'type', 'kind', 'mode', 'status', 'state', 'flag', 'flags', 'format', 'unit', 'currency', 'precision', 'scale',
   // A value compared with, not an amount asked for: `smart_tip_threshold`, `size_cutoff`.
   'threshold', 'thresholds', 'cutoff',
+  // A range filter's operand (`amount_gte`, `quantity_lt`): it selects what exists, like a threshold.
+  'gt', 'gte', 'lt', 'lte', 'eq', 'ne',
 ]);
+
+/**
+ * Words of the last literal segment of a path (`/verify_microdeposits`, `/validate`) that make its
+ * request a check of values the server already holds: the amounts a customer read off a bank
+ * statement are compared, not paid, so their size asks for no work.
+ */
+const VERIFICATIONS = new Set(['verify', 'verification', 'verifications', 'validate', 'validation', 'validations']);
+
+/** Whether the operation at a path template only verifies what it is sent, told by its last literal segment. */
+function verifiesValues(template: string): boolean {
+  const segments = template.split('/').filter(segment => segment.length > 0 && !segment.startsWith('{'));
+  const last = segments[segments.length - 1];
+  return last !== undefined && words(last).some(word => VERIFICATIONS.has(word));
+}
 
 /**
  * First words of a time-window filter (`sinceSeconds`, `older_than_days`): leaving it out is
@@ -145,6 +161,7 @@ export const requestValueNames = cachedPer<Analysis, Map<JsonObject, string[]>>(
   const graph = schemaGraph(analysis);
   for (const use of graph.properties) {
     if (inObservedState(use.path) || describedReadOnly(use)) continue;
+    if (use.path[0] === 'paths' && typeof use.path[1] === 'string' && verifiesValues(use.path[1])) continue;
     for (const context of use.contexts) {
       if (context.direction !== 'request') continue;
       add(use.value.node, use.name);
@@ -157,7 +174,7 @@ export const requestValueNames = cachedPer<Analysis, Map<JsonObject, string[]>>(
     // for no work and moves no money. Page sizes there are the pagination rule's.
     const reads = operation.method === 'get' || operation.method === 'head';
     for (const parameter of operation.parameters) {
-      if (parameter.in === 'body' || !parameter.schema || (reads && parameter.in === 'query')) continue;
+      if (parameter.in === 'body' || !parameter.schema || (reads && parameter.in === 'query') || verifiesValues(operation.pathKey)) continue;
       add(parameter.schema.node, parameter.name);
     }
   }

@@ -73,7 +73,7 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     'temperature', 'count_type', 'size_class_code', 'billing_period_start', 'trial_end', 'width', 'height', 'account', 'discount_code',
     'smart_tip_threshold', 'amountThreshold', 'size_cutoff', 'sinceSeconds', 'since_days', 'older_than_days', 'until_ms',
     'ttl', 'retention_days', 'expires_after_seconds', 'gracePeriodSeconds', 'days_until_due', 'leaseDurationSeconds', 'segment_ms', 'days',
-    'failedJobsHistoryLimit', 'history_size',
+    'failedJobsHistoryLimit', 'history_size', 'amount_gte', 'quantity_lt', 'unitAmountLte',
   ])('does not read %s as a quantity (it stays the number rule\'s, as info)', async name => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ [name]: { type: 'number' } })) } });
     expect(await found(QUANTITY, d)).toEqual([]);
@@ -85,6 +85,8 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     ['minimum: 0 and maximum: 0', { minimum: 0, maximum: 0 }],
     ['an enum', { enum: [1, 5, 10] }],
     ['an unsigned format and a maximum', { format: 'uint32', maximum: 100 }],
+    ['`format: uint16` (caps at 65,535)', { format: 'uint16' }],
+    ['`format: int8` (caps at 127) and a minimum', { format: 'int8', minimum: 0 }],
     ['3.0 exclusive flags beside both bounds', { minimum: 0, exclusiveMinimum: true, maximum: 100, exclusiveMaximum: true }],
     ...(version === '3.1'
       ? [['numeric exclusiveMinimum and exclusiveMaximum (3.1)', { exclusiveMinimum: 0, exclusiveMaximum: 1000 }] as [string, Doc], ['a const', { const: 3 }] as [string, Doc]]
@@ -112,6 +114,7 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     ['only `exclusiveMinimum: true` (3.0 style: a flag, not a bound) and a maximum', { exclusiveMinimum: true, maximum: 10 }, noMinimum],
     ['a minimum given as a string', { minimum: '0', maximum: 10 }, noMinimum],
     ['`format: int32` and a minimum', { format: 'int32', minimum: 1 }, noMaximum],
+    ['`format: int16` alone (capped, but it may be negative)', { format: 'int16' }, noMinimum],
   ])('flags a quantity with %s', async (_, keywords, message) => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', ...keywords } })) } });
     expect(await messagesOf(QUANTITY, d)).toEqual([message('quantity')]);
@@ -152,6 +155,19 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     });
     expect(await found(QUANTITY, d)).toEqual([paramType(version, 'paths./things.get.parameters.1'), paramType(version, 'paths./things.post.parameters.0')]);
     expect(await found('resource-pagination-unbounded', d)).toEqual(['paths./things.get.parameters.0']);
+  });
+
+  it('does not read values sent to a verification (`/verify_microdeposits`, `/validate`) as quantities: the server compares them', async () => {
+    const withId = (operation: Doc): Doc => ({ ...operation, parameters: [...((operation.parameters as Doc[] | undefined) ?? []), pathParam(version, 'id', { type: 'string' })] });
+    const d = valuesDoc(version, {
+      '/bank_accounts/{id}/verify_microdeposits': { post: withId(post(version, object({ amounts: { type: 'array', items: { type: 'integer' } } }))) },
+      '/coupons/validate': { post: get(version, [param(version, 'amount', 'query', { type: 'integer' })]) },
+      '/verifications/{id}/retries': { post: withId(post(version, object({ retries: { type: 'integer' } }))) },
+      '/validated_orders': { post: post(version, object({ quantity: { type: 'integer' } })) },
+    });
+    // A verification earlier in the path does not make the last segment's request one.
+    expect(await found(QUANTITY, d)).toEqual([`${body(version, '/validated_orders')}.properties.quantity`, `${body(version, '/verifications/{id}/retries')}.properties.retries`].sort());
+    expect(await found(NUMBER, d)).toEqual([`${body(version, '/bank_accounts/{id}/verify_microdeposits')}.properties.amounts.items`, paramType(version, 'paths./coupons/validate.post.parameters.0')].sort());
   });
 
   it('does not read the query of a GET or HEAD as quantities: it filters what exists (`?amount=500`), and stays the number rule\'s', async () => {
