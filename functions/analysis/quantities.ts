@@ -48,6 +48,17 @@ function verifiesValues(template: string): boolean {
  * already the widest window, so a maximum limits no work, and a negative one is merely invalid.
  */
 const WINDOW_FILTERS = new Set(['since', 'until', 'before', 'after', 'older', 'newer']);
+
+/**
+ * Words of a schedule's length (`interval_count`: every 3 months, `billing_cycles`, `period_count`):
+ * a stored duration the server compares with a clock, like a TTL. A huge one never comes due; it
+ * asks for no work.
+ */
+const SCHEDULES = new Set(['interval', 'intervals', 'period', 'periods', 'cycle', 'cycles']);
+
+/** Last words that make a quantity a share of a whole: its bounds are 0 and 100 (or 1), not 1 and 1000. */
+const PERCENTS = new Set(['percent', 'percentage', 'pct']);
+const FRACTIONS = new Set(['ratio', 'fraction']);
 // A `history` limit (`failedJobsHistoryLimit`) is how much the server keeps, a stored policy like a retention.
 
 /**
@@ -88,6 +99,8 @@ const COUNT_PREFIXES = new Set(['num', 'number']);
 export interface QuantityMatch {
   /** The vocabulary entry matched, as written in the list (or "number of" for a counting prefix). */
   entry: string;
+  /** A share of a whole (`fee_percent`, `discount_ratio`): the bounds to advise differ. */
+  share?: 'percent' | 'fraction';
 }
 
 /** The forms of a run of words that stand for a singular entry: `amounts` → amount, `quantities` → quantity. */
@@ -118,17 +131,20 @@ export function quantityMatcher(entries: readonly string[]): (name: string) => Q
   }
   return name => {
     const list = words(name).slice(0, MAX_WORDS);
-    if (list.length === 0 || NOT_AMOUNTS.has(list[list.length - 1]) || WINDOW_FILTERS.has(list[0]) || list.includes('history')) return undefined;
+    const last = list[list.length - 1];
+    if (list.length === 0 || NOT_AMOUNTS.has(last) || WINDOW_FILTERS.has(list[0]) || list.some(word => word === 'history' || SCHEDULES.has(word))) return undefined;
+    const share = PERCENTS.has(last) ? 'percent' : FRACTIONS.has(last) ? 'fraction' : undefined;
+    const match = (entry: string): QuantityMatch => (share ? { entry, share } : { entry });
     for (let start = 0; start < list.length; start++) {
       for (let length = Math.min(MAX_PHRASE_WORDS, list.length - start); length >= 1; length--) {
         const run = list.slice(start, start + length).join('');
         for (const form of singulars(run)) {
           const entry = byCompact.get(form);
-          if (entry !== undefined) return { entry };
+          if (entry !== undefined) return match(entry);
         }
       }
     }
-    if (list.length > 1 && COUNT_PREFIXES.has(list[0])) return { entry: 'number of' };
+    if (list.length > 1 && COUNT_PREFIXES.has(list[0])) return match('number of');
     return undefined;
   };
 }

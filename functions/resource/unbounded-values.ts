@@ -97,10 +97,11 @@ interface RequestFacts {
  * names the word that made it a quantity, not the whole name: the finding's path ends with the
  * name, and a name may hold anything, a pasted credential included.
  */
-function quantityAdvice(entry: string, upper: boolean, lower: boolean): string | undefined {
+function quantityAdvice({ entry, share }: QuantityMatch, upper: boolean, lower: boolean): string | undefined {
   const what = `Number named like a quantity (${quote(entry)})`;
   if (!upper && !lower) {
-    return `${what} has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
+    const example = share === 'percent' ? '`minimum: 0`, `maximum: 100`' : share === 'fraction' ? '`minimum: 0`, `maximum: 1`' : '`minimum: 1`, `maximum: 1000`';
+    return `${what} has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. ${example}).`;
   }
   if (!upper) return `${what} has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
   if (!lower) return `${what} has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
@@ -148,7 +149,7 @@ function judge(root: unknown, site: ValueSite, options: UnboundedValuesOptions, 
     let quantity: QuantityMatch | undefined;
     for (const name of request?.names.get(site.node) ?? []) if ((quantity = request?.isQuantity(name))) break;
     if (quantity) {
-      const message = quantityAdvice(quantity.entry, upper, hasLowerBound(members) || documentsNegativeSentinel(members));
+      const message = quantityAdvice(quantity, upper, hasLowerBound(members) || documentsNegativeSentinel(members));
       if (message) out.push({ kind: 'quantity', at: owner, message });
     } else if (!upper) out.push({ kind: 'number', at: owner });
   }

@@ -4,8 +4,8 @@ import { found, lint, messagesOf, param, pathParam, testRule, VERSIONS, type Doc
 import { at, bodyPath, EXEMPTIONS, get, object, ref, returns } from '../fixtures/documents.js';
 import { body, byValueRule, NUMBER, paramType, paramTypePath, post, QUANTITY, valuesDoc } from '../fixtures/values.js';
 
-const both = (entry: string) =>
-  `Number named like a quantity ("${entry}") has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. \`minimum: 1\`, \`maximum: 1000\`).`;
+const both = (entry: string, bounds = '`minimum: 1`, `maximum: 1000`') =>
+  `Number named like a quantity ("${entry}") has neither \`maximum\` nor \`minimum\`: one request can ask for a billion (items, seconds, retries or cents), or for a negative amount (the classic refund and balance fraud). Set both (e.g. ${bounds}).`;
 const noMaximum = (entry: string) => `Number named like a quantity ("${entry}") has no \`maximum\`: one request can ask for a billion (items, seconds, retries or cents). Set one.`;
 const noMinimum = (entry: string) =>
   `Number named like a quantity ("${entry}") has no \`minimum\` (or \`exclusiveMinimum\`): a negative quantity or amount is the classic refund and balance fraud. Set \`minimum: 0\` (or 1).`;
@@ -74,6 +74,7 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
     'smart_tip_threshold', 'amountThreshold', 'size_cutoff', 'sinceSeconds', 'since_days', 'older_than_days', 'until_ms',
     'ttl', 'retention_days', 'expires_after_seconds', 'gracePeriodSeconds', 'days_until_due', 'leaseDurationSeconds', 'segment_ms', 'days',
     'failedJobsHistoryLimit', 'history_size', 'amount_gte', 'quantity_lt', 'unitAmountLte',
+    'interval_count', 'intervalCount', 'period_count', 'retry_interval', 'max_billing_cycles',
   ])('does not read %s as a quantity (it stays the number rule\'s, as info)', async name => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ [name]: { type: 'number' } })) } });
     expect(await found(QUANTITY, d)).toEqual([]);
@@ -95,6 +96,19 @@ describe.each(VERSIONS)(`${QUANTITY} (%s)`, version => {
   it.each(bounded)('does not flag a quantity bounded by %s', async (_, keywords) => {
     const d = valuesDoc(version, { '/things': { post: post(version, object({ quantity: { type: 'integer', ...keywords } })) } });
     expect(await byValueRule(d)).toEqual({});
+  });
+
+  it('advises the bounds of a share for percents and ratios (0 to 100, 0 to 1)', async () => {
+    const d = valuesDoc(version, { '/charges': { post: post(version, object({
+      application_fee_percent: { type: 'number' },
+      discount_ratio: { type: 'number' },
+      fee_pct: { type: 'number', minimum: 0 },
+    })) } });
+    expect((await lint(d)).filter(r => r.code === QUANTITY).map(r => `${String(r.path[r.path.length - 1])} ${r.message}`).sort()).toEqual([
+      `application_fee_percent ${both('fee', '`minimum: 0`, `maximum: 100`')}`,
+      `discount_ratio ${both('discount', '`minimum: 0`, `maximum: 1`')}`,
+      `fee_pct ${noMaximum('fee')}`,
+    ]);
   });
 
   it('takes a documented -1 ("-1 means no limit") as the lower bound: only the missing maximum is reported', async () => {
