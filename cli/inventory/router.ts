@@ -142,27 +142,36 @@ function startsWith(segments: readonly string[], base: readonly string[]): boole
  * visited at most once per request, so the cost is bounded by the description, not the request.
  */
 function find(root: Node, segments: readonly string[], from: number, method: string): Node | undefined {
-  let fallback: Node | undefined;
-  const visit = (at: Node, index: number): Node | undefined => {
-    if (index === segments.length) {
-      if (at.operations === undefined) return undefined;
-      if (at.operations.has(method) || (method === 'HEAD' && at.operations.has('GET'))) return at;
-      fallback ??= at;
-      return undefined;
-    }
-    const segment = segments[index];
-    const literal = at.literal.get(segment);
-    if (literal !== undefined) {
-      const found = visit(literal, index + 1);
-      if (found) return found;
-    }
-    if (segment === '') return undefined;
-    for (const partial of at.partial) {
-      if (!matchesTexts(segment, partial.texts)) continue;
-      const found = visit(partial.node, index + 1);
-      if (found) return found;
-    }
-    return at.param ? visit(at.param, index + 1) : undefined;
-  };
-  return visit(root, from) ?? fallback;
+  const search: Search = { segments, method, fallback: undefined };
+  return visit(search, root, from) ?? search.fallback;
+}
+
+interface Search {
+  segments: readonly string[];
+  method: string;
+  /** The first node reached that documents the path but not the method. */
+  fallback: Node | undefined;
+}
+
+function visit(search: Search, at: Node, index: number): Node | undefined {
+  const { segments, method } = search;
+  if (index === segments.length) {
+    if (at.operations === undefined) return undefined;
+    if (at.operations.has(method) || (method === 'HEAD' && at.operations.has('GET'))) return at;
+    search.fallback ??= at;
+    return undefined;
+  }
+  const segment = segments[index];
+  const literal = at.literal.get(segment);
+  if (literal !== undefined) {
+    const found = visit(search, literal, index + 1);
+    if (found) return found;
+  }
+  if (segment === '') return undefined;
+  for (const partial of at.partial) {
+    if (!matchesTexts(segment, partial.texts)) continue;
+    const found = visit(search, partial.node, index + 1);
+    if (found) return found;
+  }
+  return at.param ? visit(search, at.param, index + 1) : undefined;
 }
