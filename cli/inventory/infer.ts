@@ -40,8 +40,9 @@ export function isIdentifier(segment: string): boolean {
     return isEmail(segment);
   }
   if (UUID.test(segment) || HEX.test(segment) || ULID.test(segment) || isEmail(segment)) return true;
-  // Mostly digits (dates `2024-01-31`, phone numbers, `12345-a`).
-  if (digits * 2 >= segment.length && segment.length >= 4) return true;
+  // Digits and separators with at most one letter (dates `2024-01-31`, phone numbers, `12345-a`);
+  // `sha256` or `v2beta1` have words in them.
+  if (digits * 2 >= segment.length && segment.length >= 4 && upper + lower <= 1) return true;
   // A random token: long enough, several digits among letters (`cus_9s6XKzkNRiz8i3`, `a1b2c3d4e5`).
   if (!TOKEN.test(segment) || segment.length < 10 || digits < 2) return false;
   return (upper > 0 && lower > 0) || digits * 4 >= segment.length;
