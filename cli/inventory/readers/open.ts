@@ -34,7 +34,11 @@ export function detectFormat(start: string): LogFormat {
     return typeof log === 'object' && log !== null && !Array.isArray(log) ? 'har' : 'json';
   } catch {
     // An object spread over lines (or a first line longer than the text read): HAR when it opens with `log`.
-    return /^\{\s*"log"\s*:\s*\{/.test(text) || /"log"\s*:\s*\{[^]{0,4000}?"entries"\s*:/.test(text.slice(0, 8192)) ? 'har' : 'json';
+    if (/^\{\s*"log"\s*:\s*\{/.test(text)) return 'har';
+    // `log` after other keys (`{"version": …, "log": {`), with `entries` soon after it.
+    const log = text.slice(0, 8192).indexOf('"log"');
+    const entries = log === -1 ? -1 : text.indexOf('"entries"', log);
+    return entries !== -1 && entries - log < 4096 ? 'har' : 'json';
   }
 }
 
