@@ -248,7 +248,7 @@ describe('a log larger than the heap', { timeout: 120_000 }, () => {
         chunk = '';
       }
     }
-    await new Promise(resolve => out.end(chunk, () => resolve(undefined)));
+    await new Promise<void>(resolve => out.end(chunk, () => resolve()));
     const bytes = statSync(file).size;
     expect(bytes).toBeGreaterThan(75 * 2 ** 20); // held whole as a JS string it would take twice that (UTF-16)
     const outcome = await cli(['inventory', '--spec', 'spec.yaml', '--log', 'big.log', '-f', 'json', '--fail-on', 'none'], ['--max-old-space-size=32']);
