@@ -244,7 +244,7 @@ describe('a log larger than the heap', { timeout: 120_000 }, () => {
     for (let i = 0; i < LINES; i++) {
       chunk += i % 1000 === 999 ? 'garbage line without a request\n' : `203.0.113.${i % 250} - - [10/Oct/2024:13:55:36 +0000] "GET /v1/${i % 10 === 0 ? 'internal/users' : 'users'}/${i} HTTP/1.1" 200 ${i % 4096} "-" "Mozilla/5.0 (load test)"\n`;
       if (chunk.length > 1 << 20) {
-        if (!out.write(chunk)) await new Promise(resolve => out.once('drain', resolve));
+        if (!out.write(chunk)) await new Promise<void>(resolve => out.once('drain', () => resolve()));
         chunk = '';
       }
     }
