@@ -24,6 +24,7 @@ export interface Options {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: spectral-api-security [options] <files, folders or globs...>
+       spectral-api-security inventory --spec <openapi file> --log <file>... [options]
 
 Lints OpenAPI 2.0, 3.0 and 3.1 descriptions for security flaws with the spectral-api-security
 ruleset (or the .spectral.yaml/.yml/.json/.js of the working directory, or --ruleset).
@@ -40,6 +41,10 @@ Options:
       --allow-remote-refs   follow http(s) $refs (off by default: no network access)
   -h, --help                this help
   -v, --version             the version
+
+Commands:
+  inventory                 compare access logs (CLF, JSON lines, HAR) with a description: shadow,
+                            zombie and unused endpoints (spectral-api-security inventory --help)
 
 Exit codes: 0 fine, 1 a gate failed, 2 usage error or unreadable input.`;
 

@@ -7,6 +7,8 @@ import { parseArgs, UsageError, USAGE, type FailSeverity, type Options } from '.
 import { assemble } from './assemble.js';
 import { readBaseline, writeBaseline } from './baseline.js';
 import { InputError, listTargets } from './files.js';
+import { inventory } from './inventory/command.js';
+import { INVENTORY_USAGE } from './inventory/args.js';
 import { formatterFor } from './formats/index.js';
 import { text } from './formats/text.js';
 import type { Report, SeverityName } from './report.js';
@@ -88,7 +90,10 @@ async function run(options: Options): Promise<number> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `inventory` as the first word is the subcommand; a file or folder of that name is linted as `./inventory`.
+  const subcommand = argv[0] === 'inventory' ? 'inventory' : undefined;
   try {
+    if (subcommand === 'inventory') return await inventory(argv.slice(1), { name: 'spectral-api-security', version: packageVersion() });
     const options = parseArgs(argv);
     if (options.help) {
       process.stdout.write(USAGE + '\n');
@@ -101,7 +106,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await run(options);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`${error.message}\n\n${subcommand === 'inventory' ? INVENTORY_USAGE : USAGE}\n`);
       return 2;
     }
     if (error instanceof InputError) {
