@@ -346,6 +346,12 @@ export function isAllowListExtension(key: string): boolean {
 /** Prose that names an allow-list the server checks the URL against. */
 const ALLOW_LIST_PROSE = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|safe[- ]?list(?:ed)?|(?:allowed|permitted|trusted|registered|pre-registered|verified) (?:hosts?|domains?|origins?|urls?|uris?|redirect urls?|redirect uris?))\b/i;
 
+/** A host name of two labels or more, written out. */
+const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/i;
+
+/** A path on the same site: `^/(?!/)`, `^\/(?![/\\])`, `^/account` (a second `/` would make it `//evil.com`). */
+const SAME_SITE_PATH = /^\^\\?\/(?:\(\?!(?:\\?\/|\[[^\]]{0,8}\])\)|[A-Za-z0-9_-])/;
+
 /**
  * The pattern pins the URL to a host (`^https://hooks\.example\.com/`, `^https://([a-z]+\.)?example\.com(/|$)`)
  * or, for redirects, to a path on the same site (`^/(?!/)`, `^/account/`): anchored at the start,
@@ -379,22 +385,31 @@ export function patternPinsHost(pattern: string, allowRelative: boolean): boolea
     } else if (c === '?' && literal.endsWith('s') && /https?$/.test(literal.slice(-5))) {
       // `https?` accepts http too but still one host.
       literal = literal.slice(0, -1);
+    } else if (c === ')' && pattern[i + 1] === '?') {
+      // An optional group (`([a-z]+\.)?example\.com`): the host may or may not have it.
+      literal += '\u0002';
+      i++;
     } else if ('.*+?{}()|$'.includes(c)) {
       literal += c === '$' ? '\u0001' : c === '(' || c === ')' ? '' : '\u0000';
     } else literal += c;
   }
-  if (allowRelative && /^\/[^/\u0000\\]/.test(literal)) return true;
+  if (allowRelative && (SAME_SITE_PATH.test(pattern) || /^\/[^/\u0000\\]/.test(literal))) return true;
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(literal);
   if (!scheme) return false;
   const rest = literal.slice(scheme[0].length);
   const end = rest.search(/[/\u0001?#]/);
   if (end < 0) return false;
-  const authority = rest.slice(0, end).replace(/:\d+$/, '');
-  // The host must end in a literal domain (`.example.com`): a wildcard may only come before a dot.
-  const tail = /(?:^|\u0000\.|\.)((?:[a-z0-9-]+\.)+[a-z]{2,63})$/i.exec(authority);
-  if (!tail) return false;
-  const head = authority.slice(0, authority.length - tail[1].length);
-  return head === '' || head.endsWith('.');
+  const authority = rest.slice(0, end).replace(/:[\d\u0000\u0002]*$/, '');
+  // The host must end in a literal registrable domain: after the last wildcard, a dot, then two
+  // labels or more written out (`[a-z]+\.example\.com`, `(eu|us)\.example\.com`), or an optional
+  // subdomain group right before one (`([a-z]+\.)?example\.com`). `[a-z]+example\.com` is not
+  // pinned: `evilexample.com` matches it.
+  const wild = Math.max(authority.lastIndexOf('\u0000'), authority.lastIndexOf('\u0002'));
+  if (wild < 0) return DOMAIN.test(authority);
+  const host = authority.slice(wild + 1);
+  if (authority[wild] === '\u0002' && authority[wild - 1] === '.' && DOMAIN.test(host)) return true;
+  const dot = host.indexOf('.');
+  return dot >= 0 && DOMAIN.test(host.slice(dot + 1));
 }
 
 export interface Restriction {
