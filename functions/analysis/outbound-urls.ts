@@ -174,7 +174,9 @@ export interface Classified {
  * and of the schemas it is declared in; `schemaContext` the schemas' alone. They only decide for
  * bare names (`url`, `endpoint`).
  */
-export function classifyUrlInput(name: string, members: Members, declared: JsonObject, context: readonly string[], vocabulary: CompiledVocabulary, schemaContext: readonly string[] = []): Classified | undefined {
+export function classifyUrlInput(name: string, members: Members, declared: JsonObject, where: UrlContext, vocabulary: CompiledVocabulary): Classified | undefined {
+  const schemaContext = where.schema;
+  const context = [...where.schema, ...where.purpose];
   const list = words(name).slice(0, 12);
   if (list.length === 0 || !stringValued(members)) return undefined;
   const format = formatOfMembers(members) ?? (typeof declared.format === 'string' ? declared.format.toLowerCase() : undefined);
@@ -210,8 +212,24 @@ export function classifyUrlInput(name: string, members: Members, declared: JsonO
     const owner = shown ? findPhrase(schemaContext, vocabulary.outbound) : undefined;
     if (owner !== undefined) return { role: 'fetched', reason: `a URL in a schema about "${owner.entry}", which the server fetches`, words: schemaContext };
   }
+  // Any URL sent to an import, a webhook registration or a preview is one it calls (`vcs_url` of
+  // `PUT /repos/{repo}/import`), unless its name says it is a link to show.
+  const purpose = urlNamed && !list.some(word => PLAIN_LINK_WORDS.has(word)) ? where.purpose.find(word => FETCHING_PURPOSES.has(word)) : undefined;
+  if (purpose !== undefined) return { role: 'fetched', reason: `a URL sent to a "${purpose}" operation, which the server calls`, words: where.purpose };
   return undefined;
 }
+
+/** Where an input is sent: the words of the schemas it is declared in, and of the fetching operation it is sent to (if any). */
+export interface UrlContext {
+  schema: readonly string[];
+  purpose: readonly string[];
+}
+
+/** Words that make a URL a link the server stores and shows: `homepage_url`, `support_url`, `privacy_policy_url`. */
+const PLAIN_LINK_WORDS = new Set([
+  'home', 'homepage', 'website', 'site', 'web', 'html', 'doc', 'docs', 'documentation', 'support', 'privacy', 'terms', 'tos',
+  'policy', 'help', 'info', 'about', 'profile', 'blog', 'permalink', 'share', 'public', 'display', 'contact', 'legal', 'license',
+]);
 
 export interface CompiledVocabulary {
   outbound: Phrases;
@@ -281,13 +299,19 @@ function fetchingContexts(analysis: Analysis, cache: Map<JsonObject, Members>): 
     // what they describe (an embed's link), not to the operation's purpose.
     const stack: Array<{ at: Located; depth: number }> = operation.requestSchemas.map(at => ({ at, depth: 0 }));
     for (const parameter of operation.parameters) if (parameter.in === 'body' && parameter.schema) stack.push({ at: parameter.schema, depth: 0 });
+    const visited = new Set<JsonObject>();
     while (stack.length > 0) {
       const { at, depth } = stack.pop()!;
-      if (!isObject(at.node) || out.has(at.node)) continue;
-      out.set(at.node, purpose);
+      if (!isObject(at.node) || visited.has(at.node)) continue;
+      visited.add(at.node);
+      if (!out.has(at.node)) out.set(at.node, purpose);
       if (depth >= 2) continue;
       for (const member of allOfMembers(analysis.root, at as Located<JsonObject>, cache)) {
-        for (const [name, raw] of entries(member.node.properties)) stack.push({ at: deref(analysis.root, raw, [...member.path, 'properties', name]), depth: depth + 1 });
+        for (const [name, raw] of entries(member.node.properties)) {
+          // Keyed by the declaration too: a shared `$ref`ed value is sent to other operations as well.
+          if (isObject(raw) && !out.has(raw)) out.set(raw, purpose);
+          stack.push({ at: deref(analysis.root, raw, [...member.path, 'properties', name]), depth: depth + 1 });
+        }
       }
     }
   }
@@ -304,9 +328,8 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
     const requests = [...use.contexts].filter(context => context.direction === 'request');
     if (requests.length === 0) continue;
     const members = valueMembers(analysis.root, use.value.members, cache);
-    const schemaContext = declarationWords(use.path);
-    const context = [...schemaContext, ...(fetching.get(use.value.node) ?? [])];
-    const verdict = classifyUrlInput(use.name, members, use.declared, context, vocabulary, schemaContext);
+    const where = { schema: declarationWords(use.path), purpose: fetching.get(use.declared) ?? [] };
+    const verdict = classifyUrlInput(use.name, members, use.declared, where, vocabulary);
     if (!verdict) continue;
     out.push({ name: use.name, kind: 'property', path: use.path, declared: use.declared, members, role: verdict.role, reason: verdict.reason, contextWords: verdict.words, uses: requests });
   }
@@ -321,7 +344,8 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
       if (seen.has(parameter.node)) continue;
       const base = allOfMembers(analysis.root, parameter.schema as Located<JsonObject>, cache);
       const members = valueMembers(analysis.root, base, cache);
-      const verdict = classifyUrlInput(parameter.name, members, parameter.node, purpose, vocabulary);
+      const fetchingPurpose = purpose.some(word => FETCHING_PURPOSES.has(word)) ? purpose : [];
+      const verdict = classifyUrlInput(parameter.name, members, parameter.node, { schema: [], purpose: fetchingPurpose }, vocabulary);
       if (!verdict) continue;
       seen.add(parameter.node);
       out.push({ name: parameter.name, kind: parameter.in, path: parameter.path, declared: parameter.node, members, role: verdict.role, reason: verdict.reason, contextWords: verdict.words, operation });

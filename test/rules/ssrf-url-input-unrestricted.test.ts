@@ -54,6 +54,19 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     expect(await found(RULE, postBody(version, object({ image: image.ref }), '/messages', image.root), only)).toEqual([`${image.at}.properties.url`]);
   });
 
+  it('flags any URL sent to a fetching operation but the links it shows', async () => {
+    const doc = postBody(version, object({ vcs_url: uri(), homepage_url: uri(), docs_url: uri() }), '/repos/{repo}/import');
+    expect(await found(RULE, doc, only)).toEqual([at('vcs_url', '/repos/{repo}/import')]);
+  });
+
+  it('judges a shared URL schema by each declaration: sent to an import it is fetched, to a profile it is not', async () => {
+    const url = component(version, 'Url', uri());
+    const doc = postBody(version, object({ repo_url: url.ref }), '/profiles', url.root);
+    expect(await found(RULE, doc, only)).toEqual([]);
+    (doc.paths as Doc)['/imports'] = { post: { ...((postBody(version, object({ repository_url: url.ref }), '/imports').paths as Doc)['/imports'] as Doc).post as Doc } };
+    expect(await found(RULE, doc, only)).toEqual([at('repository_url', '/imports')]);
+  });
+
   it('flags query, header and form parameters', async () => {
     const doc = withParameters(version, [param(version, 'callbackUrl', 'query', uri()), param(version, 'X-Callback-Url', 'header', str())]);
     expect(await found(RULE, doc, only)).toEqual(['paths./things.post.parameters.0', 'paths./things.post.parameters.1']);
