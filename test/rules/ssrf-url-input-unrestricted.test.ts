@@ -181,3 +181,18 @@ describe('GET query filters', () => {
     expect(await found(RULE, withParameters(version, [param(version, 'url', 'query', uri())], 'get', '/preview'), only)).toEqual(['paths./preview.get.parameters.0']);
   });
 });
+
+describe('exemptions', () => {
+  const reason = 'Accepted in this test: the fetcher runs in an egress-restricted sandbox.';
+  it.each(VERSIONS)('%s: an operation exemption silences its parameter; a shared schema is silenced when every operation using it is exempt', async version => {
+    const doc = withParameters(version, [param(version, 'callbackUrl', 'query', uri())]);
+    ((doc.paths as Doc)['/things'] as Doc).post = { ...(((doc.paths as Doc)['/things'] as Doc).post as Doc), 'x-api-security-exemptions': { [RULE]: reason } };
+    expect(await found(RULE, doc, only)).toEqual([]);
+    const hook = component(version, 'Hook', object({ webhook_url: str() }));
+    const shared = postBody(version, hook.ref, '/hooks', hook.root, { 'x-api-security-exemptions': { [RULE]: reason } });
+    expect(await found(RULE, shared, only)).toEqual([]);
+    const other = postBody(version, hook.ref, '/hooks', hook.root, { 'x-api-security-exemptions': { [RULE]: reason } });
+    (other.paths as Doc)['/more-hooks'] = { post: { ...(((postBody(version, hook.ref, '/x').paths as Doc)['/x'] as Doc).post as Doc) } };
+    expect(await found(RULE, other, only)).toEqual([`${hook.at}.properties.webhook_url`]);
+  });
+});

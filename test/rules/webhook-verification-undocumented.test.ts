@@ -103,3 +103,13 @@ describe.each(VERSIONS)('%s: operations that receive webhooks, and x-webhooks', 
     expect(await found(RULE, base(version, { paths: { '/things': { get: { responses: ok } } } }), only)).toEqual([]);
   });
 });
+
+describe('exemptions', () => {
+  const reason = 'Accepted in this test: delivered over mutual TLS to receivers registered by staff.';
+  it('an exemption on the webhook path item, or on the operation owning a callback, silences it', async () => {
+    const webhook = base('3.1', { webhooks: { newPet: { 'x-api-security-exemptions': { [RULE]: reason }, ...message() } } });
+    expect(await found(RULE, webhook, only)).toEqual([]);
+    const callback = base('3.0', { paths: { '/subscriptions': { post: { 'x-api-security-exemptions': { [RULE]: reason }, responses: ok, callbacks: { onEvent: { '{$request.body#/url}': message() } } } } } });
+    expect(await found(RULE, callback, only)).toEqual([]);
+  });
+});
