@@ -46,6 +46,14 @@ const FETCHING_PURPOSES = new Set([
   'mirrors', 'feed', 'feeds', 'subscribe',
 ]);
 
+/**
+ * Purposes that are an action on a URL given in the request (`GET /preview?url=`), as opposed to
+ * a collection of stored objects (`GET /webhooks?url=` filters the registered webhooks).
+ */
+const FETCHING_ACTIONS = new Set([
+  'fetch', 'preview', 'previews', 'proxy', 'unfurl', 'oembed', 'crawl', 'scrape', 'screenshot', 'screenshots', 'thumbnail', 'thumbnails', 'ping', 'import',
+]);
+
 /** Words that make a fetched URL a callback the API sends its own requests to (for `webhook-url-plain-http`). */
 export const CALLBACK_WORDS: ReadonlySet<string> = new Set([
   'callback', 'callbacks', 'webhook', 'webhooks', 'hook', 'hooks', 'notification', 'notifications', 'notify', 'postback', 'listener',
@@ -347,6 +355,10 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
       const fetchingPurpose = purpose.some(word => FETCHING_PURPOSES.has(word)) ? purpose : [];
       const verdict = classifyUrlInput(parameter.name, members, parameter.node, { schema: [], purpose: fetchingPurpose }, vocabulary);
       if (!verdict) continue;
+      // The query of a read filters what exists (`GET /webhooks?url=`): only a read that acts on
+      // the URL it is given (`GET /preview?url=`) fetches it. A redirect target is followed on any method.
+      const reads = (operation.method === 'get' || operation.method === 'head') && (parameter.in === 'query' || parameter.in === 'header');
+      if (verdict.role === 'fetched' && reads && !purpose.some(word => FETCHING_ACTIONS.has(word))) continue;
       seen.add(parameter.node);
       out.push({ name: parameter.name, kind: parameter.in, path: parameter.path, declared: parameter.node, members, role: verdict.role, reason: verdict.reason, contextWords: verdict.words, operation });
     }

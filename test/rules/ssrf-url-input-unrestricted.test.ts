@@ -176,9 +176,12 @@ describe('3.x only', () => {
 });
 
 describe('GET query filters', () => {
-  it.each(VERSIONS)('%s: a ?url= filter on a list is not fetched; a ?url= on a preview is', async version => {
+  it.each(VERSIONS)('%s: a ?url= or ?callback_url= filter on a list is not fetched; a ?url= on a preview or thumbnail is', async version => {
     expect(await found(RULE, withParameters(version, [param(version, 'url', 'query', uri())], 'get', '/bookmarks'), only)).toEqual([]);
     expect(await found(RULE, withParameters(version, [param(version, 'url', 'query', uri())], 'get', '/preview'), only)).toEqual(['paths./preview.get.parameters.0']);
+    expect(await found(RULE, withParameters(version, [param(version, 'url', 'query', uri()), param(version, 'callback_url', 'query', uri())], 'get', '/webhooks'), only)).toEqual([]);
+    expect(await found(RULE, withParameters(version, [param(version, 'avatar_url', 'query', str())], 'get', '/users'), only)).toEqual([]);
+    expect(await found(RULE, withParameters(version, [param(version, 'image_url', 'query', str())], 'get', '/thumbnail'), only)).toEqual(['paths./thumbnail.get.parameters.0']);
   });
 });
 
