@@ -73,8 +73,8 @@ describe('the command', { timeout: 120_000 }, () => {
     expect(stdout).toMatch(/examples\/secure\.yaml  \(16 operations, score 100\/100\)\n  No findings\./);
     expect(stdout).toMatch(/^Summary\n/m);
     expect(stdout).toMatch(/^Document +Operations +error +warn +info +hint +known +score$/m);
-    expect(stdout).toMatch(/^examples\/secure\.yaml +15 +0 +0 +0 +0 +0 +100$/m);
-    expect(stdout).toMatch(/^Overall \(2 documents\) +28 +\d+/m);
+    expect(stdout).toMatch(/^examples\/secure\.yaml +16 +0 +0 +0 +0 +0 +100$/m);
+    expect(stdout).toMatch(/^Overall \(2 documents\) +30 +\d+/m);
   });
 
   it('markdown and html: the posture report of the same run, written to -o, gated like the others', async () => {
