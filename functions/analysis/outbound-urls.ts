@@ -65,7 +65,7 @@ const AMBIGUOUS_REDIRECT_WORDS = new Set(['next', 'continue', 'then', 'to', 'tar
 
 /** Prose in which the server says it will request the URL: "we call", "will be fetched", "sends a POST request to". */
 const SERVER_REQUESTS_PROSE =
-  /\b(?:we|it|the (?:server|service|api|platform|system))(?: will| should| would| shall| then)? (?:call|calls|fetch|fetches|request|requests|post|posts|send|sends|notify|notifies|download|downloads|retrieve|retrieves|poll|polls|ping|pings|deliver|delivers|make|makes)\b|\bwill be (?:called|fetched|requested|downloaded|retrieved|polled|pinged|notified|crawled|imported)\b|\b(?:send|sends|sent|post|posts|posted|deliver|delivers|delivered)(?: an?)?(?: http| https| post| get)? (?:request|requests|notification|notifications|event|events|callback|callbacks|webhook|webhooks|payload|payloads) to\b/i;
+  /\b(?:we|it|the (?:server|service|api|platform|system))(?: will| should| would| shall| then)? (?:call|calls|fetch|fetches|request|requests|notify|notifies|download|downloads|retrieve|retrieves|poll|polls|ping|pings)\b|\bwill be (?:called|fetched|requested|downloaded|retrieved|polled|pinged|notified|crawled|imported)\b|\b(?:send|sends|sent|post|posts|posted|deliver|delivers|delivered)(?: an?)?(?: http| https| post| get)? (?:request|requests|notification|notifications|event|events|callback|callbacks|webhook|webhooks|payload|payloads) to\b/i;
 
 const MAX_TEXT = 4_000;
 const text = (value: unknown): string => (typeof value === 'string' ? (value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value) : '');
@@ -206,7 +206,8 @@ export function classifyUrlInput(name: string, members: Members, declared: JsonO
     return undefined;
   }
 
-  const fetchWord = findPhrase(list, vocabulary.outbound);
+  // A profile's social-media link is shown, not fetched: `social_media_url`.
+  const fetchWord = list.includes('social') ? undefined : findPhrase(list, vocabulary.outbound);
   if (fetchWord && shown) return { role: 'fetched', reason: `named like a URL the server calls ("${fetchWord.entry}")`, words: list };
   // A service's endpoint is something called: `interactions_endpoint_url`, `metrics_endpoint`.
   if (list.length > 1 && list.some(word => ENDPOINT_NOUNS.has(word)) && shown) {

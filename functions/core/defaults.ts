@@ -240,11 +240,12 @@ export const DEFAULT_LISTS = {
    * matched as whole words anywhere in a name whose value is a URL (its last word is url, uri,
    * href or endpoint, or it has a URL `format` or example): `callback_url`, `StatusCallback`
    * (`format: uri`), `avatarUrl`, `image_uri`, `feedUrl`. Plain links the server only stores and
-   * shows (`website`, `homepage_url`, `support_url`) hold none of them.
+   * shows (`website`, `homepage_url`, `support_url`) hold none of them. Not `origin`: a CORS
+   * origin is compared, not fetched (add it where it names a CDN's origin server).
    */
   outboundUrlNames: [
     'callback', 'webhook', 'hook', 'notification', 'notify', 'postback', 'ping', 'import', 'feed', 'rss', 'fetch', 'source', 'remote',
-    'proxy', 'upstream', 'origin', 'mirror', 'image', 'avatar', 'logo', 'icon', 'favicon', 'thumbnail', 'thumb', 'picture', 'photo',
+    'proxy', 'upstream', 'mirror', 'image', 'avatar', 'logo', 'icon', 'favicon', 'thumbnail', 'thumb', 'picture', 'photo',
     'media', 'file', 'attachment', 'download', 'crawl', 'scrape', 'preview', 'oembed', 'unfurl',
   ],
   /**

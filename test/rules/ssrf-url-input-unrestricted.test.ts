@@ -134,6 +134,9 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['webhook_enabled', { type: 'boolean' }],
     ['avatar_url_count', { type: 'integer' }],
     ['webhook', object({ id: str() })],
+    ['social_media_url', uri()],
+    ['allowed_origins', { type: 'array', maxItems: 10, items: uri() }],
+    ['receipt_url', uri({ description: 'We send this URL to the customer by email.' })],
   ])('leaves %s alone: a stored link, or not a URL', async (name, schema) => {
     expect(await found(RULE, postBody(version, object({ [name]: schema })), only)).toEqual([]);
   });
