@@ -178,9 +178,9 @@ export interface Classified {
 
 /**
  * What a request input named `name` with schema `members` is, as a URL: fetched, a redirect
- * target, or neither (undefined). `context` is the words of the fetching operation it is sent to
- * and of the schemas it is declared in; `schemaContext` the schemas' alone. They only decide for
- * bare names (`url`, `endpoint`).
+ * target, or neither (undefined). `where` holds the words of the schemas it is declared in and of
+ * the fetching operation it is sent to: they decide for bare names (`url`, `endpoint`), and the
+ * operation's for URL-named inputs that are not links to show.
  */
 export function classifyUrlInput(name: string, members: Members, declared: JsonObject, where: UrlContext, vocabulary: CompiledVocabulary): Classified | undefined {
   const schemaContext = where.schema;
