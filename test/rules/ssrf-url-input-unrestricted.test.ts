@@ -172,6 +172,11 @@ describe('3.x only', () => {
     expect(await found(RULE, doc, only)).toEqual([]);
   });
 
+  it('reads a 3.1 nullable type list as a string', async () => {
+    const doc = postBody('3.1', object({ avatar_url: { type: ['string', 'null'], format: 'uri', maxLength: 2048 }, count: { type: ['integer', 'null'] } }));
+    expect(await found(RULE, doc, only)).toEqual([`${bodyPath('3.1')}.properties.avatar_url`]);
+  });
+
   it('reads a 3.x parameter described through content', async () => {
     const doc = withParameters('3.1', [{ name: 'feed_url', in: 'query', content: { 'application/json': { schema: str() } } }]);
     expect(await found(RULE, doc, only)).toEqual(['paths./things.post.parameters.0']);

@@ -66,6 +66,13 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
   });
 });
 
+describe('3.x parameter examples maps', () => {
+  it.each(['3.0', '3.1'] as const)('%s: a plain http value in a parameter\'s Example Objects is flagged there', async version => {
+    const doc = withParameters(version, [{ name: 'callback_url', in: 'query', schema: { type: 'string' }, examples: { secure: { value: 'https://hooks.example.com/' }, plain: { value: 'http://hooks.example.com/' } } }]);
+    expect(await found(RULE, doc, only)).toEqual(['paths./things.post.parameters.0.examples.plain.value']);
+  });
+});
+
 describe('callback expressions are transport-plain-http\'s', () => {
   it.each(['3.0', '3.1'] as const)('%s: a literal http:// callback key is reported once, by transport-plain-http', async version => {
     const doc = base(version, { paths: { '/subscriptions': { post: { responses: { '201': { description: 'OK' } }, callbacks: { onEvent: { 'http://hooks.example.com/events': { post: { responses: { '200': { description: 'OK' } } } } } } } } } });
