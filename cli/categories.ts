@@ -101,8 +101,8 @@ export function countBySeverity(findings: Iterable<Pick<ReportFinding, 'severity
 
 /**
  * One row per category that has a finding, or a rule in `report.rules` (so a category our rules
- * cover and the descriptions pass shows as 100, while API7, API9 and API10, which no rule covers,
- * do not show as a misleading 100). A category's score is the score formula over its findings in
+ * cover and the descriptions pass shows as 100, while a category that no rule covers does not
+ * show as a misleading 100). A category's score is the score formula over its findings in
  * each readable document, weighed across documents by their operations like the overall score.
  */
 export function categoryTable(report: Report): CategoryRow[] {

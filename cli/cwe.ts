@@ -57,6 +57,14 @@ export const CWE: Record<RuleId, string[]> = {
   'secret-high-entropy-value': ['CWE-798'],
   'secret-test-key': ['CWE-798'],
   'transport-plain-http': ['CWE-319'],
+  // A URL the server requests wherever the caller points it: internal services, cloud metadata.
+  'ssrf-url-input-unrestricted': ['CWE-918'],
+  // A redirect to any site the link's author chose: phishing with the API's own domain.
+  'ssrf-redirect-target-unrestricted': ['CWE-601'],
+  // Messages whose origin and integrity nobody can check: forged events are acted on.
+  'webhook-verification-undocumented': ['CWE-345', 'CWE-347'],
+  // Callbacks, their events and signatures sent in clear text.
+  'webhook-url-plain-http': ['CWE-319'],
 };
 
 /** A rule's CWE ids; rules of other rulesets have none. */

@@ -33,3 +33,8 @@ export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } fro
 // Secrets and transport
 export { leakedSecrets, type LeakedSecretsOptions } from './secrets/leaked-secrets.js';
 export { plainTransport, type PlainTransportOptions } from './transport/plain-transport.js';
+
+// Outbound requests: SSRF, open redirects, webhooks
+export { urlInputsUnrestricted, type UrlInputsOptions } from './outbound/url-inputs.js';
+export { webhookPlainHttp, type WebhookPlainHttpOptions } from './outbound/webhook-plain-http.js';
+export { webhookVerification, type WebhookVerificationOptions } from './outbound/webhook-verification.js';

@@ -6,7 +6,9 @@ export const OWASP = {
   API4: 'OWASP API4:2023 Unrestricted Resource Consumption',
   API5: 'OWASP API5:2023 Broken Function Level Authorization',
   API6: 'OWASP API6:2023 Unrestricted Access to Sensitive Business Flows',
+  API7: 'OWASP API7:2023 Server Side Request Forgery',
   API8: 'OWASP API8:2023 Security Misconfiguration',
+  API10: 'OWASP API10:2023 Unsafe Consumption of APIs',
 } as const;
 
 export type OwaspCategory = keyof typeof OWASP;

@@ -58,6 +58,9 @@ const OPTIONS = {
   secretNames: { add: ['signature'] },
   secretPlaceholders: { add: ['sample'] },
   transportAllowedHosts: { add: ['*.internal'] },
+  outboundUrlNames: { add: ['banner'] },
+  redirectTargetNames: { add: ['after login'] },
+  webhookSignatureHeaders: { add: ['X-Request-Id'] },
 };
 
 function documents() {

@@ -12,6 +12,7 @@ export * from './json.js';
 export * from './names.js';
 export * from './name-vocabulary.js';
 export * from './operations.js';
+export * from './outbound-urls.js';
 export * from './paging.js';
 export * from './parameter-credentials.js';
 export * from './private-reads.js';

@@ -102,3 +102,32 @@ export function displayUrl(value: string, max = 100): string {
   }
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
+
+export type HostCheck = (host: string) => boolean;
+
+function normaliseHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[([^\]]*)\]$/, '$1');
+}
+
+/**
+ * The unspecified addresses are a local server's bind address (`http://0.0.0.0:8000` from a dev
+ * server); a client connecting to them reaches its own machine, so nothing crosses a network.
+ */
+const UNSPECIFIED = new Set(['0.0.0.0', '::']);
+
+/** Whether plain transport to a host is acceptable: loopback, unspecified, or a host the team listed. */
+export function allowedHostCheck(allowedHosts: string[]): HostCheck {
+  const exact = new Set<string>();
+  const suffixes: string[] = [];
+  for (const entry of allowedHosts) {
+    if (typeof entry !== 'string') continue;
+    const host = normaliseHost(urlSchemeAndHost(`x://${entry.trim()}`)?.host ?? '');
+    if (host.startsWith('*.') && host.length > 2) suffixes.push(host.slice(1));
+    else if (host.length > 0) exact.add(host);
+  }
+  return host => {
+    if (isLoopbackHost(host)) return true;
+    const h = normaliseHost(host);
+    return UNSPECIFIED.has(h) || exact.has(h) || suffixes.some(suffix => h.length > suffix.length && h.endsWith(suffix));
+  };
+}

@@ -234,6 +234,42 @@ export const DEFAULT_LISTS = {
     '16c7e42f292c6912e7710c838347ae178b4a', '4ec39hqlyjwdarjtt1zdp7dc', 'sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c',
   ],
 
+  // Outbound requests: server-side request forgery, open redirects, webhooks
+  /**
+   * Words that make a request input's URL one the server fetches (`ssrf-url-input-unrestricted`),
+   * matched as whole words anywhere in a name whose value is a URL (its last word is url, uri,
+   * href or endpoint, or it has a URL `format` or example): `callback_url`, `StatusCallback`
+   * (`format: uri`), `avatarUrl`, `image_uri`, `feedUrl`. Plain links the server only stores and
+   * shows (`website`, `homepage_url`, `support_url`) hold none of them. Not `origin`: a CORS
+   * origin is compared, not fetched (add it where it names a CDN's origin server).
+   */
+  outboundUrlNames: [
+    'callback', 'webhook', 'hook', 'notification', 'notify', 'postback', 'ping', 'import', 'feed', 'rss', 'fetch', 'source', 'remote',
+    'proxy', 'upstream', 'mirror', 'image', 'avatar', 'logo', 'icon', 'favicon', 'thumbnail', 'thumb', 'picture', 'photo',
+    'media', 'file', 'attachment', 'download', 'crawl', 'scrape', 'preview', 'oembed', 'unfurl',
+  ],
+  /**
+   * Names of request inputs that say where to send the user's browser next
+   * (`ssrf-redirect-target-unrestricted`), matched as whole words anywhere in a name:
+   * `redirect_uri`, `returnTo`, `success_url`. `next`, `continue`, `goto`, `destination` and
+   * `back` count only alone or before url/uri, and only when the value is shown to be a URL
+   * (a URL `format`, example or default, or a description saying URL): `next` is usually a
+   * page cursor, `continue` a token.
+   */
+  redirectTargetNames: [
+    'redirect', 'return to', 'return url', 'return uri', 'success url', 'cancel url', 'failure url', 'error url',
+    'back url', 'next', 'continue', 'goto', 'destination', 'back',
+  ],
+  /**
+   * Header parameters whose presence documents how a webhook or callback is verified
+   * (`webhook-verification-undocumented`), compared without case or separators. Any header whose
+   * name has the word signature, sig or hmac counts too (`X-Hub-Signature-256`, `X-Signature-Ed25519`).
+   */
+  webhookSignatureHeaders: [
+    'X-Hub-Signature', 'X-Hub-Signature-256', 'Stripe-Signature', 'Webhook-Signature', 'Webhook-Id', 'Webhook-Timestamp',
+    'X-Signature', 'X-Webhook-Signature', 'Signature', 'Signature-Input', 'X-Slack-Request-Timestamp', 'X-Shopify-Hmac-Sha256',
+  ],
+
   // Transport
   /** Hosts besides loopback that may be served over plain http:// or ws:// (`transport-plain-http`): none. */
   transportAllowedHosts: [],

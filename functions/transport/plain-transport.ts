@@ -1,4 +1,4 @@
-import { asArray, deref, displayUrl, entries, has, isLoopbackHost, isObject, urlSchemeAndHost, type Analysis, type JsonObject, type JsonPath, type Operation } from '../analysis/index.js';
+import { allowedHostCheck, asArray, deref, displayUrl, entries, has, isObject, urlSchemeAndHost, type Analysis, type HostCheck, type JsonObject, type JsonPath, type Operation } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { MAX_QUOTED_NAME, MAX_QUOTED_URL, redactSecrets } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
@@ -25,35 +25,6 @@ const MAX_TEMPLATE = 2048;
 const MAX_VALUES_PER_VARIABLE = 64;
 const MAX_PLACES_PER_VALUE = 32;
 const MAX_COMBINATIONS = 4096;
-
-type HostCheck = (host: string) => boolean;
-
-function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[([^\]]*)\]$/, '$1');
-}
-
-/**
- * The unspecified addresses are a local server's bind address (`http://0.0.0.0:8000` from a dev
- * server); a client connecting to them reaches its own machine, so nothing crosses a network.
- */
-const UNSPECIFIED = new Set(['0.0.0.0', '::']);
-
-/** Whether plain transport to a host is acceptable: loopback, unspecified, or a host the team listed. */
-function allowedHostCheck(allowedHosts: string[]): HostCheck {
-  const exact = new Set<string>();
-  const suffixes: string[] = [];
-  for (const entry of allowedHosts) {
-    if (typeof entry !== 'string') continue;
-    const host = normaliseHost(urlSchemeAndHost(`x://${entry.trim()}`)?.host ?? '');
-    if (host.startsWith('*.') && host.length > 2) suffixes.push(host.slice(1));
-    else if (host.length > 0) exact.add(host);
-  }
-  return host => {
-    if (isLoopbackHost(host)) return true;
-    const h = normaliseHost(host);
-    return UNSPECIFIED.has(h) || exact.has(h) || suffixes.some(suffix => h.length > suffix.length && h.endsWith(suffix));
-  };
-}
 
 /** The plain scheme of an absolute URL whose host is not allowed; undefined otherwise. */
 function plainScheme(url: string, allowed: HostCheck): string | undefined {

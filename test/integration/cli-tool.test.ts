@@ -61,7 +61,7 @@ describe('the command', { timeout: 120_000 }, () => {
   it('text: findings grouped by OWASP category with `line:col severity rule message`, each rule\'s link once, and a summary', async () => {
     const { code, stdout } = await tool(['examples/flawed.yaml', 'examples/secure.yaml']);
     expect(code).toBe(1);
-    expect(stdout).toContain('examples/flawed.yaml  (13 operations, score');
+    expect(stdout).toContain('examples/flawed.yaml  (14 operations, score');
     expect(stdout).toContain('  API2:2023 Broken Authentication\n');
     expect(stdout).toContain('  API8:2023 Security Misconfiguration\n');
     // Location, severity and rule on a line, the message wrapped below it: nothing but links passes 100 columns.
@@ -70,11 +70,11 @@ describe('the command', { timeout: 120_000 }, () => {
     for (const id of RECOMMENDED.filter(id => id !== 'auth-security-undocumented')) {
       expect(stdout.split(`docs/rules/${id}.md`).length - 1, id).toBe(1);
     }
-    expect(stdout).toMatch(/examples\/secure\.yaml  \(15 operations, score 100\/100\)\n  No findings\./);
+    expect(stdout).toMatch(/examples\/secure\.yaml  \(16 operations, score 100\/100\)\n  No findings\./);
     expect(stdout).toMatch(/^Summary\n/m);
     expect(stdout).toMatch(/^Document +Operations +error +warn +info +hint +known +score$/m);
-    expect(stdout).toMatch(/^examples\/secure\.yaml +15 +0 +0 +0 +0 +0 +100$/m);
-    expect(stdout).toMatch(/^Overall \(2 documents\) +28 +\d+/m);
+    expect(stdout).toMatch(/^examples\/secure\.yaml +16 +0 +0 +0 +0 +0 +100$/m);
+    expect(stdout).toMatch(/^Overall \(2 documents\) +30 +\d+/m);
   });
 
   it('markdown and html: the posture report of the same run, written to -o, gated like the others', async () => {
@@ -99,7 +99,7 @@ describe('the command', { timeout: 120_000 }, () => {
     expect(code).toBe(1);
     const [flawed, noSecurity] = result.documents;
     expect(flawed.document).toBe('examples/flawed.yaml');
-    expect(flawed.operationCount).toBe(13);
+    expect(flawed.operationCount).toBe(14);
     expect(noSecurity.findings.map(f => f.rule)).toEqual(['auth-security-undocumented']);
     expect(noSecurity.findings[0].operations).toBe(2);
     expect([...new Set(result.documents.flatMap(d => d.findings.map(f => f.rule)))].sort()).toEqual([...RECOMMENDED].sort());

@@ -43,5 +43,9 @@ export const FLAWED = [
   'secret-leaked paths./users/{userId}/orders.get.x-datasource',
   'secret-test-key servers.1.description',
   'security-exemption-reason-missing paths./users/{userId}.patch.x-api-security-exemptions.auth-unauthorized-response-undocumented',
+  'ssrf-redirect-target-unrestricted components.schemas.Registration.properties.returnTo',
+  'ssrf-url-input-unrestricted components.schemas.WebhookSubscription.properties.callbackUrl',
   'transport-plain-http servers.1.url',
+  'webhook-url-plain-http components.schemas.WebhookSubscription.properties.failureNotificationUrl.example',
+  'webhook-verification-undocumented paths./webhook-subscriptions.post.callbacks.orderShipped',
 ];

@@ -1,0 +1,168 @@
+import {
+  asArray,
+  compactSet,
+  deref,
+  entries,
+  isObject,
+  leadingWords,
+  literalSegments,
+  words,
+  type Analysis,
+  type JsonObject,
+  type JsonPath,
+  type Operation,
+} from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
+import { MAX_QUOTED_URL, quote } from '../core/message.js';
+import { analysisFunction, describe, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+
+export interface WebhookVerificationOptions {
+  webhookSignatureHeaders: string[];
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Words of a header name that make it a signature whatever the vendor: `X-Hub-Signature-256`, `X-Signature-Ed25519`, `X-Shopify-Hmac-Sha256`. */
+const SIGNATURE_WORDS = new Set(['signature', 'sig', 'hmac', 'signed']);
+
+/** Prose that documents how a message is verified. */
+const VERIFICATION_PROSE = /\b(?:signature|signatures|signed|signing|hmac|mutual tls|mtls|client certificates?)\b/i;
+const MESSAGES_PROSE = /\b(?:webhooks?|callbacks?|event notifications?)\b/i;
+
+const MAX_TEXT = 20_000;
+const prose = (value: unknown): string => (typeof value === 'string' ? value.slice(0, MAX_TEXT) : '');
+
+/** One way messages reach or leave the API that its receiver must be able to verify. */
+interface Channel {
+  /** `Webhook "x"`, `Callback "x" of POST /y`, `Operation POST /webhook`. */
+  label: string;
+  path: JsonPath;
+  operations: Array<{ node: JsonObject; path: JsonPath; pathItem: JsonObject }>;
+  /** The API's own operation, for a receiver: its effective security counts. */
+  receiver?: Operation;
+  operation?: Operation;
+  exemptIn?: object;
+}
+
+function pathItemOperations(root: JsonObject, raw: unknown, path: JsonPath): Channel['operations'] {
+  const item = deref(root, raw, path);
+  if (!isObject(item.node)) return [];
+  const pathItem = item.node;
+  const out: Channel['operations'] = [];
+  for (const method of METHODS) {
+    const op = deref(root, pathItem[method], [...item.path, method]);
+    if (isObject(op.node)) out.push({ node: op.node, path: op.path, pathItem });
+  }
+  return out;
+}
+
+/** Words that make an operation of the API one that receives webhooks: `receiveWebhook`, `handle_stripe_event`, `POST /webhook`. */
+const RECEIVING = new Set(['receive', 'receives', 'handle', 'handles', 'incoming', 'inbound', 'process', 'consume', 'accept']);
+const MESSAGE_WORDS = new Set(['webhook', 'webhooks', 'callback', 'callbacks', 'notification', 'notifications', 'event', 'events', 'postback', 'ipn']);
+/** Last path segments of an endpoint that receives messages (singular: `/webhooks` is usually a collection that manages them). */
+const RECEIVER_SEGMENTS = new Set(['webhook', 'callback', 'postback', 'ipn']);
+
+function receivesMessages(operation: Operation): boolean {
+  if (operation.method !== 'post') return false;
+  const segments = literalSegments(operation.pathKey);
+  const last = segments.length > 0 ? words(segments[segments.length - 1]) : [];
+  if (last.length > 0 && RECEIVER_SEGMENTS.has(last[last.length - 1]) && !last.some(w => w === 'url' || w === 'urls' || w === 'config')) return true;
+  for (const text of [operation.node.operationId, operation.node.summary]) {
+    const list = leadingWords(text);
+    if (list.some(w => RECEIVING.has(w)) && list.some(w => MESSAGE_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
+function channels(analysis: Analysis): Channel[] {
+  const { root } = analysis;
+  const out: Channel[] = [];
+  if (analysis.version === '3.1') {
+    for (const [key, raw] of entries(root.webhooks)) {
+      if (key.startsWith('x-')) continue;
+      const operations = pathItemOperations(root, raw, ['webhooks', key]);
+      if (operations.length > 0) out.push({ label: `Webhook ${quote(key, MAX_QUOTED_URL)}`, path: ['webhooks', key], operations, exemptIn: operations[0].pathItem });
+    }
+  }
+  // ReDoc's `x-webhooks` documents webhooks in 2.0 and 3.0 the way 3.1's `webhooks` does.
+  for (const [key, raw] of entries(root['x-webhooks'])) {
+    const operations = pathItemOperations(root, raw, ['x-webhooks', key]);
+    if (operations.length > 0) out.push({ label: `Webhook ${quote(key, MAX_QUOTED_URL)}`, path: ['x-webhooks', key], operations, exemptIn: operations[0].pathItem });
+  }
+  if (analysis.version !== '2.0') {
+    const seen = new Set<object>();
+    for (const operation of analysis.operations) {
+      for (const [name, raw] of entries(operation.node.callbacks)) {
+        const callback = deref(root, raw, [...operation.path, 'callbacks', name]);
+        if (!isObject(callback.node) || seen.has(callback.node)) continue;
+        seen.add(callback.node);
+        const operations = entries(callback.node).filter(([expression]) => !expression.startsWith('x-')).flatMap(([expression, item]) => pathItemOperations(root, item, [...callback.path, expression]));
+        if (operations.length > 0) out.push({ label: `Callback ${quote(name)} of ${describe(operation)}`, path: callback.path, operations, operation });
+      }
+    }
+  }
+  for (const operation of analysis.operations) {
+    if (operation.container === 'paths' && receivesMessages(operation)) {
+      out.push({ label: `${describe(operation)}, which receives webhooks,`, path: operation.path, operations: [{ node: operation.node, path: operation.path, pathItem: operation.pathItem }], receiver: operation, operation });
+    }
+  }
+  return out;
+}
+
+function signatureHeader(name: string, listed: Set<string>): boolean {
+  const list = words(name);
+  return listed.has(list.join('')) || list.some(word => SIGNATURE_WORDS.has(word));
+}
+
+function verified(analysis: Analysis, channel: Channel, listed: Set<string>): boolean {
+  if (channel.receiver && channel.receiver.security.state === 'required') return true;
+  for (const { node, path, pathItem } of channel.operations) {
+    if (asArray(node.security).some(requirement => isObject(requirement) && Object.keys(requirement).length > 0)) return true;
+    const texts = [node.description, node.summary, pathItem.description, pathItem.summary];
+    const parameters = [...asArray(pathItem.parameters), ...asArray(node.parameters)];
+    for (let i = 0; i < parameters.length; i++) {
+      const parameter = deref(analysis.root, parameters[i], [...path, 'parameters', i]).node;
+      if (!isObject(parameter) || typeof parameter.name !== 'string' || String(parameter.in).toLowerCase() !== 'header') continue;
+      if (signatureHeader(parameter.name, listed)) return true;
+      texts.push(parameter.description);
+    }
+    const body = deref(analysis.root, node.requestBody, [...path, 'requestBody']).node;
+    if (isObject(body)) texts.push(body.description);
+    if (texts.some(text => VERIFICATION_PROSE.test(prose(text)))) return true;
+  }
+  return false;
+}
+
+/** The description says, once for every webhook, how they are signed: `info`, a tag, or the external docs. */
+function documentedOnce(root: JsonObject): boolean {
+  const texts = [isObject(root.info) ? root.info.description : undefined, isObject(root.externalDocs) ? root.externalDocs.description : undefined];
+  for (const tag of asArray(root.tags)) if (isObject(tag)) texts.push(tag.description, isObject(tag.externalDocs) ? tag.externalDocs.description : undefined);
+  return texts.some(text => {
+    const value = prose(text);
+    return MESSAGES_PROSE.test(value) && VERIFICATION_PROSE.test(value);
+  });
+}
+
+/**
+ * Webhooks (3.1 `webhooks`, ReDoc's `x-webhooks`), callbacks (3.x) and operations that receive
+ * webhooks, with no documented way for their receiver to verify who sent them: no signature
+ * header, no security requirement, no prose naming a signature or HMAC (OWASP API10).
+ */
+export const webhookVerification = analysisFunction<WebhookVerificationOptions>(
+  'webhookVerification',
+  objectOptions({ webhookSignatureHeaders: stringList('Header names that carry a webhook signature or its parts.') }),
+  defaultLists('webhookSignatureHeaders'),
+  function* ({ analysis, options }): Iterable<Finding> {
+    const all = channels(analysis);
+    if (all.length === 0 || documentedOnce(analysis.root)) return;
+    const listed = compactSet(options.webhookSignatureHeaders);
+    for (const channel of all) {
+      if (verified(analysis, channel, listed)) continue;
+      const whom = channel.receiver ? 'the API cannot tell a forged webhook from a real one' : 'its receivers cannot tell a forged request from a real one';
+      const fix = channel.receiver
+        ? 'require a signature header (such as `X-Hub-Signature-256`, `Stripe-Signature` or the Standard Webhooks `webhook-signature`) or a security requirement, and describe how it is checked'
+        : 'document the signature header the API sends (such as `X-Hub-Signature-256`, `Stripe-Signature` or the Standard Webhooks `webhook-id`/`webhook-timestamp`/`webhook-signature`), or a security requirement, and how receivers verify it';
+      yield { message: `${channel.label} documents no way to verify its requests, so ${whom}: ${fix}.`, path: channel.path, operation: channel.operation, exemptIn: channel.exemptIn };
+    }
+  },
+);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { found, messagesOf, onlyRule, param, VERSIONS, type Doc, type Version } from '../helpers.js';
+import { bodyPath, component, object, postBody, withParameters } from '../fixtures/outbound.js';
+
+/** ssrf-redirect-target-unrestricted (functions/outbound/url-inputs.ts, functions/analysis/outbound-urls.ts). */
+const RULE = 'ssrf-redirect-target-unrestricted';
+const only = onlyRule(RULE);
+const str = (extra: Doc = {}): Doc => ({ type: 'string', ...extra });
+const uri = (extra: Doc = {}): Doc => str({ format: 'uri', ...extra });
+
+describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
+  const at = (name: string) => `${bodyPath(version)}.properties.${name}`;
+
+  it.each([
+    ['redirect_uri', str()],
+    ['redirectUrl', str()],
+    ['redirect_to', uri()],
+    ['returnTo', uri()],
+    ['return_url', str()],
+    ['success_url', str()],
+    ['cancel_url', str()],
+    ['AuthorizeRedirectUrl', uri()],
+    ['next', uri()],
+    ['next', str({ example: 'https://app.example.com/home' })],
+    ['next_url', str()],
+    ['continue', str({ description: 'The URL to continue to after sign-in.' })],
+    ['redirect', str({ example: 'https://app.example.com/' })],
+  ])('flags the unrestricted redirect target %s', async (name, schema) => {
+    expect(await found(RULE, postBody(version, object({ [name]: schema })), only)).toEqual([at(name)]);
+  });
+
+  it('flags a redirect_uri query parameter, and a shared component once', async () => {
+    expect(await found(RULE, withParameters(version, [param(version, 'redirect_uri', 'query', uri())], 'get', '/authorize'), only)).toEqual(['paths./authorize.get.parameters.0']);
+    const session = component(version, 'Session', { allOf: [object({ mode: str() }), object({ success_url: uri() })] });
+    const doc = postBody(version, session.ref, '/sessions', session.root);
+    (doc.paths as Doc)['/other'] = (doc.paths as Doc)['/sessions'];
+    expect(await found(RULE, doc, only)).toEqual([`${session.at}.allOf.1.properties.success_url`]);
+  });
+
+  it('says what to do', async () => {
+    const [message] = await messagesOf(RULE, postBody(version, object({ return_to: uri() })), only);
+    expect(message).toContain('"return_to"');
+    expect(message).toContain('open redirect');
+  });
+
+  it.each([
+    ['a page cursor `next`', 'next', str()],
+    ['a numeric `next`', 'next', { type: 'integer' }],
+    ['a `continue` token', 'continue', str({ description: 'The continue token returned by the previous list call.' })],
+    ['a pagination URI', 'next_page_uri', uri()],
+    ['a time', 'next_run_at', str({ format: 'date-time' })],
+    ['a flag', 'redirect_http_to_https', { type: 'boolean' }],
+    ['a status code', 'redirect_code', { type: 'integer' }],
+    ['parameters for a redirect', 'oidc_extra_redirect_parms', str()],
+    ['a readOnly URL', 'return_url', uri({ readOnly: true })],
+    ['the SSRF rule\'s callback', 'callback_url', uri()],
+  ])('leaves %s alone', async (_, name, schema) => {
+    expect(await found(RULE, postBody(version, object({ [name as string]: schema })), only)).toEqual([]);
+  });
+
+  it.each([
+    ['enum', { enum: ['https://app.example.com/done'] }],
+    ['a same-site path pattern', { pattern: '^/(?!/)' }],
+    ['a path prefix', { pattern: '^/account/' }],
+    ['a pinned host', { pattern: '^https://app\\.example\\.com/' }],
+    ['x-allowed-hosts', { 'x-allowed-hosts': ['app.example.com'] }],
+    ['a registered-URL description', { description: 'Must exactly match one of the registered redirect URIs of the client.' }],
+  ])('leaves a redirect target limited by %s alone', async (_, extra) => {
+    expect(await found(RULE, postBody(version, object({ redirect_uri: str(extra) })), only)).toEqual([]);
+  });
+
+  it.each([['^/', { pattern: '^/' }], ['^https://', { pattern: '^https://' }]])('still flags a redirect target limited only by %s', async (_, extra) => {
+    expect(await found(RULE, postBody(version, object({ redirect_uri: str(extra) })), only)).toEqual([at('redirect_uri')]);
+  });
+
+  it('redirectTargetNames: add and remove names', async () => {
+    const doc = postBody(version, object({ after_login: uri(), success_url: uri() }));
+    expect(await found(RULE, doc, onlyRule(RULE, { redirectTargetNames: { add: ['after login'], remove: ['success url'] } }))).toEqual([at('after_login')]);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { base, found, messagesOf, onlyRule, VERSIONS, type Doc } from '../helpers.js';
+
+/** webhook-verification-undocumented (functions/outbound/webhook-verification.ts). */
+const RULE = 'webhook-verification-undocumented';
+const only = onlyRule(RULE);
+const ok = { '200': { description: 'OK' } };
+
+/** A message the API sends: a POST with a JSON payload, plus operation fields. */
+const message = (extra: Doc = {}): Doc => ({ post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok, ...extra } });
+const header = (name: string): Doc => ({ name, in: 'header', required: true, schema: { type: 'string' } });
+
+describe('3.1 webhooks', () => {
+  const doc = (webhook: Doc, extra: Doc = {}) => base('3.1', { webhooks: { newPet: webhook }, ...extra });
+
+  it('flags a webhook that documents no verification, once, on the webhook', async () => {
+    expect(await found(RULE, doc({ ...message(), put: message().post }), only)).toEqual(['webhooks.newPet']);
+    const [text] = await messagesOf(RULE, doc(message()), only);
+    expect(text).toContain('Webhook "newPet"');
+    expect(text).toContain('X-Hub-Signature-256');
+  });
+
+  it.each([
+    ['X-Hub-Signature-256', { parameters: [header('X-Hub-Signature-256')] }],
+    ['Stripe-Signature', { parameters: [header('Stripe-Signature')] }],
+    ['the Standard Webhooks webhook-id', { parameters: [header('webhook-id')] }],
+    ['a vendor signature header', { parameters: [header('X-Acme-Signature-Ed25519')] }],
+    ['an HMAC header', { parameters: [header('X-Shop-Hmac-Sha256')] }],
+    ['a security requirement', { security: [{ hmac: [] }] }],
+    ['prose', { description: 'Each request is signed with HMAC-SHA256 of the body; verify it with your endpoint secret.' }],
+  ])('leaves a webhook verified by %s alone', async (_, extra) => {
+    expect(await found(RULE, doc(message(extra)), only)).toEqual([]);
+  });
+
+  it('takes the signature header from the path item, and a $ref path item', async () => {
+    expect(await found(RULE, doc({ parameters: [header('Webhook-Signature')], ...message() }), only)).toEqual([]);
+    const referenced = base('3.1', { webhooks: { newPet: { $ref: '#/components/pathItems/NewPet' } }, components: { pathItems: { NewPet: message() } } });
+    expect(await found(RULE, referenced, only)).toEqual(['webhooks.newPet']);
+  });
+
+  it('an empty requirement is no verification; a description that documents signatures once covers every webhook', async () => {
+    expect(await found(RULE, doc(message({ security: [{}] })), only)).toEqual(['webhooks.newPet']);
+    const info = { info: { title: 'Pets', version: '1', description: 'Webhooks carry a `Pet-Signature` header: an HMAC of the body with your secret.' } };
+    expect(await found(RULE, doc(message(), info), only)).toEqual([]);
+    const unrelated = { info: { title: 'Pets', version: '1', description: 'Documents are signed by the vet.' } };
+    expect(await found(RULE, doc(message(), unrelated), only)).toEqual(['webhooks.newPet']);
+  });
+
+  it('webhookSignatureHeaders: a team header counts', async () => {
+    const custom = doc(message({ parameters: [header('X-Pet-Auth')] }));
+    expect(await found(RULE, custom, only)).toEqual(['webhooks.newPet']);
+    expect(await found(RULE, custom, onlyRule(RULE, { webhookSignatureHeaders: { add: ['X-Pet-Auth'] } }))).toEqual([]);
+  });
+});
+
+describe.each(['3.0', '3.1'] as const)('%s callbacks', version => {
+  const subscribe = (callbacks: Doc, extra: Doc = {}) =>
+    base(version, { paths: { '/subscriptions': { post: { responses: { '201': { description: 'Created' } }, callbacks } }, '/other': { post: { responses: ok, callbacks } } }, ...extra });
+
+  it('flags a callback once, where it is written (a shared component once)', async () => {
+    expect(await found(RULE, subscribe({ onEvent: { '{$request.body#/callbackUrl}': message() } }), only)).toEqual(['paths./other.post.callbacks.onEvent', 'paths./subscriptions.post.callbacks.onEvent']);
+    const shared = subscribe({ onEvent: { $ref: '#/components/callbacks/Event' } }, { components: { callbacks: { Event: { '{$request.body#/callbackUrl}': message() } } } });
+    expect(await found(RULE, shared, only)).toEqual(['components.callbacks.Event']);
+  });
+
+  it('leaves a signed callback alone', async () => {
+    expect(await found(RULE, subscribe({ onEvent: { '{$request.body#/callbackUrl}': message({ parameters: [header('X-Signature')] }) } }), only)).toEqual([]);
+  });
+});
+
+describe.each(VERSIONS)('%s: operations that receive webhooks, and x-webhooks', version => {
+  const body = version === '2.0' ? { parameters: [{ name: 'body', in: 'body', schema: { type: 'object' } }] } : { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } };
+  const receiver = (path: string, extra: Doc = {}, root: Doc = {}) => base(version, { paths: { [path]: { post: { ...body, responses: ok, ...extra } } }, ...root });
+
+  it('flags POST /webhook and a receiveWebhook operation without verification', async () => {
+    expect(await found(RULE, receiver('/payments/webhook'), only)).toEqual(['paths./payments/webhook.post']);
+    expect(await found(RULE, receiver('/events', { operationId: 'receiveStripeEvent' }), only)).toEqual(['paths./events.post']);
+  });
+
+  it('leaves a receiver with required security, a signature header or prose alone', async () => {
+    const scheme = version === '2.0' ? { securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } : { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } };
+    expect(await found(RULE, receiver('/webhook', {}, { ...scheme, security: [{ key: [] }] }), only)).toEqual([]);
+    const sig = version === '2.0' ? { name: 'X-Hub-Signature-256', in: 'header', type: 'string' } : header('X-Hub-Signature-256');
+    expect(await found(RULE, receiver('/webhook', { parameters: [...((body as Doc).parameters as Doc[] ?? []), sig] }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/webhook', { description: 'Verify the Signature header before trusting the event.' }), only)).toEqual([]);
+  });
+
+  it('leaves webhook management and OAuth callbacks alone', async () => {
+    expect(await found(RULE, receiver('/webhooks'), only)).toEqual([]);
+    expect(await found(RULE, receiver('/repos/{repo}/hooks', { operationId: 'createWebhook' }), only)).toEqual([]);
+    expect(await found(RULE, base(version, { paths: { '/oauth/callback': { get: { responses: ok } } } }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/webhook_url'), only)).toEqual([]);
+  });
+
+  it('flags an x-webhooks entry without verification', async () => {
+    const doc = base(version, { paths: {}, 'x-webhooks': { orderPaid: { post: { responses: ok } } } });
+    expect(await found(RULE, doc, only)).toEqual(['x-webhooks.orderPaid']);
+    const signed = base(version, { paths: {}, 'x-webhooks': { orderPaid: { post: { parameters: [version === '2.0' ? { name: 'Stripe-Signature', in: 'header', type: 'string' } : header('Stripe-Signature')], responses: ok } } } });
+    expect(await found(RULE, signed, only)).toEqual([]);
+  });
+
+  it('reports nothing on a description without webhooks', async () => {
+    expect(await found(RULE, base(version, { paths: { '/things': { get: { responses: ok } } } }), only)).toEqual([]);
+  });
+});
+
+describe('exemptions', () => {
+  const reason = 'Accepted in this test: delivered over mutual TLS to receivers registered by staff.';
+  it('an exemption on the webhook path item, or on the operation owning a callback, silences it', async () => {
+    const webhook = base('3.1', { webhooks: { newPet: { 'x-api-security-exemptions': { [RULE]: reason }, ...message() } } });
+    expect(await found(RULE, webhook, only)).toEqual([]);
+    const callback = base('3.0', { paths: { '/subscriptions': { post: { 'x-api-security-exemptions': { [RULE]: reason }, responses: ok, callbacks: { onEvent: { '{$request.body#/url}': message() } } } } } });
+    expect(await found(RULE, callback, only)).toEqual([]);
+  });
+});
