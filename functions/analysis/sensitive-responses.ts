@@ -15,11 +15,41 @@ export interface CarriedData extends SensitiveProperty {
   path: JsonPath;
 }
 
-/** Response bodies nest records a few levels (an envelope, a list, an expansion); deeper is not followed. */
+/** Bounds the walk through items, maps and alternatives (which do not count as a property step). */
 const MAX_DEPTH = 24;
 
+/**
+ * How many properties deep a response carries what it returns: the record itself (`{ ssn }`), a
+ * record in an envelope (`{ data: [{ ssn }] }`) or embedded once (`{ owner: { ssn } }`). Deeper, a
+ * property belongs to a related object the response links to; following every link makes every
+ * response of a large API "carry" every secret any object holds (on Stripe's description, three
+ * steps in 87 operations, four or more in twice as many, through charges, invoices and customers).
+ */
+const MAX_PROPERTY_STEPS = 2;
+
+/** A plain string alternative: an id (or a URL) that stands for the object beside it. */
+function isIdAlternative(root: unknown, raw: unknown): boolean {
+  const node = deref(root, raw, []).node;
+  return isObject(node) && node.type === 'string' && !isObject(node.properties);
+}
+
+/**
+ * `anyOf`/`oneOf` of an id and the object it names (Stripe's expandable fields): the response
+ * carries the id unless the caller asks to expand it, so the object's properties are not what
+ * the operation returns.
+ */
+function idOrObject(root: unknown, node: JsonObject): boolean {
+  return ['anyOf', 'oneOf'].some(key => Array.isArray(node[key]) && (node[key] as unknown[]).length > 1 && (node[key] as unknown[]).some(alt => isIdAlternative(root, alt)));
+}
+
+function withoutAlternatives(node: JsonObject): JsonObject {
+  const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = node;
+  return rest;
+}
+
 interface Walker {
-  memo: Map<JsonObject, CarriedData | null>;
+  /** Per schema, the finding within a number of property steps (index = steps left). */
+  memo: Map<JsonObject, Array<CarriedData | null | undefined>>;
   members: Map<JsonObject, Members>;
 }
 
@@ -36,10 +66,12 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
   const root = analysis.root;
   const active = new Set<JsonObject>();
 
-  const visit = (at: Located, depth: number): CarriedData | null => {
-    if (!isObject(at.node) || depth > MAX_DEPTH || active.has(at.node)) return null;
+  const visit = (at: Located, depth: number, steps: number): CarriedData | null => {
+    if (!isObject(at.node) || depth > MAX_DEPTH || steps <= 0 || active.has(at.node)) return null;
     const node = at.node;
-    const known = walker.memo.get(node);
+    let byStep = walker.memo.get(node);
+    if (!byStep) walker.memo.set(node, (byStep = []));
+    const known = byStep[steps];
     if (known !== undefined) return known;
     active.add(node);
     let found: CarriedData | null = null;
@@ -57,16 +89,16 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
           found = { ...sensitive, name, path: declaration };
           break outer;
         }
-        const inner = visit(value, depth + 1);
+        const inner = visit(value, depth + 1, steps - 1);
         if (inner) {
           found = inner;
           break outer;
         }
       }
       const others: Located[] = [];
-      pushSubschemas(root, member, others);
+      pushSubschemas(root, idOrObject(root, member.node) ? { node: withoutAlternatives(member.node), path: member.path } : member, others);
       for (const other of others) {
-        const inner = visit(other, depth + 1);
+        const inner = visit(other, depth + 1, steps);
         if (inner) {
           found = inner;
           break outer;
@@ -74,9 +106,9 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
       }
     }
     active.delete(node);
-    walker.memo.set(node, found);
+    byStep[steps] = found;
     return found;
   };
 
-  return visit(schema, 0) ?? undefined;
+  return visit(schema, 0, MAX_PROPERTY_STEPS) ?? undefined;
 }
