@@ -22,10 +22,15 @@ function isJwtScheme(scheme: SecurityScheme): boolean {
 const SIGNING = /\b(?:[HRE]S|PS)(?:256|384|512)\b|\bEd(?:DSA|25519|448)\b|\bjwks(?:_uri)?\b|json web key|signed (?:with|using|by)\b|signature algorithm|\balg\b/i;
 
 /** A lifetime: expiry words, the `exp` claim, a TTL, or "valid for N minutes". */
-const LIFETIME = /\bexpir(?:e[sd]?|y|ation|ing)\b|\blifetime\b|\blife[- ]?span\b|\bttl\b|\bexp\b|\bvalid (?:for|during|until)\b|\bshort[- ]lived\b|\blives? for\b|\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b/i;
+const LIFETIME = /\bexpir(?:e[sd]?|y|ation|ing)\b|\blifetime\b|\blife[- ]?span\b|\bttl\b|\bexp\b|\bvalid (?:for|during|until)\b|\bshort[- ]lived\b|\blives? for\b|\b\d{1,6} ?(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b/i;
 
-/** In the description's overview, a lifetime counts only when it is said of tokens: "expires" alone may be about anything. */
-const TOKEN_LIFETIME = /\btokens?\b[^.\n]{0,80}(?:\bexpir|\blifetime\b|\bttl\b|\bvalid for\b|\bshort[- ]lived\b)|(?:\bexpir\w*|\blifetime\b|\bttl\b)[^.\n]{0,80}\btokens?\b/i;
+const TOKEN_WORD = /\btokens?\b/i;
+const LIFETIME_WORD = /\bexpir|\blifetime\b|\bttl\b|\bvalid for\b|\bshort[- ]lived\b/i;
+
+/** In the description's overview, a lifetime counts only when a sentence says it of tokens: "expires" alone may be about anything. */
+function saysTokenLifetime(text: string): boolean {
+  return text.split(/[.\n]/).some(sentence => TOKEN_WORD.test(sentence) && LIFETIME_WORD.test(sentence));
+}
 
 /**
  * `http` bearer schemes with `bearerFormat: JWT` (and API key schemes named or described as JWT)
@@ -42,7 +47,7 @@ export const jwtUndocumented = analysisFunction<Record<string, never>>(
     const own = text(scheme.node.description);
     const overview = isObject(analysis.root.info) ? text(analysis.root.info.description) : '';
     const signing = SIGNING.test(own) || SIGNING.test(overview);
-    const lifetime = LIFETIME.test(own) || TOKEN_LIFETIME.test(overview);
+    const lifetime = LIFETIME.test(own) || saysTokenLifetime(overview);
     if (signing && lifetime) return;
     const missing = !signing && !lifetime ? 'how its tokens are signed nor how long they live' : !signing ? 'how its tokens are signed' : 'how long its tokens live';
     yield {

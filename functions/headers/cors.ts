@@ -8,19 +8,24 @@ import { operationsAt } from '../core/targets.js';
  */
 const ANY_ORIGIN: ReadonlySet<string> = new Set(['*', 'null']);
 
-/**
- * Prose saying the header echoes whatever Origin the request sent. Bounded gaps keep it linear;
- * a reference to the request's Origin in a runtime expression (`$request.header.Origin`) too.
- */
-const REFLECTS_ORIGIN =
-  /\b(?:echo(?:e[sd])?|reflect(?:s|ed)?|mirror(?:s|ed)?|cop(?:y|ies|ied)|repeat(?:s|ed)?)\b[^.]{0,60}\borigin\b|\b(?:request(?:'s|ing)?|caller'?s|client'?s)\s+origin\b|\borigin\s+(?:header\s+)?(?:of|from|sent\s+(?:by|with)|in)\s+the\s+(?:request|caller|client|browser)\b|\$request\.header\.origin/i;
+/** A verb saying a value is sent back as received. */
+const ECHO_VERB = /\b(?:echo(?:e[sd])?|reflect(?:s|ed)?|mirror(?:s|ed)?|cop(?:y|ies|ied)|repeat(?:s|ed)?)\b/i;
+const ORIGIN_WORD = /\borigin\b/i;
+/** The request's Origin named outright, or as a runtime expression (`$request.header.Origin`). Run on text with single spaces. */
+const REQUEST_ORIGIN = /\b(?:request(?:'s|ing)?|caller'?s|client'?s) origin\b|\borigin (?:header )?(?:of|from|sent by|sent with|in) the (?:request|caller|client|browser)\b|\$request\.header\.origin/i;
+
+/** Prose saying the header echoes whatever Origin the request sent: an echo verb and "origin" in one sentence, or the request's Origin named. */
+function saysReflected(text: string): boolean {
+  const spaced = text.slice(0, 4096).replace(/\s+/g, ' ');
+  return REQUEST_ORIGIN.test(spaced) || spaced.split('.').some(sentence => ECHO_VERB.test(sentence) && ORIGIN_WORD.test(sentence));
+}
 
 /** Prose that limits which origins are echoed: then only listed sites get credentialed access. */
 const RESTRICTED = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|allowed|trusted|registered|configured|permitted|approved|known|whitelisted|specific|one of|if it matches|when it matches|if (?:the origin|it) is|when (?:the origin|it) is|validated|verified|matching)\b/i;
 
 function reflectsAnyOrigin(header: DeclaredHeader): boolean {
   const texts = [header.description, ...header.values.filter((v): v is string => typeof v === 'string')];
-  return texts.some(text => REFLECTS_ORIGIN.test(text.slice(0, 4096))) && !RESTRICTED.test(header.description.slice(0, 4096));
+  return texts.some(saysReflected) && !RESTRICTED.test(header.description.slice(0, 4096));
 }
 
 /** `Access-Control-Allow-Credentials: true` among the declared values (its only valid value; a header declared without one is not judged). */
