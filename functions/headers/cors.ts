@@ -8,11 +8,11 @@ import { operationsAt } from '../core/targets.js';
  */
 const ANY_ORIGIN: ReadonlySet<string> = new Set(['*', 'null']);
 
-/** A verb saying a value is sent back as received. */
-const ECHO_VERB = /\b(?:echo(?:e[sd])?|reflect(?:s|ed)?|mirror(?:s|ed)?|cop(?:y|ies|ied)|repeat(?:s|ed)?)\b/i;
+/** Words saying a value is sent back as received ("echoes", "the value of the Origin header"). */
+const ECHO_VERB = /\b(?:echo(?:e[sd])?|reflect(?:s|ed)?|mirror(?:s|ed)?|cop(?:y|ies|ied)|repeat(?:s|ed)?|value of|same as)\b/i;
 const ORIGIN_WORD = /\borigin\b/i;
 /** The request's Origin named outright, or as a runtime expression (`$request.header.Origin`). Run on text with single spaces. */
-const REQUEST_ORIGIN = /\b(?:request(?:'s|ing)?|caller'?s|client'?s) origin\b|\borigin (?:header )?(?:of|from|sent by|sent with|in) the (?:request|caller|client|browser)\b|\$request\.header\.origin/i;
+const REQUEST_ORIGIN = /\b(?:request(?:['’`]s|ing)?|caller['’`]?s|client['’`]?s) origin\b|\borigin (?:header )?(?:of|from|sent by|sent with|in) the (?:request|caller|client|browser)\b|\$request\.header\.origin/i;
 
 /** Prose saying the header echoes whatever Origin the request sent: an echo verb and "origin" in one sentence, or the request's Origin named. */
 function saysReflected(text: string): boolean {

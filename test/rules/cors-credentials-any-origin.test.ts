@@ -58,8 +58,9 @@ testRule(CORS, VERSIONS.flatMap((version): RuleCase[] => {
       document: headersDoc(version, {
         '/me': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'enum', 'https://app.example.com'), description: "Echoes the request's Origin header." }, [ACAC]: credentials }) }),
         '/you': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'default', 'https://app.example.com'), description: 'Set to the origin sent by the browser in the request.' }, [ACAC]: credentials }) }),
+        '/them': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'default', 'https://app.example.com'), description: 'Returns the value of the request`s Origin header.' }, [ACAC]: credentials }) }),
       }),
-      errors: [reflected(at('/me')), reflected(at('/you'))],
+      errors: [reflected(at('/me')), reflected(at('/you')), reflected(at('/them'))],
     },
     {
       name: `${version}: not a public \`*\` without credentials, credentials false or without a value, nor a listed origin with credentials`,
