@@ -17,6 +17,8 @@ export interface DeclaredHeader {
   path: JsonPath;
   /** Every value the description declares for it: `enum`, `const`, `default`, `example`, `examples`, `x-example`. */
   values: unknown[];
+  /** The values it is limited to (`enum`, `const`), when it is; empty when any value is allowed. */
+  allowed: unknown[];
   /** The header's and its schemas' descriptions, joined. */
   description: string;
 }
@@ -27,10 +29,20 @@ const SINGLE_VALUE_KEYS = ['const', 'default', 'example', 'x-example'];
 const MAX_VALUES = 64;
 const MAX_DESCRIPTION = 4096;
 
-function pushValues(root: JsonObject, node: JsonObject, path: JsonPath, values: unknown[], texts: string[]): void {
+interface Collected {
+  values: unknown[];
+  allowed: unknown[];
+  texts: string[];
+}
+
+function pushValues(root: JsonObject, node: JsonObject, path: JsonPath, { values, allowed, texts }: Collected): void {
   if (typeof node.description === 'string') texts.push(node.description.slice(0, MAX_DESCRIPTION));
   for (const key of SINGLE_VALUE_KEYS) if (Object.prototype.hasOwnProperty.call(node, key)) values.push(node[key]);
-  for (const value of asArray(node.enum).slice(0, MAX_VALUES)) values.push(value);
+  if (Object.prototype.hasOwnProperty.call(node, 'const')) allowed.push(node.const);
+  for (const value of asArray(node.enum).slice(0, MAX_VALUES)) {
+    values.push(value);
+    allowed.push(value);
+  }
   // `examples`: a list in a 3.1 schema, a map of Example objects (possibly `$ref`s) on 3.x headers and media types.
   if (Array.isArray(node.examples)) for (const value of node.examples.slice(0, MAX_VALUES)) values.push(value);
   else {
@@ -42,26 +54,25 @@ function pushValues(root: JsonObject, node: JsonObject, path: JsonPath, values: 
 }
 
 /** A schema and its `allOf` members. */
-function pushSchema(root: JsonObject, raw: unknown, path: JsonPath, values: unknown[], texts: string[]): void {
+function pushSchema(root: JsonObject, raw: unknown, path: JsonPath, collected: Collected): void {
   const schema = deref(root, raw, path);
   if (!isObject(schema.node)) return;
-  for (const member of allOfMembers(root, schema as Located<JsonObject>)) pushValues(root, member.node, member.path, values, texts);
+  for (const member of allOfMembers(root, schema as Located<JsonObject>)) pushValues(root, member.node, member.path, collected);
 }
 
 function readHeader(root: JsonObject, name: string, located: Located): DeclaredHeader | undefined {
   const { node, path } = located;
   if (!isObject(node)) return undefined;
-  const values: unknown[] = [];
-  const texts: string[] = [];
+  const collected: Collected = { values: [], allowed: [], texts: [] };
   // A 2.0 header is its own schema; a 3.x header has `schema` or `content`, and examples of its own.
-  for (const member of allOfMembers(root, located as Located<JsonObject>)) pushValues(root, member.node, member.path, values, texts);
-  if (Object.prototype.hasOwnProperty.call(node, 'schema')) pushSchema(root, node.schema, [...path, 'schema'], values, texts);
+  for (const member of allOfMembers(root, located as Located<JsonObject>)) pushValues(root, member.node, member.path, collected);
+  if (Object.prototype.hasOwnProperty.call(node, 'schema')) pushSchema(root, node.schema, [...path, 'schema'], collected);
   for (const [mediaType, media] of entries(node.content)) {
     if (!isObject(media)) continue;
-    pushValues(root, media, [...path, 'content', mediaType], values, texts);
-    if (Object.prototype.hasOwnProperty.call(media, 'schema')) pushSchema(root, media.schema, [...path, 'content', mediaType, 'schema'], values, texts);
+    pushValues(root, media, [...path, 'content', mediaType], collected);
+    if (Object.prototype.hasOwnProperty.call(media, 'schema')) pushSchema(root, media.schema, [...path, 'content', mediaType, 'schema'], collected);
   }
-  return { name, node, path, values, description: texts.join('\n') };
+  return { name, node, path, values: collected.values, allowed: collected.allowed, description: collected.texts.join('\n') };
 }
 
 /** The headers a response declares, by lower-cased name. Read once per response object, however many operations share it. */
@@ -81,10 +92,10 @@ export function responseHeaders(root: JsonObject, response: Response): Map<strin
   return declaredHeaders(response.node, { root, response });
 }
 
-/** The declared values as trimmed, lower-cased strings (booleans and numbers as written). */
-export function headerValueTexts(header: DeclaredHeader): string[] {
+/** The declared values (or, with `allowedOnly`, the enum/const values) as trimmed, lower-cased strings (booleans and numbers as written). */
+export function headerValueTexts(header: DeclaredHeader, allowedOnly = false): string[] {
   const out: string[] = [];
-  for (const value of header.values) {
+  for (const value of allowedOnly ? header.allowed : header.values) {
     if (typeof value === 'string') out.push(value.trim().toLowerCase());
     else if (typeof value === 'boolean' || typeof value === 'number') out.push(String(value));
   }

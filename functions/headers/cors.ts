@@ -23,7 +23,12 @@ function saysReflected(text: string): boolean {
 /** Prose that limits which origins are echoed: then only listed sites get credentialed access. */
 const RESTRICTED = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|allowed|trusted|registered|configured|permitted|approved|known|whitelisted|specific|one of|if it matches|when it matches|if (?:the origin|it) is|when (?:the origin|it) is|validated|verified|matching)\b/i;
 
+/**
+ * An echo of any Origin: said in prose (or a runtime expression), with no word of an allow-list and
+ * no `enum`/`const` that limits the header to listed origins.
+ */
 function reflectsAnyOrigin(header: DeclaredHeader): boolean {
+  if (header.allowed.length > 0) return false;
   const texts = [header.description, ...header.values.filter((v): v is string => typeof v === 'string')];
   return texts.some(saysReflected) && !RESTRICTED.test(header.description.slice(0, 4096));
 }

@@ -56,7 +56,7 @@ testRule(CORS, VERSIONS.flatMap((version): RuleCase[] => {
     {
       name: `${version}: a description that echoes any Origin, with credentials`,
       document: headersDoc(version, {
-        '/me': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'enum', 'https://app.example.com'), description: "Echoes the request's Origin header." }, [ACAC]: credentials }) }),
+        '/me': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'x-example', 'https://app.example.com'), description: "Echoes the request's Origin header." }, [ACAC]: credentials }) }),
         '/you': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'default', 'https://app.example.com'), description: 'Set to the origin sent by the browser in the request.' }, [ACAC]: credentials }) }),
         '/them': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'default', 'https://app.example.com'), description: 'Returns the value of the request`s Origin header.' }, [ACAC]: credentials }) }),
       }),
@@ -81,6 +81,7 @@ testRule(CORS, VERSIONS.flatMap((version): RuleCase[] => {
           '404': withHeaders(version, { [ACAO]: header(version, 'enum', '*') }, undefined, 'Not found'),
         }),
         '/listed-echo': get({ '200': withHeaders(version, { [ACAO]: { ...(version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } }), description: "Echoes the request's Origin when it is on the allow-list." }, [ACAC]: credentials }) }),
+        '/enum-echo': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'enum', 'https://app.example.com'), description: "Echoes the request's Origin header." }, [ACAC]: credentials }) }),
         '/open-echo': get({ '200': withHeaders(version, { [ACAO]: { ...(version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } }), description: "Echoes the request's Origin." } }) }),
         '/prose': get({ '200': withHeaders(version, { [ACAO]: { ...header(version, 'enum', 'https://app.example.com'), description: 'Allow any origin? No: only https://app.example.com, mentioned here as *.' }, [ACAC]: credentials }) }),
       }),
