@@ -26,6 +26,9 @@ export const CWE: Record<RuleId, string[]> = {
   'auth-unauthorized-response-undocumented': ['CWE-1059'],
   'auth-admin-operation-shared-security': ['CWE-285'],
   'auth-object-id-guessable': ['CWE-639'],
+  // A JWT whose algorithm is unstated invites `alg` confusion; one without a stated lifetime, tokens that never expire.
+  'auth-jwt-undocumented': ['CWE-347', 'CWE-613'],
+  'auth-oauth-refresh-undocumented': ['CWE-613'],
   // An exemption nobody can justify is an unrecorded exception to a security check.
   'security-exemption-reason-missing': ['CWE-1059'],
   'document-prototype-key': ['CWE-1321'],
@@ -65,6 +68,11 @@ export const CWE: Record<RuleId, string[]> = {
   'webhook-verification-undocumented': ['CWE-345', 'CWE-347'],
   // Callbacks, their events and signatures sent in clear text.
   'webhook-url-plain-http': ['CWE-319'],
+  // Any origin with credentials: every web site can read the user's data.
+  'cors-credentials-any-origin': ['CWE-942', 'CWE-346'],
+  // Without HSTS a browser's first request may go over plain http and be downgraded.
+  'headers-hsts-missing': ['CWE-319', 'CWE-523'],
+  'headers-cache-control-missing': ['CWE-525'],
 };
 
 /** A rule's CWE ids; rules of other rulesets have none. */

@@ -13,6 +13,7 @@ export { privilegedOperationUnprotected, type PrivilegedOperationUnprotectedOpti
 export { prototypeKey } from './auth/prototype-key.js';
 export { securityRequirementDefined, type SecurityRequirementDefinedOptions } from './auth/security-requirement-defined.js';
 export { securitySchemeStrength, type SecuritySchemeStrengthOptions } from './auth/security-scheme-strength.js';
+export { jwtUndocumented, oauthRefreshUndocumented } from './auth/token-hygiene.js';
 export { securityUndocumented, type SecurityUndocumentedOptions } from './auth/security-undocumented.js';
 export { unauthorizedResponses, type UnauthorizedResponsesOptions } from './auth/unauthorized-responses.js';
 export { unprotectedOperation, type UnprotectedOperationOptions } from './auth/unprotected-operation.js';
@@ -29,6 +30,10 @@ export { internalData, type InternalDataOptions } from './data/internal-data.js'
 export { massAssignment, type MassAssignmentOptions } from './data/mass-assignment.js';
 export { openRequestSchema, type OpenRequestSchemaOptions } from './data/open-request-schema.js';
 export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } from './data/sensitive-data.js';
+
+// Response headers (CORS, browser security headers)
+export { corsCredentials } from './headers/cors.js';
+export { cacheControlHeader, hstsHeader, type CacheControlOptions } from './headers/security-headers.js';
 
 // Secrets and transport
 export { leakedSecrets, type LeakedSecretsOptions } from './secrets/leaked-secrets.js';

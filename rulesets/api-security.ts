@@ -3,6 +3,7 @@ import type { ListOption } from '../functions/core/defaults.js';
 import { authRules, type AuthOptions } from './auth.js';
 import { dataExposureRules, type DataExposureOptions } from './data.js';
 import { outboundRules, type OutboundOptions } from './outbound.js';
+import { headersRules } from './headers.js';
 import { resolveLists, validateOptions } from './options.js';
 import { resourceRules, type ResourceOptions } from './resource.js';
 import { ALL_FORMATS, type RuleRow } from './rule.js';
@@ -28,7 +29,7 @@ const ONE_VOCABULARY: Same<keyof ListOptions, ListOption> = true;
 void ONE_VOCABULARY;
 
 /** The id of every rule of the ruleset. */
-export type RuleId = keyof ReturnType<typeof authRules> | keyof ReturnType<typeof resourceRules> | keyof ReturnType<typeof dataExposureRules> | keyof ReturnType<typeof secretsRules> | keyof ReturnType<typeof transportRules> | keyof ReturnType<typeof outboundRules>;
+export type RuleId = keyof ReturnType<typeof authRules> | keyof ReturnType<typeof resourceRules> | keyof ReturnType<typeof dataExposureRules> | keyof ReturnType<typeof secretsRules> | keyof ReturnType<typeof transportRules> | keyof ReturnType<typeof outboundRules> | keyof ReturnType<typeof headersRules>;
 
 /** The ruleset as Spectral takes it, with its rules typed for teams (and tests) that read or override one. */
 export type ApiSecurityRuleset = RulesetDefinition & { formats: unknown[]; rules: Record<RuleId, RuleRow> };
@@ -44,6 +45,7 @@ export function createRuleset(options: ApiSecurityOptions = {}): ApiSecurityRule
     ...secretsRules(lists),
     ...transportRules(lists),
     ...outboundRules(lists),
+    ...headersRules(lists),
   };
   if (options.documentationBaseUrl !== undefined) {
     const base = options.documentationBaseUrl.endsWith('/') ? options.documentationBaseUrl : `${options.documentationBaseUrl}/`;

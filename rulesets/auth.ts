@@ -3,6 +3,8 @@ import {
   credentialParameters,
   exemptionReasons,
   guessableObjectId,
+  jwtUndocumented,
+  oauthRefreshUndocumented,
   oauthUrlTransport,
   privilegedOperationUnprotected,
   prototypeKey,
@@ -14,7 +16,7 @@ import {
 } from '../functions/index.js';
 import type { Lists } from '../functions/core/defaults.js';
 import { roleLists, type ListOverride } from './options.js';
-import { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
+import { OAS3_FORMATS, PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, rule, SECURITY_ARRAYS, SECURITY_SCHEMES, type RuleDefinitions } from './rule.js';
 
 /** Options of the authentication and authorization family. */
 export interface AuthOptions {
@@ -109,6 +111,16 @@ export function authRules(lists: Lists) {
       owasp: 'API2', severity: 'error',
       description: 'OAuth2 authorization, token and refresh URLs and OpenID Connect discovery URLs must use https (loopback hosts excepted).',
       given: SECURITY_SCHEMES, then: { function: oauthUrlTransport },
+    }),
+    'auth-jwt-undocumented': rule('auth-jwt-undocumented', {
+      owasp: 'API2', severity: 'info',
+      description: 'HTTP bearer schemes with `bearerFormat: JWT` (and API key schemes named or described as JWT) whose description names no signing algorithm (RS256, ES256, EdDSA, …, or a JWKS) or no token lifetime (expiry, `exp`, TTL, "valid for 15 minutes"); the message says which is missing.',
+      given: SECURITY_SCHEMES, then: { function: jwtUndocumented },
+    }),
+    'auth-oauth-refresh-undocumented': rule('auth-oauth-refresh-undocumented', {
+      owasp: 'API2', severity: 'info', formats: OAS3_FORMATS,
+      description: 'OAuth2 authorization code and password flows (OpenAPI 3.x) without a `refreshUrl`, when the description neither documents refreshing (refresh tokens, `grant_type=refresh_token`, the `offline_access` scope) nor says tokens are short-lived.',
+      given: SECURITY_SCHEMES, then: { function: oauthRefreshUndocumented },
     }),
     'auth-credentials-in-url': rule('auth-credentials-in-url', {
       owasp: 'API2', severity: 'error',

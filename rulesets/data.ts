@@ -5,9 +5,9 @@ import { PATH_ITEMS, ROOT, rule, type RuleDefinitions } from './rule.js';
 
 /** Options of this family for `createRuleset`; every field optional. */
 export interface DataExposureOptions {
-  /** Property names that denote credentials and secrets (`data-credential-in-response`). */
+  /** Property names that denote credentials and secrets (`data-credential-in-response`, `headers-cache-control-missing`). */
   credentialNames?: ListOverride;
-  /** Property names that denote highly sensitive personal data (`data-personal-data-in-response`). */
+  /** Property names that denote highly sensitive personal data (`data-personal-data-in-response`, `headers-cache-control-missing`). */
   personalDataNames?: ListOverride;
   /** Tax identifiers, personal data only where a person holds them (`data-personal-data-in-response`, `data-personal-data-in-url`). */
   taxIdNames?: ListOverride;

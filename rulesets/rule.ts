@@ -15,6 +15,8 @@ export interface RuleSpec {
 }
 
 export const ALL_FORMATS = [oas2, oas3_0, oas3_1];
+/** For rules about constructs OpenAPI 2.0 does not have (`refreshUrl`, callbacks). */
+export const OAS3_FORMATS = [oas3_0, oas3_1];
 
 // Targeted given paths (the analysis has already walked the document once), kept beside the decoders checks use.
 export { PATH_ITEMS, ROOT, ROOT_AND_PATH_ITEMS, ROOT_SECURITY_AND_PATH_ITEMS, SECURITY_ARRAYS, SECURITY_SCHEMES, TRANSPORT_POSITIONS } from '../functions/core/targets.js';

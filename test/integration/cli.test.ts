@@ -18,6 +18,8 @@ const ALL_RULES = [...ALL_RULES_IN_ORDER].sort();
 /** The rules a plain `extends` runs; the others (`recommended: false`) run with `extends: [[ruleset, all]]` or a severity. */
 const RECOMMENDED_RULES = Object.entries(ruleTable).filter(([, row]) => row.recommended !== false).map(([id]) => id).sort();
 const RESPONSE_RULE = 'resource-response-unbounded';
+/** The rules off by default (`recommended: false`). */
+const OFF_BY_DEFAULT = [RESPONSE_RULE, 'headers-hsts-missing', 'headers-cache-control-missing'].sort();
 
 interface Diagnostic {
   code: string;
@@ -79,6 +81,21 @@ const FLAWED_RESPONSE_UNBOUNDED = [
   'resource-response-unbounded components.schemas.User.properties.passwordHash',
   'resource-response-unbounded paths./users.get.responses.200.content.application/json.schema',
 ];
+
+// What the off-by-default header rules add with every rule on: no Strict-Transport-Security on the
+// https API (flawed-no-security.yaml declares headers too), and no `Cache-Control: no-store` on the
+// responses that return a password hash or a card number (secure.yaml declares both where needed).
+const FLAWED_HEADERS = [
+  'headers-cache-control-missing paths./orders.get.responses.200',
+  'headers-cache-control-missing paths./orders.post.responses.201',
+  'headers-cache-control-missing paths./orders/{orderId}.get.responses.200',
+  'headers-cache-control-missing paths./users.get.responses.200',
+  'headers-cache-control-missing paths./users/{userId}.get.responses.200',
+  'headers-cache-control-missing paths./users/{userId}.patch.responses.200',
+  'headers-cache-control-missing paths./users/{userId}/orders.get.responses.200',
+  'headers-hsts-missing servers',
+];
+const HEADER_RULES = new Set(['headers-hsts-missing', 'headers-cache-control-missing']);
 
 // A signed download link: `sig` is a credential only to teams that say so through `createRuleset`.
 // Otherwise designed cleanly (bounded, rate limited), so `sig` is all a ruleset can report on it.
@@ -150,7 +167,7 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     expect(summary(byYaml, 'signed-url.yaml')).toEqual([]);
     // Between them the two flawed examples exercise every recommended rule of the ruleset; the others do not run.
     expect([...new Set(byYaml.map(r => r.code))].sort()).toEqual(RECOMMENDED_RULES);
-    expect(ALL_RULES.filter(id => !RECOMMENDED_RULES.includes(id))).toEqual([RESPONSE_RULE]);
+    expect(ALL_RULES.filter(id => !RECOMMENDED_RULES.includes(id))).toEqual(OFF_BY_DEFAULT);
   });
 
   it('`extends: [[package, all]]` also runs the off-by-default rules; the secure example stays clean', async () => {
@@ -158,7 +175,9 @@ describe('Spectral CLI with the packed package', { timeout: 60_000 }, () => {
     const results = await lintJson(ruleset, ['examples/flawed.yaml', 'examples/secure.yaml', 'examples/flawed-no-security.yaml']);
     expect(summary(results, 'examples/flawed.yaml', new Set(RECOMMENDED_RULES))).toEqual(FLAWED);
     expect(summary(results, 'examples/flawed.yaml', new Set([RESPONSE_RULE]))).toEqual(FLAWED_RESPONSE_UNBOUNDED);
-    expect(summary(results, 'examples/flawed-no-security.yaml')).toEqual(['auth-security-undocumented ']);
+    expect(summary(results, 'examples/flawed.yaml', HEADER_RULES)).toEqual(FLAWED_HEADERS);
+    expect(summary(results, 'examples/flawed.yaml').length).toBe(FLAWED.length + FLAWED_RESPONSE_UNBOUNDED.length + FLAWED_HEADERS.length);
+    expect(summary(results, 'examples/flawed-no-security.yaml')).toEqual(['auth-security-undocumented ', 'headers-hsts-missing servers']);
     expect(summary(results, 'examples/secure.yaml')).toEqual([]);
   });
 

@@ -1,0 +1,114 @@
+// Which response bodies carry credentials or personal data, by the dictionaries the data rules
+// judge properties with (`sensitiveProperty`): unlike those rules, a token endpoint's or an issuing
+// write's own response counts here, since what it returns is still a secret a cache must not keep.
+
+import type { Analysis } from './analyse.js';
+import { perDocument } from './cache.js';
+import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
+import { allOfMembers, pushSubschemas, type Members } from './schema.js';
+import { sensitiveProperty, type SensitiveProperty, type SensitiveVocabulary } from './sensitive-names.js';
+
+export interface CarriedData extends SensitiveProperty {
+  /** The property's name, as written. */
+  name: string;
+  /** Where the property is declared. */
+  path: JsonPath;
+}
+
+/** Bounds the walk through items, maps and alternatives (which do not count as a property step). */
+const MAX_DEPTH = 24;
+
+/**
+ * How many properties deep a response carries what it returns: the record itself (`{ ssn }`), a
+ * record in an envelope (`{ data: [{ ssn }] }`) or embedded once (`{ owner: { ssn } }`). Deeper, a
+ * property belongs to a related object the response links to; following every link makes every
+ * response of a large API "carry" every secret any object holds (on Stripe's description, three
+ * steps in 87 operations, four or more in twice as many, through charges, invoices and customers).
+ */
+const MAX_PROPERTY_STEPS = 2;
+
+/** A plain string alternative: an id (or a URL) that stands for the object beside it. */
+function isIdAlternative(root: unknown, raw: unknown): boolean {
+  const node = deref(root, raw, []).node;
+  return isObject(node) && node.type === 'string' && !isObject(node.properties);
+}
+
+/**
+ * `anyOf`/`oneOf` of an id and the object it names (Stripe's expandable fields): the response
+ * carries the id unless the caller asks to expand it, so the object's properties are not what
+ * the operation returns.
+ */
+function idOrObject(root: unknown, node: JsonObject): boolean {
+  return ['anyOf', 'oneOf'].some(key => Array.isArray(node[key]) && (node[key] as unknown[]).length > 1 && (node[key] as unknown[]).some(alt => isIdAlternative(root, alt)));
+}
+
+function withoutAlternatives(node: JsonObject): JsonObject {
+  const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = node;
+  return rest;
+}
+
+interface Walker {
+  /** Per schema, the finding within a number of property steps (index = steps left). */
+  memo: Map<JsonObject, Array<CarriedData | null | undefined>>;
+  members: Map<JsonObject, Members>;
+}
+
+const walkers = perDocument<Walker>();
+
+/**
+ * The first credential or personal-data property a response schema returns (through `$ref`,
+ * `allOf`, properties, items, maps and alternatives; `writeOnly` properties are not returned),
+ * or undefined. Each schema is judged once per vocabulary; a schema met again inside its own
+ * walk (a cycle) adds nothing there, which can only miss, never invent, a finding.
+ */
+export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, vocabulary: SensitiveVocabulary, schema: Located): CarriedData | undefined {
+  const walker = walkers(analysis, vocabularyKey, () => ({ memo: new Map(), members: new Map() }));
+  const root = analysis.root;
+  const active = new Set<JsonObject>();
+
+  const visit = (at: Located, depth: number, steps: number): CarriedData | null => {
+    if (!isObject(at.node) || depth > MAX_DEPTH || steps <= 0 || active.has(at.node)) return null;
+    const node = at.node;
+    let byStep = walker.memo.get(node);
+    if (!byStep) walker.memo.set(node, (byStep = []));
+    const known = byStep[steps];
+    if (known !== undefined) return known;
+    active.add(node);
+    let found: CarriedData | null = null;
+    const members = allOfMembers(root, at as Located<JsonObject>, walker.members);
+    outer: for (const member of members) {
+      for (const [name, raw] of entries(member.node.properties)) {
+        if (!isObject(raw)) continue;
+        const declaration = [...member.path, 'properties', name];
+        const value = deref(root, raw, declaration);
+        if (!isObject(value.node)) continue;
+        const valueMembers = allOfMembers(root, value as Located<JsonObject>, walker.members);
+        if (raw.writeOnly === true || valueMembers.some(m => m.node.writeOnly === true)) continue;
+        const sensitive = sensitiveProperty(root, name, declaration, valueMembers, raw, vocabulary);
+        if (sensitive) {
+          found = { ...sensitive, name, path: declaration };
+          break outer;
+        }
+        const inner = visit(value, depth + 1, steps - 1);
+        if (inner) {
+          found = inner;
+          break outer;
+        }
+      }
+      const others: Located[] = [];
+      pushSubschemas(root, idOrObject(root, member.node) ? { node: withoutAlternatives(member.node), path: member.path } : member, others);
+      for (const other of others) {
+        const inner = visit(other, depth + 1, steps);
+        if (inner) {
+          found = inner;
+          break outer;
+        }
+      }
+    }
+    active.delete(node);
+    byStep[steps] = found;
+    return found;
+  };
+
+  return visit(schema, 0, MAX_PROPERTY_STEPS) ?? undefined;
+}

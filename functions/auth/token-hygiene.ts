@@ -1,0 +1,113 @@
+import { isObject, schemaGraph, type Analysis, type SecurityScheme } from '../analysis/index.js';
+import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, type Finding } from '../core/rule-function.js';
+import { schemeAt } from '../core/targets.js';
+
+const MAX_TEXT = 8192;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : '';
+}
+
+const JWT = /\bjwts?\b|json web tokens?/i;
+
+/** A bearer scheme whose `bearerFormat` says JWT, or an API key scheme named or described as one (how 2.0 writes bearer tokens). */
+function isJwtScheme(scheme: SecurityScheme): boolean {
+  if (scheme.type === 'http') return scheme.httpScheme === 'bearer' && JWT.test(text(scheme.node.bearerFormat));
+  if (scheme.type === 'apikey') return JWT.test(scheme.name) || JWT.test(text(scheme.node.name)) || JWT.test(text(scheme.node.description));
+  return false;
+}
+
+/** A JWS algorithm (RFC 7518 names, EdDSA), or where verification keys are published (JWKS). */
+const SIGNING = /\b(?:[HRE]S|PS)(?:256|384|512)\b|\bEd(?:DSA|25519|448)\b|\bjwks(?:_uri)?\b|json web key|signed (?:with|using|by)\b|signature algorithm|\balg\b/i;
+
+/** A lifetime: expiry words, the `exp` claim, a TTL, or "valid for N minutes". */
+const LIFETIME = /\bexpir(?:e[sd]?|y|ation|ing)\b|\blifetime\b|\blife[- ]?span\b|\bttl\b|\bexp\b|\bvalid (?:for|during|until)\b|\bshort[- ]lived\b|\blives? for\b|\b\d{1,6} ?(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b/i;
+
+const TOKEN_WORD = /\btokens?\b/i;
+const LIFETIME_WORD = /\bexpir|\blifetime\b|\bttl\b|\bvalid for\b|\bshort[- ]lived\b/i;
+
+/** In the description's overview, a lifetime counts only when a sentence says it of tokens: "expires" alone may be about anything. */
+function saysTokenLifetime(text: string): boolean {
+  return text.split(/[.\n]/).some(sentence => TOKEN_WORD.test(sentence) && LIFETIME_WORD.test(sentence));
+}
+
+/**
+ * `http` bearer schemes with `bearerFormat: JWT` (and API key schemes named or described as JWT)
+ * whose description does not say how tokens are signed or how long they live. The algorithm may
+ * also be named in `info.description`; a lifetime there counts when it is said of tokens.
+ */
+export const jwtUndocumented = analysisFunction<Record<string, never>>(
+  'jwtUndocumented',
+  objectOptions({}),
+  {},
+  function* ({ analysis, path }): Iterable<Finding> {
+    const scheme = schemeAt(analysis, path);
+    if (!scheme || !isJwtScheme(scheme)) return;
+    const own = text(scheme.node.description);
+    const overview = isObject(analysis.root.info) ? text(analysis.root.info.description) : '';
+    const signing = SIGNING.test(own) || SIGNING.test(overview);
+    const lifetime = LIFETIME.test(own) || saysTokenLifetime(overview);
+    if (signing && lifetime) return;
+    const missing = !signing && !lifetime ? 'how its tokens are signed nor how long they live' : !signing ? 'how its tokens are signed' : 'how long its tokens live';
+    yield {
+      message: `JWT scheme ${quote(scheme.name)} does not say ${missing}: name the signing algorithm (e.g. RS256, ES256, EdDSA) or where the keys are published (JWKS), and the token lifetime (\`exp\`), in its description, so clients and reviewers can check tokens are verified with a fixed algorithm and expire.`,
+      path: isObject(scheme.node) && scheme.type === 'http' ? [...scheme.path, 'bearerFormat'] : scheme.path,
+      exemptIn: scheme.node,
+    };
+  },
+);
+
+/** Flows that hand out tokens a user keeps: where refresh applies (3.x names). */
+const REFRESHABLE_FLOWS: ReadonlySet<string> = new Set(['authorizationcode', 'password']);
+
+/**
+ * Prose that settles refresh: it is documented (refresh tokens, `grant_type=refresh_token`), or
+ * ruled out (short-lived, non-refreshable tokens).
+ */
+const REFRESH_SETTLED = /\brefresh[_ -]?tokens?\b|\brefresh(?:es|ed|ing)? (?:the |an? |your )?(?:access )?tokens?\b|\bshort[- ]lived\b|\bnon[- ]?refreshable\b|\bnot refreshable\b|\bcannot be refreshed\b/i;
+
+/** The OpenID Connect scope that asks for a refresh token. */
+const OFFLINE_ACCESS = 'offline_access';
+
+/** A request (any operation) takes a refresh token, or a `grant_type` that names `refresh_token`: the token endpoint refreshes. */
+function documentsRefreshGrant(analysis: Analysis): boolean {
+  for (const operation of analysis.operations) {
+    if (operation.parameters.some(p => /^refresh[_-]?token$/i.test(p.name))) return true;
+  }
+  const graph = schemaGraph(analysis);
+  for (const use of graph.properties) {
+    if (![...use.contexts].some(c => c.direction === 'request')) continue;
+    if (/^refresh[_-]?token$/i.test(use.name)) return true;
+    if (/^grant[_-]?type$/i.test(use.name) && use.value.members.some(m => Array.isArray(m.node.enum) && m.node.enum.some(v => v === 'refresh_token'))) return true;
+  }
+  return false;
+}
+
+/**
+ * OAuth2 authorization code and password flows (3.x) without a `refreshUrl`, when nothing in the
+ * description says how tokens are refreshed or that they are short-lived: clients then keep
+ * long-lived access tokens, or have no documented way to renew them.
+ */
+export const oauthRefreshUndocumented = analysisFunction<Record<string, never>>(
+  'oauthRefreshUndocumented',
+  objectOptions({}),
+  {},
+  function* ({ analysis, path }): Iterable<Finding> {
+    if (analysis.version !== '3.0' && analysis.version !== '3.1') return;
+    const scheme = schemeAt(analysis, path);
+    if (!scheme || scheme.type !== 'oauth2') return;
+    const flows = scheme.flows.filter(flow => REFRESHABLE_FLOWS.has(flow.name.toLowerCase()) && !(typeof flow.node.refreshUrl === 'string' && flow.node.refreshUrl.trim() !== ''));
+    if (flows.length === 0) return;
+    const overview = isObject(analysis.root.info) ? text(analysis.root.info.description) : '';
+    if (REFRESH_SETTLED.test(text(scheme.node.description)) || REFRESH_SETTLED.test(overview) || documentsRefreshGrant(analysis)) return;
+    for (const flow of flows) {
+      if (flow.scopes.has(OFFLINE_ACCESS)) continue;
+      yield {
+        message: `The ${flow.name} flow of ${quote(scheme.name)} documents no \`refreshUrl\` and the description does not say how its tokens are refreshed: add \`refreshUrl\` (often the token URL), or say that access tokens are short-lived and not refreshable, so clients neither keep long-lived tokens nor guess.`,
+        path: flow.path,
+        exemptIn: scheme.node,
+      };
+    }
+  },
+);

@@ -1,0 +1,127 @@
+import {
+  asArray,
+  carriedSensitiveData,
+  compact,
+  entries,
+  headerValueTexts,
+  isObject,
+  isSuccessStatus,
+  phrases,
+  responseHeaders,
+  type Analysis,
+  type JsonPath,
+  type Response,
+  type SensitiveVocabulary,
+} from '../analysis/index.js';
+import { defaultLists } from '../core/defaults.js';
+import { quote } from '../core/message.js';
+import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
+import { operationsAt, targetAt } from '../core/targets.js';
+
+const HSTS = 'strict-transport-security';
+
+/** The API's own operations: webhook responses are what subscribers answer. */
+function apiResponses(analysis: Analysis): Response[] {
+  return analysis.operations.filter(op => op.container === 'paths').flatMap(op => op.responses);
+}
+
+/** Where the description says it is served over https: the first https root server (3.x), or `schemes` listing https (2.0). */
+function httpsServers(analysis: Analysis): JsonPath | undefined {
+  const root = analysis.root;
+  if (analysis.version === '2.0') {
+    return asArray(root.schemes).some(s => typeof s === 'string' && s.toLowerCase() === 'https') ? ['schemes'] : undefined;
+  }
+  const servers = asArray(root.servers);
+  return servers.some(s => isObject(s) && typeof s.url === 'string' && /^https:\/\//i.test(s.url.trim())) ? ['servers'] : undefined;
+}
+
+/** A Strict-Transport-Security header on any response, or among the reusable headers (3.x `components.headers`). */
+function documentsHsts(analysis: Analysis): boolean {
+  if (apiResponses(analysis).some(response => response.headers.has(HSTS))) return true;
+  const components = isObject(analysis.root.components) ? analysis.root.components.headers : undefined;
+  return entries(components).some(([name]) => name.toLowerCase() === HSTS);
+}
+
+/**
+ * Opt-in, once per description: an API served over https whose responses document their headers
+ * but never Strict-Transport-Security. A description that declares no response header at all
+ * documents none, and is not told about this one.
+ */
+export const hstsHeader = analysisFunction<Record<string, never>>(
+  'hstsHeader',
+  objectOptions({}),
+  {},
+  function* ({ analysis, path }): Iterable<Finding> {
+    if (targetAt(path).kind !== 'root') return;
+    const servers = httpsServers(analysis);
+    if (!servers) return;
+    const responses = apiResponses(analysis);
+    if (!responses.some(response => response.headers.size > 0) || documentsHsts(analysis)) return;
+    yield {
+      message: 'The API is served over https and its responses declare headers, but none declares `Strict-Transport-Security`: send and document it (e.g. `max-age=31536000; includeSubDomains`) so browsers never try plain http first, where the connection can be downgraded.',
+      path: servers,
+    };
+  },
+);
+
+export interface CacheControlOptions {
+  /** Names (phrases) of credentials and secrets, compared as whole words. */
+  credentialNames: string[];
+  /** Names (phrases) of highly sensitive personal data. */
+  personalDataNames: string[];
+  /** Tax identifiers, personal data only where a person holds them. */
+  taxIdNames: string[];
+}
+
+type CacheVerdict = { kind: 'missing' } | { kind: 'weak' } | { kind: 'ok' };
+
+/**
+ * What a response says about caching: `no-store` among the Cache-Control values or in its prose
+ * is enough; a Cache-Control declared without any value cannot be judged and is taken as written.
+ */
+function cacheVerdict(analysis: Analysis, response: Response): CacheVerdict {
+  const header = responseHeaders(analysis.root, response).get('cache-control');
+  if (!header) return { kind: 'missing' };
+  const values = headerValueTexts(header);
+  if (values.some(value => /\bno-store\b/.test(value)) || /\bno-store\b/i.test(header.description)) return { kind: 'ok' };
+  return values.length === 0 ? { kind: 'ok' } : { kind: 'weak' };
+}
+
+/**
+ * Opt-in: successful responses that return credentials or personal data (the data rules'
+ * dictionaries, token endpoints and issuing writes included) must tell caches not to store them
+ * (`Cache-Control: no-store`). At most one finding per operation, on its first such response.
+ */
+export const cacheControlHeader = analysisFunction<CacheControlOptions>(
+  'cacheControlHeader',
+  objectOptions({
+    credentialNames: stringList('Names (phrases) of credentials and secrets, compared as whole words.'),
+    personalDataNames: stringList('Names (phrases) of highly sensitive personal data.'),
+    taxIdNames: stringList('Tax identifiers, personal data only where a person holds them.'),
+  }),
+  { ...defaultLists('credentialNames', 'personalDataNames', 'taxIdNames') },
+  function* ({ analysis, options, path }): Iterable<Finding> {
+    const key = JSON.stringify([options.credentialNames, options.personalDataNames, options.taxIdNames]);
+    const vocabulary: SensitiveVocabulary = { credentials: phrases(options.credentialNames), personal: phrases(options.personalDataNames), taxIds: phrases(options.taxIdNames) };
+    for (const operation of operationsAt(analysis, path)) {
+      if (operation.container !== 'paths') continue;
+      for (const response of operation.responses) {
+        if (!isSuccessStatus(response.status)) continue;
+        const verdict = cacheVerdict(analysis, response);
+        if (verdict.kind === 'ok') continue;
+        const carried = response.schemas.map(schema => carriedSensitiveData(analysis, key, vocabulary, schema)).find(found => found !== undefined);
+        if (!carried) continue;
+        const kind = carried.kind === 'credential' ? 'a credential' : 'personal data';
+        const what = `${kind} (property ${quote(carried.name)}${compact(carried.name) === compact(carried.what) ? '' : `: ${carried.what}`})`;
+        yield {
+          message: verdict.kind === 'missing'
+            ? `This ${response.status} response returns ${what} but declares no \`Cache-Control\` header: send and document \`Cache-Control: no-store\` so browsers and shared caches do not keep it.`
+            : `This ${response.status} response returns ${what} but its \`Cache-Control\` does not say \`no-store\`: browsers and shared caches may keep it; use \`no-store\`.`,
+          path: response.path,
+          operation,
+        };
+        break;
+      }
+    }
+  },
+);

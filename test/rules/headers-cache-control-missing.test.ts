@@ -1,0 +1,95 @@
+import { DiagnosticSeverity } from '@stoplight/types';
+import { describe, expect, it } from 'vitest';
+import { lint, testRule, VERSIONS, type Doc, type RuleCase, type Version } from '../helpers.js';
+import { header, headersDoc, responseComponentPath, responsePath, responseRef } from '../fixtures/headers.js';
+import ruleset from '../../index.js';
+
+// Off by default (`recommended: false`): testRule turns it on, as a team would with a severity.
+const CACHE = 'headers-cache-control-missing';
+
+const missing = (path: string[], what: string) => ({ path, severity: DiagnosticSeverity.Warning, message: expect.stringContaining(`returns ${what} but declares no \`Cache-Control\` header`) });
+const weak = (path: string[], what: string) => ({ path, severity: DiagnosticSeverity.Warning, message: expect.stringContaining(`returns ${what} but its \`Cache-Control\` does not say \`no-store\``) });
+
+const op = (method: string, responses: Doc): Doc => ({ [method]: { responses } });
+const ref = (version: Version, name: string) => ({ $ref: version === '2.0' ? `#/definitions/${name}` : `#/components/schemas/${name}` });
+const body = (version: Version, schema: Doc, headers: Doc = {}) => (version === '2.0' ? { description: 'OK', headers, schema } : { description: 'OK', headers, content: { 'application/json': { schema } } });
+
+const SCHEMAS: Doc = {
+  Token: { type: 'object', properties: { access_token: { type: 'string' }, expires_in: { type: 'integer' } } },
+  Person: { type: 'object', properties: { name: { type: 'string' }, ssn: { type: 'string' } } },
+  Safe: { type: 'object', properties: { name: { type: 'string' }, token_type: { type: 'string' }, password_set: { type: 'boolean' } } },
+  Secretive: { type: 'object', properties: { password: { type: 'string', writeOnly: true }, name: { type: 'string' } } },
+  Deep: { type: 'object', properties: { owner: { type: 'object', properties: { account: { type: 'object', properties: { ssn: { type: 'string' } } } } } } },
+  Expandable: { type: 'object', properties: { person: { anyOf: [{ type: 'string' }, { $ref: '#/components/schemas/Person' }] } } },
+};
+
+testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
+  const schemas = version === '2.0' ? Object.fromEntries(Object.entries(SCHEMAS).filter(([name]) => name !== 'Expandable')) : SCHEMAS;
+  const noStore = { 'Cache-Control': header(version, 'example', 'no-store') };
+  return [
+    {
+      name: `${version}: a token response and a person's record without Cache-Control, a list envelope, a record through allOf`,
+      document: headersDoc(version, {
+        '/oauth/token': op('post', { '200': body(version, ref(version, 'Token')) }),
+        '/people/{id}': op('get', { '200': body(version, ref(version, 'Person')), '404': { description: 'Not found' } }),
+        '/people': op('get', { '200': body(version, { type: 'object', properties: { data: { type: 'array', items: ref(version, 'Person') } } }) }),
+        '/me': op('get', { '200': body(version, { allOf: [ref(version, 'Safe'), ref(version, 'Person')] }) }),
+      }, { schemas }),
+      errors: [
+        missing(responsePath('/oauth/token', '200', 'post'), 'a credential (property "access_token")'),
+        missing(responsePath('/people/{id}'), 'personal data (property "ssn")'),
+        missing(responsePath('/people'), 'personal data (property "ssn")'),
+        missing(responsePath('/me'), 'personal data (property "ssn")'),
+      ],
+    },
+    {
+      name: `${version}: a Cache-Control without no-store; once per operation; a shared response once`,
+      document: headersDoc(version, {
+        '/people/{id}': op('get', {
+          '200': body(version, ref(version, 'Person'), { 'cache-control': header(version, 'enum', 'private, max-age=600') }),
+          '203': body(version, ref(version, 'Person')),
+        }),
+        '/a': op('get', { '200': { $ref: responseRef(version, 'PersonOk') } }),
+        '/b': op('get', { '200': { $ref: responseRef(version, 'PersonOk') } }),
+      }, { schemas, responses: { PersonOk: body(version, ref(version, 'Person')) } }),
+      errors: [
+        weak(responsePath('/people/{id}'), 'personal data (property "ssn")'),
+        missing(responseComponentPath(version, 'PersonOk'), 'personal data (property "ssn")'),
+      ],
+    },
+    {
+      name: `${version}: not with no-store (in any case and combination, in the description), nor without sensitive data, writeOnly secrets, error responses or data deeper than two properties`,
+      document: headersDoc(version, {
+        '/oauth/token': op('post', { '200': body(version, ref(version, 'Token'), noStore) }),
+        '/people/{id}': op('get', { '200': body(version, ref(version, 'Person'), { 'CACHE-CONTROL': header(version, 'default', 'private, no-cache, no-store') }) }),
+        '/people/{id}/copy': op('get', { '200': body(version, ref(version, 'Person'), { 'Cache-Control': { ...header(version, 'enum', 'private'), description: 'Always `no-store` for records of people.' } }) }),
+        '/valueless': op('get', { '200': body(version, ref(version, 'Person'), { 'Cache-Control': version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } } }) }),
+        '/safe': op('get', { '200': body(version, ref(version, 'Safe')) }),
+        '/secretive': op('get', { '200': body(version, ref(version, 'Secretive')) }),
+        '/errors': op('get', { '200': { description: 'OK' }, '400': body(version, ref(version, 'Person')) }),
+        '/deep': op('get', { '200': body(version, ref(version, 'Deep')) }),
+      }, { schemas }),
+      errors: [],
+    },
+    {
+      name: `${version}: an exemption on the operation silences it`,
+      document: headersDoc(version, {
+        '/people/{id}': { get: { responses: { '200': body(version, ref(version, 'Person')) }, 'x-api-security-exemptions': { [CACHE]: 'Served only inside the clinic network, without caches.' } } },
+      }, { schemas }),
+      errors: [],
+    },
+  ];
+}));
+
+testRule(CACHE, (['3.0', '3.1'] as const).map((version): RuleCase => ({
+  name: `${version}: not an object behind an id-or-object (expandable) alternative`,
+  document: headersDoc(version, { '/things/{id}': op('get', { '200': body(version, { $ref: '#/components/schemas/Expandable' }) }) }, { schemas: SCHEMAS }),
+  errors: [],
+})));
+
+describe(CACHE, () => {
+  it('is off by default', async () => {
+    const doc = headersDoc('3.1', { '/people/{id}': op('get', { '200': body('3.1', { $ref: '#/components/schemas/Person' }) }) }, { schemas: SCHEMAS });
+    expect((await lint(doc, ruleset)).filter(r => r.code === CACHE)).toEqual([]);
+  });
+});
