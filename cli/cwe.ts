@@ -57,6 +57,13 @@ export const CWE: Record<RuleId, string[]> = {
   'secret-high-entropy-value': ['CWE-798'],
   'secret-test-key': ['CWE-798'],
   'transport-plain-http': ['CWE-319'],
+  // Staging, dev and local servers in a public description: environments exposed beyond their intended sphere.
+  'inventory-server-non-production': ['CWE-668'],
+  // What a description does not say (its version, when a deprecated operation ends) is missing documentation.
+  'inventory-version-missing': ['CWE-1059'],
+  'inventory-deprecation-undocumented': ['CWE-1059', 'CWE-477'],
+  // Operations meant for insiders, still callable, made known to everyone who reads the description.
+  'inventory-internal-published': ['CWE-668', 'CWE-912'],
 };
 
 /** A rule's CWE ids; rules of other rulesets have none. */

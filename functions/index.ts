@@ -33,3 +33,9 @@ export { sensitiveData, type SensitiveDataCheck, type SensitiveDataOptions } fro
 // Secrets and transport
 export { leakedSecrets, type LeakedSecretsOptions } from './secrets/leaked-secrets.js';
 export { plainTransport, type PlainTransportOptions } from './transport/plain-transport.js';
+
+// Inventory
+export { deprecationUndocumented } from './inventory/deprecation-undocumented.js';
+export { internalPublished, type InternalPublishedOptions } from './inventory/internal-published.js';
+export { serverNonProduction, type ServerNonProductionOptions } from './inventory/server-non-production.js';
+export { versionMissing } from './inventory/version-missing.js';

@@ -7,6 +7,7 @@ export const OWASP = {
   API5: 'OWASP API5:2023 Broken Function Level Authorization',
   API6: 'OWASP API6:2023 Unrestricted Access to Sensitive Business Flows',
   API8: 'OWASP API8:2023 Security Misconfiguration',
+  API9: 'OWASP API9:2023 Improper Inventory Management',
 } as const;
 
 export type OwaspCategory = keyof typeof OWASP;

@@ -58,6 +58,8 @@ const OPTIONS = {
   secretNames: { add: ['signature'] },
   secretPlaceholders: { add: ['sample'] },
   transportAllowedHosts: { add: ['*.internal'] },
+  nonProductionHostWords: { add: ['beta'] },
+  internalMarkers: { add: ['x-hidden'] },
 };
 
 function documents() {

@@ -1,0 +1,39 @@
+import { documentedReplacement, documentedSunset, isDeprecated } from '../analysis/index.js';
+import { analysisFunction, describe, objectOptions, type Finding } from '../core/rule-function.js';
+
+/**
+ * Deprecated operations that document neither when they go away (a `Sunset` or `Deprecation`
+ * response header, a sunset-date extension, a removal date in the description) nor what replaces
+ * them (OWASP API9): the message says which of the two is missing.
+ */
+export const deprecationUndocumented = analysisFunction<Record<string, never>>(
+  'deprecationUndocumented',
+  objectOptions({}),
+  {},
+  function* ({ analysis }): Iterable<Finding> {
+    const deprecated = analysis.operations.filter(op => op.container === 'paths' && isDeprecated(op));
+    if (deprecated.length === 0) return;
+    const operationIds = new Set(analysis.operations.map(op => op.node.operationId).filter((id): id is string => typeof id === 'string'));
+    const pathKeys = [...analysis.operationsByPathKey.keys()];
+    for (const operation of deprecated) {
+      const sunset = documentedSunset(operation);
+      const replacement = documentedReplacement(operation, operationIds, pathKeys);
+      if (sunset && replacement) continue;
+      const missing = !sunset && !replacement
+        ? 'neither when it will be removed nor what replaces it'
+        : !sunset
+          ? 'when it will be removed (it names its replacement)'
+          : 'what replaces it (it says when it will be removed)';
+      const advice = !sunset && !replacement
+        ? 'declare a `Sunset` (RFC 8594) or `Deprecation` response header or an `x-sunset` date, and name the replacement in the description ("use … instead") or in `x-replaced-by`'
+        : !sunset
+          ? 'declare a `Sunset` (RFC 8594) or `Deprecation` response header, an `x-sunset` date, or the removal date in the description'
+          : 'name the replacement in the description ("use … instead") or in `x-replaced-by`';
+      yield {
+        message: `${describe(operation)} is deprecated but documents ${missing}: callers keep using it and it stays running, unowned, as a zombie endpoint. ${advice[0].toUpperCase()}${advice.slice(1)}.`,
+        path: [...operation.path, 'deprecated'],
+        operation,
+      };
+    }
+  },
+);
