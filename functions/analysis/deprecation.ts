@@ -22,6 +22,9 @@ const REMOVAL_RELEASE = /\b(?:in|with|from|by) (?:the )?(?:api )?(?:v\d{1,4}|ver
 /** Words that say the operation will go away (or has a date to). */
 const REMOVAL = /\b(?:sunset|sunsets|sunsetted|sunsetting|remove|removed|removal|discontinue|discontinued|discontinuing|retire|retired|retirement|decommission(?:ed)?|shut (?:down|off)|shutdown|turned off|end[ -]of[ -]life|eol|no longer (?:be )?(?:available|supported|work)|stop (?:working|being)|will be disabled|deleted|brownout)\b/i;
 
+/** Prose that says the operation is already gone. */
+const GONE = /\b(?:has been|have been|was|is now|is) (?:retired|removed|discontinued|shut down|sunset|sunsetted|decommissioned|turned off|disabled)\b|\bno longer (?:supported|available|works)\b/i;
+
 /** Phrases that name what to use instead. */
 const REPLACEMENT = /\b(?:instead|replaced (?:by|with)|replacement|superseded (?:by|with)|succeeded by|successor|in favou?r of|migrate (?:to|your)|migrating to|migration guide|switch to|moved to|use the new|renamed (?:to)?|alternative(?:ly)?)\b|\b(?:please |you should |you can |clients should |callers should )?use (?:the )?[`'"[][^`'"\]\n]{1,200}[`'"\]]/i;
 
@@ -61,6 +64,38 @@ function textOf(value: unknown, depth = 0): string {
   return '';
 }
 
+/** Whether `text` holds `word` with no identifier character on either side. */
+function wordIn(text: string, word: string): boolean {
+  let from = 0;
+  for (let hops = 0; hops < 100; hops++) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + word.length] ?? ' ';
+    if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return true;
+    from = at + 1;
+  }
+  return false;
+}
+
+/** Paths written in prose (`/v2/registries`, `/users/$USER_ID/keys`), URLs' own paths included, at most 50. */
+function mentionedPaths(prose: string): string[] {
+  const out: string[] = [];
+  for (const match of prose.matchAll(/(?:^|[\s`'"(\[])(\/[\w$.{}~:-]{1,100}(?:\/[\w$.{}~:-]{1,100}){0,20})/g)) {
+    out.push(match[1].replace(/[.:]+$/, ''));
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
+/** Whether a path written in prose names a path template: segment by segment, a `{parameter}` matches anything. */
+function matchesTemplate(written: string, template: string): boolean {
+  const a = written.split('/');
+  const b = template.split('/');
+  if (a.length !== b.length) return false;
+  return b.every((segment, i) => segment === a[i] || (segment.startsWith('{') && a[i].length > 0));
+}
+
 /** The prose of an operation (and its path item) about itself. */
 function proseOf(operation: Operation): string {
   const parts = [operation.node.description, operation.node.summary, operation.pathItem.description, operation.pathItem.summary];
@@ -84,8 +119,13 @@ export function documentedSunset(operation: Operation): string | undefined {
       if (key.startsWith('x-') && compact(key).startsWith('xdeprecat') && isObject(value) && DATE.test(textOf(value))) return key;
     }
   }
+  // Already gone: it answers 410 Gone, or says it has been retired.
+  if (operation.responses.some(r => r.status === '410')) return 'its 410 response';
   const prose = proseOf(operation);
-  if (REMOVAL.test(prose) && (DATE.test(prose) || REMOVAL_RELEASE.test(prose))) return 'the description';
+  if (GONE.test(prose)) return 'the description';
+  // Dates inside links (a blog post's `/2020-02-26-…` address) are when something was written, not the removal.
+  const text = prose.replace(/\]\([^)\s]{0,2000}\)|https?:\/\/[^\s)\]]{0,2000}/g, ' ');
+  if (REMOVAL.test(text) && (DATE.test(text) || REMOVAL_RELEASE.test(text))) return 'the description';
   return undefined;
 }
 
@@ -103,11 +143,10 @@ export function documentedReplacement(operation: Operation, operationIds: Readon
   if (REPLACEMENT.test(prose)) return 'the description';
   // Another operation named in the prose, by operationId or path.
   const own = typeof operation.node.operationId === 'string' ? operation.node.operationId : undefined;
-  for (const id of operationIds) if (id !== own && id.length >= 4 && prose.includes(id)) return 'the description';
-  for (const key of pathKeys) {
-    if (key === operation.pathKey || key.length < 3) continue;
-    const literal = key.split('{')[0];
-    if (literal.length >= 4 && prose.includes(literal) && literal !== operation.pathKey.split('{')[0]) return 'the description';
+  for (const id of operationIds) if (id !== own && id.length >= 4 && wordIn(prose, id)) return 'the description';
+  for (const mentioned of mentionedPaths(prose)) {
+    if (matchesTemplate(mentioned, operation.pathKey)) continue;
+    if (pathKeys.some(key => key !== operation.pathKey && matchesTemplate(mentioned, key))) return 'the description';
   }
   return undefined;
 }

@@ -20,17 +20,17 @@ export const deprecationUndocumented = analysisFunction<Record<string, never>>(
       const replacement = documentedReplacement(operation, operationIds, pathKeys);
       if (sunset && replacement) continue;
       const missing = !sunset && !replacement
-        ? 'neither when it will be removed nor what replaces it'
+        ? 'when it will be removed or what replaces it'
         : !sunset
-          ? 'when it will be removed (it names its replacement)'
-          : 'what replaces it (it says when it will be removed)';
+          ? 'when it will be removed (it does name its replacement)'
+          : 'what replaces it (it does say when it will be removed)';
       const advice = !sunset && !replacement
         ? 'declare a `Sunset` (RFC 8594) or `Deprecation` response header or an `x-sunset` date, and name the replacement in the description ("use … instead") or in `x-replaced-by`'
         : !sunset
           ? 'declare a `Sunset` (RFC 8594) or `Deprecation` response header, an `x-sunset` date, or the removal date in the description'
           : 'name the replacement in the description ("use … instead") or in `x-replaced-by`';
       yield {
-        message: `${describe(operation)} is deprecated but documents ${missing}: callers keep using it and it stays running, unowned, as a zombie endpoint. ${advice[0].toUpperCase()}${advice.slice(1)}.`,
+        message: `${describe(operation)} is deprecated but does not document ${missing}: callers keep using it and it stays running, unowned, as a zombie endpoint. ${advice[0].toUpperCase()}${advice.slice(1)}.`,
         path: [...operation.path, 'deprecated'],
         operation,
       };
