@@ -284,7 +284,7 @@ export function isRealVersion(value: unknown): boolean {
 /** Header, query and path parameter names that select an API version (`Api-Version`, `X-GitHub-Api-Version`, `Stripe-Version`, `api-version`). */
 export function isVersionParameterName(name: string): boolean {
   const w = words(name);
-  return w.length > 0 && w[w.length - 1] === 'version' && w.length <= 4;
+  return w.length > 0 && w[w.length - 1] === 'version' && w.length <= 6;
 }
 
 /** A media type that carries a version: `application/vnd.acme.v2+json`, `application/json; version=2`. */
