@@ -11,10 +11,9 @@ const SUNSET_HEADERS = new Set(['sunset', 'deprecation']);
 
 const MAX_TEXT = 20_000;
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-
 /** A calendar date or a month of a year: `2025-06-30`, `June 30, 2025`, `30 June 2025`, `June 2025`, `Q3 2025`, `06/30/2025`. */
-const DATE = new RegExp(`\\b(?:\\d{4}-\\d{2}-\\d{2}|${MONTH}\\.? (?:\\d{1,2}(?:st|nd|rd|th)?,? )?\\d{4}|\\d{1,2} ${MONTH}\\.? \\d{4}|q[1-4] \\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})\\b`, 'i');
+const DATE =
+  /\b(?:\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4}|\d{1,2} (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{4}|q[1-4] \d{4}|\d{1,2}\/\d{1,2}\/\d{4})\b/i;
 
 /** A release the operation goes away in: `in v3`, `in version 3`, `in API version 2024-01-01`. */
 const REMOVAL_RELEASE = /\b(?:in|with|from|by) (?:the )?(?:api )?(?:v\d{1,4}|version \d{1,4})\b/i;
@@ -82,7 +81,9 @@ function wordIn(text: string, word: string): boolean {
 function mentionedPaths(prose: string): string[] {
   const out: string[] = [];
   for (const match of prose.matchAll(/(?:^|[\s`'"(\[])(\/[\w$.{}~:-]{1,100}(?:\/[\w$.{}~:-]{1,100}){0,20})/g)) {
-    out.push(match[1].replace(/[.:]+$/, ''));
+    let path = match[1];
+    while (path.endsWith('.') || path.endsWith(':')) path = path.slice(0, -1);
+    out.push(path);
     if (out.length >= 50) break;
   }
   return out;
@@ -124,7 +125,7 @@ export function documentedSunset(operation: Operation): string | undefined {
   const prose = proseOf(operation);
   if (GONE.test(prose)) return 'the description';
   // Dates inside links (a blog post's `/2020-02-26-…` address) are when something was written, not the removal.
-  const text = prose.replace(/\]\([^)\s]{0,2000}\)|https?:\/\/[^\s)\]]{0,2000}/g, ' ');
+  const text = prose.split(' ').filter(word => !word.includes('://') && !word.includes('](')).join(' ');
   if (REMOVAL.test(text) && (DATE.test(text) || REMOVAL_RELEASE.test(text))) return 'the description';
   return undefined;
 }

@@ -225,12 +225,19 @@ export function hostEnvironment(rawHost: string, environmentWords: ReadonlySet<s
   return word ? { kind: 'word', word } : undefined;
 }
 
+/** A word without its trailing digits (`staging2`, `qa01`). */
+function withoutTrailingDigits(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) >= 48 && word.charCodeAt(end - 1) <= 57) end--;
+  return word.slice(0, end);
+}
+
 function environmentWordIn(labels: string[], environmentWords: ReadonlySet<string>): string | undefined {
   for (const label of labels) {
-    const whole = label.replace(/[-_]/g, '').replace(/\d+$/, '');
+    const whole = withoutTrailingDigits(label.replace(/[-_]/g, ''));
     if (environmentWords.has(whole)) return whole;
     for (const part of label.split(/[-_]/)) {
-      const word = part.replace(/\d+$/, '');
+      const word = withoutTrailingDigits(part);
       if (word.length > 0 && environmentWords.has(word)) return word;
     }
   }

@@ -16,7 +16,9 @@ export const versionMissing = analysisFunction<Record<string, never>>(
     const { root, version } = analysis;
     if (version === 'unknown') return;
     const info = root.info;
-    const written = isObject(info) && has(info, 'version') ? info.version : undefined;
+    // Without an `info` object the description is not valid OpenAPI (or did not parse): structural rules say so.
+    if (!isObject(info)) return;
+    const written = has(info, 'version') ? info.version : undefined;
     if (isRealVersion(written)) return;
     if (versionEvidence(root, version, analysis.operations) !== undefined) return;
     const what = written === undefined
@@ -26,7 +28,7 @@ export const versionMissing = analysisFunction<Record<string, never>>(
         : '`info.version` is empty';
     yield {
       message: `${what}, and no server URL, base path, path, version header or parameter, or media type names a version either: neither clients nor an API inventory can tell which release this describes, or tell it from older ones still running. Set \`info.version\` to the release this description documents (\`2.3.0\`, \`2024-06-01\`).`,
-      path: isObject(info) ? (has(info, 'version') ? ['info', 'version'] : ['info']) : [],
+      path: has(info, 'version') ? ['info', 'version'] : ['info'],
     };
   },
 );

@@ -114,3 +114,12 @@ describe('a version written elsewhere', () => {
     expect(await found(RULE, api(version, 'latest', {}, { responses }))).toEqual([]);
   });
 });
+
+describe('not judged', () => {
+  it.each(VERSIONS)('%s: a description without an `info` object (invalid, or cut short): the structural rules report it', async version => {
+    const doc = { ...api(version, 'latest') };
+    delete doc.info;
+    expect(await found(RULE, doc)).toEqual([]);
+    expect(await found(RULE, { ...doc, info: 'Test API' })).toEqual([]);
+  });
+});
