@@ -13,7 +13,7 @@ const MAX_TEXT = 20_000;
 
 /** A calendar date or a month of a year: `2025-06-30`, `June 30, 2025`, `30 June 2025`, `June 2025`, `Q3 2025`, `06/30/2025`. */
 const DATE =
-  /\b(?:\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4}|\d{1,2} (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{4}|q[1-4] \d{4}|\d{1,2}\/\d{1,2}\/\d{4})\b/i;
+  /\b(?:\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4}|\d{1,2} (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{4}|q[1-4] \d{4}|\d{1,2}\/\d{1,2}\/\d{4})\b/i;
 
 /** A release the operation goes away in: `in v3`, `in version 3`, `in API version 2024-01-01`. */
 const REMOVAL_RELEASE = /\b(?:in|with|from|by) (?:the )?(?:api )?(?:v\d{1,4}|version \d{1,4})\b/i;

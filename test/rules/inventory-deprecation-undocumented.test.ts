@@ -165,3 +165,9 @@ describe('where', () => {
     expect(await found(RULE, doc)).toEqual([]);
   });
 });
+
+describe('date forms', () => {
+  it.each(['November, 13, 2020', 'November 13, 2020', '13 November 2020', 'Nov. 2020', 'Q4 2020', '11/13/2020', '2020-11-13'])('%s after "will be removed on" is a sunset', async date => {
+    expect(await found(RULE, api('3.1', { description: `Will be removed on ${date}. Use listThingsV2 instead.` }))).toEqual([]);
+  });
+});
