@@ -56,6 +56,20 @@ export function documentMarkedInternal(root: JsonObject, isInternal: MarkerMatch
   return isInternal(root) !== undefined || isInternal(root.info) !== undefined;
 }
 
+/** Prose that names an audience outside the organisation: a sandbox "for customers", "to test your integration". */
+const EXTERNAL_AUDIENCE = /\b(?:public|publicly|customers?|partners?|third[- ]part(?:y|ies)|external|anyone|everyone|your (?:integration|integrations|application|applications|app|apps|code|client))\b/i;
+const INTERNAL_AUDIENCE = /\b(?:internal|internally|employees?|staff|private|team only|not public)\b/i;
+
+/**
+ * A server whose own description says it is offered outside the organisation (`Public sandbox for
+ * testing your integration`): a test environment published on purpose, which is the audience
+ * marker written in prose.
+ */
+export function describedAsExternal(server: JsonObject): boolean {
+  const text = typeof server.description === 'string' ? server.description.slice(0, 2000) : '';
+  return EXTERNAL_AUDIENCE.test(text) && !INTERNAL_AUDIENCE.test(text);
+}
+
 /** Any `x-audience` value: the team has said who a server is for (`external-public` included). */
 export function audienceOf(node: unknown): string | undefined {
   if (!isObject(node)) return undefined;

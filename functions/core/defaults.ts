@@ -243,11 +243,11 @@ export const DEFAULT_LISTS = {
    * Host label words that name a non-production environment (`inventory-server-non-production`),
    * matched whole on the labels left of the registrable domain, split at `-` and `_`, trailing
    * digits dropped: `api.staging.example.com`, `dev-api.example.com`, `qa2.example.com`; never
-   * `devices`, `developer`, `latest` or `contest`. `sandbox` is not a default: it is the usual
-   * name of the public test environment many APIs offer their customers on purpose.
+   * `devices`, `developer`, `latest` or `contest`. A server whose description offers it to
+   * customers ("public sandbox to test your integration") is published on purpose.
    */
   nonProductionHostWords: [
-    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'nonprod', 'preview', 'internal', 'intranet', 'local',
+    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'nonprod', 'preview', 'sandbox', 'internal', 'intranet', 'local',
   ],
   /**
    * Extensions that mark a server, path item, operation or tag internal (`inventory-internal-published`,

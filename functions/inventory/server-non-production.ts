@@ -1,5 +1,5 @@
 import {
-  audienceOf, documentMarkedInternal, environmentWordSet, hostEnvironment, internalMarkerMatcher, serverEntries, serverHost, serverUrls,
+  audienceOf, describedAsExternal, documentMarkedInternal, environmentWordSet, hostEnvironment, internalMarkerMatcher, serverEntries, serverHost, serverUrls,
   type Environment, type JsonPath, type ServerEntry,
 } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
@@ -86,8 +86,12 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
     for (const { server, nonProduction } of judged) {
       // The team has said who this server is for.
       if (isInternal(server.node) || audienceOf(server.node) !== undefined) continue;
+      const external = describedAsExternal(server.node);
       const reported = new Set<string>();
       for (const found of nonProduction) {
+        // A test environment described as offered to customers is published on purpose; a loopback
+        // or private address is reachable by no customer, whatever the description says.
+        if (external && found.environment.kind === 'word') continue;
         const key = JSON.stringify(found.path);
         if (reported.has(key)) continue;
         reported.add(key);
@@ -95,7 +99,7 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
           ? `Server variable "${found.variable}" offers ${displayUrlShown(found.value ?? '')}, which makes ${displayUrlShown(found.url)} a non-production server`
           : `Server ${displayUrlShown(found.url)} is a non-production server`;
         yield {
-          message: `${what}: ${because(found.environment)}, and the description also lists production (${displayUrlShown(example)}). Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server \`x-internal: true\` (stripped before publishing) or state its audience with \`x-audience\`.`,
+          message: `${what}: ${because(found.environment)}, and the description also lists production (${displayUrlShown(example)}). Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server \`x-internal: true\` (stripped before publishing), or state who it is for (\`x-audience: external-public\`, or a description that offers it to customers).`,
           path: found.path,
           operation: server.operation,
           exemptIn: server.operation ? undefined : server.pathItem,

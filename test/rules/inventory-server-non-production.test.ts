@@ -32,6 +32,8 @@ const NON_PRODUCTION = [
   'https://preprod.example.com',
   'https://non-prod.example.com',
   'https://preview.example.com',
+  'https://api.sandbox.example.com',
+  'https://sandbox-api.example.com',
   'https://internal.example.com',
   'https://api.internal.example.com',
   'https://dev.example.co.uk',
@@ -64,8 +66,6 @@ const PRODUCTION_LOOK_ALIKES = [
   'https://quality.example.com',
   'https://api.test.com',
   'https://dev.co.uk',
-  'https://api.sandbox.paypal.com',
-  'https://sandbox.example.com',
   'https://172.32.0.1',
   'https://192.169.1.1',
   'https://11.0.0.1',
@@ -81,7 +81,7 @@ testRule(RULE, [
           path: ['servers', '1', 'url'],
           severity: DiagnosticSeverity.Warning,
           message:
-            'Server "https://api.staging.example.com/v1" is a non-production server: its host names the "staging" environment, and the description also lists production ("https://api.example.com"). Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server `x-internal: true` (stripped before publishing) or state its audience with `x-audience`.',
+            'Server "https://api.staging.example.com/v1" is a non-production server: its host names the "staging" environment, and the description also lists production ("https://api.example.com"). Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server `x-internal: true` (stripped before publishing), or state who it is for (`x-audience: external-public`, or a description that offers it to customers).',
         },
       ],
     },
@@ -113,6 +113,30 @@ describe('non-production hosts', () => {
   it.each(PRODUCTION_LOOK_ALIKES)('does not flag %s beside a staging server, and counts it as production', async url => {
     // The look-alike is the only other server: a finding on the staging one proves it was read as production.
     expect(await found(RULE, api('3.0', [{ url }, { url: 'https://staging.example.com' }]))).toEqual(['servers.1.url']);
+  });
+});
+
+describe('test environments offered to customers', () => {
+  it.each(V3.flatMap(v => [
+    'Public sandbox for integration tests.',
+    'Sandbox: test your integration with test data.',
+    'Test environment for customers and partners.',
+    'Preview of the next release, open to third-party developers.',
+  ].map(d => [v, d] as const)))('%s: a non-production host described as %j is published on purpose', async (version, description) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.sandbox.example.com', description }, { url: 'https://test.example.com', description }, { url: 'https://preview.example.com', description }]))).toEqual([]);
+  });
+
+  it.each(V3.flatMap(v => ['Sandbox.', 'Sandbox environment', 'Staging, for internal customers only.', 'Our developers\' playground.', ''].map(d => [v, d] as const)))('%s: still reported when described as %j', async (version, description) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.sandbox.example.com', description }]))).toEqual(['servers.1.url']);
+  });
+
+  it.each(V3)('%s: a loopback or private address is reported whatever its description says', async version => {
+    const description = 'Public test server for customers.';
+    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'http://localhost:8080', description }, { url: 'http://10.0.0.5', description }]))).toEqual(['servers.1.url', 'servers.2.url']);
+  });
+
+  it.each(V3)('%s: a sandbox is not production either', async version => {
+    expect(await found(RULE, api(version, [{ url: 'https://api.sandbox.example.com' }, { url: 'https://staging.example.com' }]))).toEqual([]);
   });
 });
 
@@ -192,8 +216,8 @@ describe('servers at every level', () => {
 describe('options', () => {
   it('nonProductionHostWords.add and .remove change which words name an environment', async () => {
     const doc = api('3.1', [{ url: PROD }, { url: 'https://beta.example.com' }, { url: 'https://dev.example.com' }, { url: 'https://api.sandbox.example.com' }]);
-    expect(await found(RULE, doc)).toEqual(['servers.2.url']);
-    expect(await found(RULE, doc, { nonProductionHostWords: { add: ['beta', 'sandbox'], remove: ['dev'] } })).toEqual(['servers.1.url', 'servers.3.url']);
+    expect(await found(RULE, doc)).toEqual(['servers.2.url', 'servers.3.url']);
+    expect(await found(RULE, doc, { nonProductionHostWords: { add: ['beta'], remove: ['dev', 'sandbox'] } })).toEqual(['servers.1.url']);
   });
 
   it('internalMarkers.add makes another extension a marker', async () => {
