@@ -127,6 +127,8 @@ describe('a documented replacement', () => {
       'Please migrate to the v2 listing.',
       'See listThingsV2.',
       'Call GET /v2/things for the new shape.',
+      'You must now create things with the v2 listing.',
+      'We recommend migrating your code to the v2 listing.',
     ]) expect(await found(RULE, api(version, { 'x-sunset': '2026-06-30', description: text })), text).toEqual([]);
   });
 
