@@ -25,7 +25,7 @@ const REMOVAL = /\b(?:sunset|sunsets|sunsetted|sunsetting|remove|removed|removal
 const GONE = /\b(?:has been|have been|was|is now|is) (?:retired|removed|discontinued|shut down|sunset|sunsetted|decommissioned|turned off|disabled)\b|\bno longer (?:supported|available|works)\b/i;
 
 /** Phrases that name what to use instead. */
-const REPLACEMENT = /\b(?:instead|replaced (?:by|with)|replacement|superseded (?:by|with)|succeeded by|successor|in favou?r of|migrate (?:to|your)|migrating to|migration guide|switch to|moved to|use the new|renamed (?:to)?|alternative(?:ly)?|(?:must|should) now|now use|recommend(?:ed)? (?:using|migrating|switching)|migrating your)\b|\b(?:please |you should |you can |clients should |callers should )?use (?:the )?[`'"[][^`'"\]\n]{1,200}[`'"\]]/i;
+const REPLACEMENT = /\b(?:instead|replaced (?:by|with)|replacement|superseded (?:by|with)|succeeded by|successor|in favou?r of|migrate (?:to|your)|migrating to|migration guide|switch to|moved to|use the new|renamed (?:to)?|alternative(?:ly)?|(?:must|should) now|now use|recommend(?:ed)? (?:using|migrating|switching)|migrating your)\b|\buse (?:the )?[`'"[]/i;
 
 /** Extension names (compared compacted) whose value is the operation's sunset or removal date. */
 function isSunsetExtension(key: string): boolean {
