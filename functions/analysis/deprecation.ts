@@ -108,6 +108,14 @@ export function isDeprecated(operation: Operation): boolean {
   return operation.node.deprecated === true;
 }
 
+/**
+ * The operation says it is already gone: it answers 410 Gone, or its description says it has been
+ * retired or is no longer supported. Its end is documented; what it returns tells callers the rest.
+ */
+export function isGone(operation: Operation): boolean {
+  return operation.responses.some(r => r.status === '410') || GONE.test(proseOf(operation));
+}
+
 /** How the operation's end is documented, in words; undefined when it is not. */
 export function documentedSunset(operation: Operation): string | undefined {
   for (const response of operation.responses) {
@@ -120,10 +128,7 @@ export function documentedSunset(operation: Operation): string | undefined {
       if (key.startsWith('x-') && compact(key).startsWith('xdeprecat') && isObject(value) && DATE.test(textOf(value))) return key;
     }
   }
-  // Already gone: it answers 410 Gone, or says it has been retired.
-  if (operation.responses.some(r => r.status === '410')) return 'its 410 response';
   const prose = proseOf(operation);
-  if (GONE.test(prose)) return 'the description';
   // Dates inside links (a blog post's `/2020-02-26-…` address) are when something was written, not the removal.
   const text = prose.split(' ').filter(word => !word.includes('://') && !word.includes('](')).join(' ');
   if (REMOVAL.test(text) && (DATE.test(text) || REMOVAL_RELEASE.test(text))) return 'the description';

@@ -1,4 +1,4 @@
-import { documentedReplacement, documentedSunset, isDeprecated } from '../analysis/index.js';
+import { documentedReplacement, documentedSunset, isDeprecated, isGone } from '../analysis/index.js';
 import { analysisFunction, describe, objectOptions, type Finding } from '../core/rule-function.js';
 
 /**
@@ -16,6 +16,8 @@ export const deprecationUndocumented = analysisFunction<Record<string, never>>(
     const operationIds = new Set(analysis.operations.map(op => op.node.operationId).filter((id): id is string => typeof id === 'string'));
     const pathKeys = [...analysis.operationsByPathKey.keys()];
     for (const operation of deprecated) {
+      // Already retired: nothing left to schedule, and callers learn it from every response.
+      if (isGone(operation)) continue;
       const sunset = documentedSunset(operation);
       const replacement = documentedReplacement(operation, operationIds, pathKeys);
       if (sunset && replacement) continue;
