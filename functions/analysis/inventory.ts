@@ -258,6 +258,20 @@ function environmentWordIn(labels: string[], environmentWords: ReadonlySet<strin
   return undefined;
 }
 
+/**
+ * Words of the test environments APIs offer their integrators on purpose: a sandbox (payment and
+ * banking APIs publish theirs beside production), a demo, a mock or a playground. Such a host is
+ * not production, and not reported unless a team adds the word to `nonProductionHostWords`.
+ */
+const PUBLIC_TEST_WORDS: ReadonlySet<string> = new Set(['sandbox', 'demo', 'mock', 'mocks', 'playground']);
+
+/** Whether a host is named for a public test environment (`api.sandbox.example.com`, `sandbox-api.example.com`). */
+export function isPublicTestHost(rawHost: string): boolean {
+  const labels = rawHost.trim().toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length > 64) return false;
+  return environmentWordIn(subdomainLabels(labels), PUBLIC_TEST_WORDS) !== undefined;
+}
+
 /** The environment words of the option, compared lower-case without separators. */
 export function environmentWordSet(list: readonly string[]): Set<string> {
   return new Set(list.filter(w => typeof w === 'string').map(w => w.trim().toLowerCase().replace(/[-_\s.]/g, '')).filter(w => w.length > 0));

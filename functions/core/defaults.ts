@@ -244,10 +244,12 @@ export const DEFAULT_LISTS = {
    * matched whole on the labels left of the registrable domain, split at `-` and `_`, trailing
    * digits dropped: `api.staging.example.com`, `dev-api.example.com`, `qa2.example.com`; never
    * `devices`, `developer`, `latest` or `contest`. A server whose description offers it to
-   * customers ("public sandbox to test your integration") is published on purpose.
+   * customers ("public test environment for partners") is published on purpose. `sandbox`,
+   * `demo`, `mock` and `playground` hosts are the test environments APIs offer integrators: they
+   * are not production, and not reported unless the word is added here.
    */
   nonProductionHostWords: [
-    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'nonprod', 'preview', 'sandbox', 'internal', 'intranet', 'local',
+    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'nonprod', 'preview', 'internal', 'intranet', 'local',
   ],
   /**
    * Extensions that mark a server, path item, operation or tag internal (`inventory-internal-published`,

@@ -26,7 +26,7 @@ export const FLAWED = [
   'document-prototype-key x-feature-flags.__proto__',
   'inventory-deprecation-undocumented paths./products.get.deprecated',
   'inventory-internal-published paths./admin/users/{userId}.delete.x-internal',
-  'inventory-server-non-production servers.1.url',
+  'inventory-server-non-production servers.2.url',
   'inventory-version-missing info.version',
   'mass-assignment-open-schema components.schemas.User',
   'mass-assignment-privileged-property components.schemas.Registration.properties.isAdmin',

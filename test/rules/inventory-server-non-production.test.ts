@@ -32,8 +32,6 @@ const NON_PRODUCTION = [
   'https://preprod.example.com',
   'https://non-prod.example.com',
   'https://preview.example.com',
-  'https://api.sandbox.example.com',
-  'https://sandbox-api.example.com',
   'https://internal.example.com',
   'https://api.internal.example.com',
   'https://dev.example.co.uk',
@@ -126,8 +124,12 @@ describe('test environments offered to customers', () => {
     expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.sandbox.example.com', description }, { url: 'https://test.example.com', description }, { url: 'https://preview.example.com', description }]))).toEqual([]);
   });
 
-  it.each(V3.flatMap(v => ['Sandbox.', 'Sandbox environment', 'Staging, for internal customers only.', 'Our developers\' playground.', ''].map(d => [v, d] as const)))('%s: still reported when described as %j', async (version, description) => {
-    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.sandbox.example.com', description }]))).toEqual(['servers.1.url']);
+  it.each(V3.flatMap(v => ['Test server.', 'Test environment', 'Staging, for internal customers only.', 'Our developers\' playground.', ''].map(d => [v, d] as const)))('%s: still reported when described as %j', async (version, description) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.test.example.com', description }]))).toEqual(['servers.1.url']);
+  });
+
+  it.each(V3.flatMap(v => ['https://api.sandbox.example.com', 'https://sandbox-api.example.com/v1', 'https://public-api.sandbox.example.com', 'https://demo.example.com', 'https://mock.example.com'].map(u => [v, u] as const)))('%s: %s is a test environment offered to integrators: not reported, whatever its description', async (version, url) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url, description: 'Sandbox server' }]))).toEqual([]);
   });
 
   it.each(V3)('%s: a loopback or private address is reported whatever its description says', async version => {
@@ -135,7 +137,8 @@ describe('test environments offered to customers', () => {
     expect(await found(RULE, api(version, [{ url: PROD }, { url: 'http://localhost:8080', description }, { url: 'http://10.0.0.5', description }]))).toEqual(['servers.1.url', 'servers.2.url']);
   });
 
-  it.each(V3)('%s: a sandbox is not production either', async version => {
+  it.each(V3)('%s: a sandbox, demo or mock server is not production either', async version => {
+    expect(await found(RULE, api(version, [{ url: 'https://mock.example.com' }, { url: 'https://demo.example.com' }, { url: 'https://staging.example.com' }]))).toEqual([]);
     expect(await found(RULE, api(version, [{ url: 'https://api.sandbox.example.com' }, { url: 'https://staging.example.com' }]))).toEqual([]);
   });
 });
@@ -216,8 +219,8 @@ describe('servers at every level', () => {
 describe('options', () => {
   it('nonProductionHostWords.add and .remove change which words name an environment', async () => {
     const doc = api('3.1', [{ url: PROD }, { url: 'https://beta.example.com' }, { url: 'https://dev.example.com' }, { url: 'https://api.sandbox.example.com' }]);
-    expect(await found(RULE, doc)).toEqual(['servers.2.url', 'servers.3.url']);
-    expect(await found(RULE, doc, { nonProductionHostWords: { add: ['beta'], remove: ['dev', 'sandbox'] } })).toEqual(['servers.1.url']);
+    expect(await found(RULE, doc)).toEqual(['servers.2.url']);
+    expect(await found(RULE, doc, { nonProductionHostWords: { add: ['beta', 'sandbox'], remove: ['dev'] } })).toEqual(['servers.1.url', 'servers.3.url']);
   });
 
   it('internalMarkers.add makes another extension a marker', async () => {
