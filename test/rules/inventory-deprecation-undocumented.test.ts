@@ -81,7 +81,7 @@ describe('a documented sunset', () => {
     expect(await found(RULE, api(version, { 'x-replaced-by': 'listThingsV2', responses: { '200': { $ref: '#/components/responses/Deprecated' } } }, components))).toEqual([]);
   });
 
-  it.each(VERSIONS.flatMap(v => ['x-sunset', 'x-sunset-date', 'x-api-sunset', 'x-deprecated-at', 'x-deprecation-date', 'x-removal-date'].map(k => [v, k] as const)))('%s: a %s extension', async (version, key) => {
+  it.each(VERSIONS.flatMap(v => ['x-sunset', 'x-sunset-date', 'x-api-sunset', 'x-deprecated-sunset', 'x-deprecated-at', 'x-deprecation-date', 'x-removal-date'].map(k => [v, k] as const)))('%s: a %s extension', async (version, key) => {
     expect(await found(RULE, api(version, { [key]: '2026-06-30', 'x-replaced-by': 'GET /v2/things' }))).toEqual([]);
   });
 
