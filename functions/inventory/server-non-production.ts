@@ -83,7 +83,6 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
     }
     const production = judged.flatMap(j => j.production);
     if (production.length === 0) return;
-    const example = production[0];
     for (const { server, nonProduction } of judged) {
       // The team has said who this server is for.
       if (isInternal(server.node) || audienceOf(server.node) !== undefined) continue;
@@ -100,7 +99,7 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
           ? `Server variable "${found.variable}" offers ${displayUrlShown(found.value ?? '')}, which makes ${displayUrlShown(found.url)} a non-production server`
           : `Server ${displayUrlShown(found.url)} is a non-production server`;
         yield {
-          message: `${what}: ${because(found.environment)}, and the description also lists production (${displayUrlShown(example)}). Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server \`x-internal: true\` (stripped before publishing), or state who it is for (\`x-audience: external-public\`, or a description that offers it to customers).`,
+          message: `${what}: ${because(found.environment)}, and the description also lists production servers. Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server \`x-internal: true\` (stripped before publishing), or state who it is for (\`x-audience: external-public\`, or a description that offers it to customers).`,
           path: found.path,
           operation: server.operation,
           exemptIn: server.operation ? undefined : server.pathItem,

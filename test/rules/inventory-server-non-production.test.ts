@@ -79,7 +79,7 @@ testRule(RULE, [
           path: ['servers', '1', 'url'],
           severity: DiagnosticSeverity.Warning,
           message:
-            'Server "https://api.staging.example.com/v1" is a non-production server: its host names the "staging" environment, and the description also lists production ("https://api.example.com"). Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server `x-internal: true` (stripped before publishing), or state who it is for (`x-audience: external-public`, or a description that offers it to customers).',
+            'Server "https://api.staging.example.com/v1" is a non-production server: its host names the "staging" environment, and the description also lists production servers. Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server `x-internal: true` (stripped before publishing), or state who it is for (`x-audience: external-public`, or a description that offers it to customers).',
         },
       ],
     },
