@@ -215,14 +215,17 @@ export function hostEnvironment(rawHost: string, environmentWords: ReadonlySet<s
   if (host.length === 0 || host.length > 253) return undefined;
   const bracketed = host.startsWith('[') ? host.slice(1, host.indexOf(']') > 0 ? host.indexOf(']') : undefined) : undefined;
   if (bracketed !== undefined) {
-    if (bracketed === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(bracketed) || /^::ffff:127\./.test(bracketed)) return { kind: 'loopback' };
+    // Loopback, and the unspecified address a local server binds (`http://[::]:8000`): the reader's own machine.
+    if (bracketed === '::1' || bracketed === '::' || /^(0{1,4}:){7}0{0,3}1$/.test(bracketed) || /^::ffff:127\./.test(bracketed)) return { kind: 'loopback' };
+    if (/^fe[89ab][0-9a-f]?:/.test(bracketed)) return { kind: 'private-ip' };
     if (/^f[cd][0-9a-f]{0,2}:/.test(bracketed)) return { kind: 'private-ip' };
     return undefined;
   }
   const octets = ipv4(host);
   if (octets) {
-    if (octets[0] === 127) return { kind: 'loopback' };
-    if (octets[0] === 10 || (octets[0] === 172 && octets[1] >= 16 && octets[1] <= 31) || (octets[0] === 192 && octets[1] === 168)) return { kind: 'private-ip' };
+    if (octets[0] === 127 || octets.every(o => o === 0)) return { kind: 'loopback' };
+    // RFC 1918 private ranges and link-local addresses.
+    if (octets[0] === 10 || (octets[0] === 172 && octets[1] >= 16 && octets[1] <= 31) || (octets[0] === 192 && octets[1] === 168) || (octets[0] === 169 && octets[1] === 254)) return { kind: 'private-ip' };
     return undefined;
   }
   if (host === 'localhost' || host.endsWith('.localhost')) return { kind: 'loopback' };
