@@ -3,7 +3,7 @@ import {
   type Environment, type JsonPath, type ServerEntry,
 } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
-import { displayUrlShown } from './shown.js';
+import { quoteUrl } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
 
 export interface ServerNonProductionOptions {
@@ -96,8 +96,8 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
         if (reported.has(key)) continue;
         reported.add(key);
         const what = found.variable !== undefined
-          ? `Server variable "${found.variable}" offers ${displayUrlShown(found.value ?? '')}, which makes ${displayUrlShown(found.url)} a non-production server`
-          : `Server ${displayUrlShown(found.url)} is a non-production server`;
+          ? `Server variable "${found.variable}" offers ${quoteUrl(found.value ?? '')}, which makes ${quoteUrl(found.url)} a non-production server`
+          : `Server ${quoteUrl(found.url)} is a non-production server`;
         yield {
           message: `${what}: ${because(found.environment)}, and the description also lists production servers. Non-production environments are often less protected, hold copies of real data and drop out of the inventory: remove it from the published description, or mark the server \`x-internal: true\` (stripped before publishing), or state who it is for (\`x-audience: external-public\`, or a description that offers it to customers).`,
           path: found.path,
