@@ -73,6 +73,13 @@ export const CWE: Record<RuleId, string[]> = {
   // Without HSTS a browser's first request may go over plain http and be downgraded.
   'headers-hsts-missing': ['CWE-319', 'CWE-523'],
   'headers-cache-control-missing': ['CWE-525'],
+  // Staging, dev and local servers in a public description: environments exposed beyond their intended sphere.
+  'inventory-server-non-production': ['CWE-668'],
+  // What a description does not say (its version, when a deprecated operation ends) is missing documentation.
+  'inventory-version-missing': ['CWE-1059'],
+  'inventory-deprecation-undocumented': ['CWE-1059', 'CWE-477'],
+  // Operations meant for insiders, still callable, made known to everyone who reads the description.
+  'inventory-internal-published': ['CWE-668', 'CWE-912'],
 };
 
 /** A rule's CWE ids; rules of other rulesets have none. */

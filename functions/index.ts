@@ -43,3 +43,8 @@ export { plainTransport, type PlainTransportOptions } from './transport/plain-tr
 export { urlInputsUnrestricted, type UrlInputsOptions } from './outbound/url-inputs.js';
 export { webhookPlainHttp, type WebhookPlainHttpOptions } from './outbound/webhook-plain-http.js';
 export { webhookVerification, type WebhookVerificationOptions } from './outbound/webhook-verification.js';
+// Inventory
+export { deprecationUndocumented } from './inventory/deprecation-undocumented.js';
+export { internalPublished, type InternalPublishedOptions } from './inventory/internal-published.js';
+export { serverNonProduction, type ServerNonProductionOptions } from './inventory/server-non-production.js';
+export { versionMissing } from './inventory/version-missing.js';

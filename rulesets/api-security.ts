@@ -4,6 +4,7 @@ import { authRules, type AuthOptions } from './auth.js';
 import { dataExposureRules, type DataExposureOptions } from './data.js';
 import { outboundRules, type OutboundOptions } from './outbound.js';
 import { headersRules } from './headers.js';
+import { inventoryRules, type InventoryOptions } from './inventory.js';
 import { resolveLists, validateOptions } from './options.js';
 import { resourceRules, type ResourceOptions } from './resource.js';
 import { ALL_FORMATS, type RuleRow } from './rule.js';
@@ -11,7 +12,7 @@ import { secretsRules, type SecretsOptions } from './secrets.js';
 import { transportRules, type TransportOptions } from './transport.js';
 
 /** The word-list options of `createRuleset`, each `{ add, remove }`. */
-export type ListOptions = AuthOptions & ResourceOptions & DataExposureOptions & SecretsOptions & TransportOptions & OutboundOptions;
+export type ListOptions = AuthOptions & ResourceOptions & DataExposureOptions & SecretsOptions & TransportOptions & OutboundOptions & InventoryOptions;
 
 /** Options for `createRuleset`: one object for the whole ruleset, every field optional. */
 export interface ApiSecurityOptions extends ListOptions {
@@ -29,7 +30,7 @@ const ONE_VOCABULARY: Same<keyof ListOptions, ListOption> = true;
 void ONE_VOCABULARY;
 
 /** The id of every rule of the ruleset. */
-export type RuleId = keyof ReturnType<typeof authRules> | keyof ReturnType<typeof resourceRules> | keyof ReturnType<typeof dataExposureRules> | keyof ReturnType<typeof secretsRules> | keyof ReturnType<typeof transportRules> | keyof ReturnType<typeof outboundRules> | keyof ReturnType<typeof headersRules>;
+export type RuleId = keyof ReturnType<typeof authRules> | keyof ReturnType<typeof resourceRules> | keyof ReturnType<typeof dataExposureRules> | keyof ReturnType<typeof secretsRules> | keyof ReturnType<typeof transportRules> | keyof ReturnType<typeof outboundRules> | keyof ReturnType<typeof headersRules> | keyof ReturnType<typeof inventoryRules>;
 
 /** The ruleset as Spectral takes it, with its rules typed for teams (and tests) that read or override one. */
 export type ApiSecurityRuleset = RulesetDefinition & { formats: unknown[]; rules: Record<RuleId, RuleRow> };
@@ -46,6 +47,7 @@ export function createRuleset(options: ApiSecurityOptions = {}): ApiSecurityRule
     ...transportRules(lists),
     ...outboundRules(lists),
     ...headersRules(lists),
+    ...inventoryRules(lists),
   };
   if (options.documentationBaseUrl !== undefined) {
     const base = options.documentationBaseUrl.endsWith('/') ? options.documentationBaseUrl : `${options.documentationBaseUrl}/`;

@@ -8,6 +8,7 @@ export const OWASP = {
   API6: 'OWASP API6:2023 Unrestricted Access to Sensitive Business Flows',
   API7: 'OWASP API7:2023 Server Side Request Forgery',
   API8: 'OWASP API8:2023 Security Misconfiguration',
+  API9: 'OWASP API9:2023 Improper Inventory Management',
   API10: 'OWASP API10:2023 Unsafe Consumption of APIs',
 } as const;
 

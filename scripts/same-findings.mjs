@@ -61,6 +61,8 @@ const OPTIONS = {
   outboundUrlNames: { add: ['banner'] },
   redirectTargetNames: { add: ['after login'] },
   webhookSignatureHeaders: { add: ['X-Request-Id'] },
+  nonProductionHostWords: { add: ['beta'] },
+  internalMarkers: { add: ['x-hidden'] },
 };
 
 function documents() {

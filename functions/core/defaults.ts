@@ -273,6 +273,30 @@ export const DEFAULT_LISTS = {
   // Transport
   /** Hosts besides loopback that may be served over plain http:// or ws:// (`transport-plain-http`): none. */
   transportAllowedHosts: [],
+
+  // Inventory
+  /**
+   * Host label words that name a non-production environment (`inventory-server-non-production`),
+   * matched whole on the labels left of the registrable domain, split at `-` and `_`, trailing
+   * digits dropped: `api.staging.example.com`, `dev-api.example.com`, `qa2.example.com`; never
+   * `devices`, `developer`, `latest` or `contest`. A server whose description offers it to
+   * customers ("public test environment for partners") is published on purpose. `sandbox`,
+   * `demo`, `mock` and `playground` hosts are the test environments APIs offer integrators: they
+   * are not production, and not reported unless the word is added here.
+   */
+  nonProductionHostWords: [
+    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'nonprod', 'preview', 'internal', 'intranet', 'local',
+  ],
+  /**
+   * Extensions that mark a server, path item, operation or tag internal (`inventory-internal-published`,
+   * `inventory-server-non-production`): `x-internal` alone means the value `true` (Redocly, Stoplight,
+   * Zudoku), `key=value` means that string value (Zalando's `x-audience`, Power Platform's
+   * `x-ms-visibility`), compared without case.
+   */
+  internalMarkers: [
+    'x-internal', 'x-audience=component-internal', 'x-audience=business-unit-internal', 'x-audience=company-internal', 'x-audience=internal',
+    'x-visibility=internal', 'x-visibility=private', 'x-ms-visibility=internal',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a list option. */

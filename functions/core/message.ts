@@ -5,6 +5,7 @@
 import { scanCredentials } from '../secrets/credentials.js';
 import { mask } from '../secrets/detection.js';
 import { credentialShapes } from '../secrets/tokens.js';
+import { displayUrl } from '../analysis/urls.js';
 
 /** The longest name (property, parameter, scheme, scope, variable, rule id) quoted in a message. */
 export const MAX_QUOTED_NAME = 64;
@@ -75,4 +76,9 @@ export function safeMessage(message: string): string {
   const redacted = redactSecrets(message);
   const words = redacted.length > MAX_WORD ? clipLongWords(redacted) : redacted;
   return clip(words, MAX_MESSAGE);
+}
+
+/** A URL in double quotes: credentials masked first, then userinfo and query dropped and the rest cut (`displayUrl`). */
+export function quoteUrl(value: string): string {
+  return `"${displayUrl(redactSecrets(value), MAX_QUOTED_URL)}"`;
 }

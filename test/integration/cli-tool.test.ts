@@ -225,7 +225,7 @@ describe('the command', { timeout: 120_000 }, () => {
 
     // A new flaw: a server on plain http, inserted first. Only it fails the run: the sandbox server's
     // findings move from servers.1 to servers.2 but are recognised by the server's URL.
-    const withFlaw = original.replace(/^servers:\n/m, 'servers:\n  - url: http://staging.example.com/v1\n');
+    const withFlaw = original.replace(/^servers:\n/m, 'servers:\n  - url: http://eu.api.example.com\n');
     expect(withFlaw).not.toBe(original);
     write('base/api.yaml', withFlaw);
     const flawed = await report(['base/api.yaml', '--baseline', 'base/baseline.json']);
