@@ -126,6 +126,10 @@ export function documentedSunset(operation: Operation): string | undefined {
       if (key.startsWith('x-') && isSunsetExtension(key) && hasContent(value)) return key;
       // An extension about the deprecation as a whole (`x-deprecation: { sunset: 2025-06-30 }`).
       if (key.startsWith('x-') && compact(key).startsWith('xdeprecat') && isObject(value) && DATE.test(textOf(value))) return key;
+      // A vendor's extension object holding the date (`x-github: { removalDate: 2021-02-01 }`).
+      if (key.startsWith('x-') && isObject(value)) {
+        for (const [inner, date] of entries(value)) if (isSunsetExtension(`x-${inner}`) && hasContent(date)) return `${key}.${inner}`;
+      }
     }
   }
   const prose = proseOf(operation);

@@ -89,6 +89,13 @@ describe('a documented sunset', () => {
     expect(await found(RULE, api(version, { 'x-deprecation': { sunset: '2026-06-30', replacement: 'GET /v2/things' } }))).toEqual([]);
   });
 
+  it.each(VERSIONS)('%s: a removal date inside a vendor extension object (`x-github: { removalDate }`), not the object alone', async version => {
+    expect(await found(RULE, api(version, { 'x-github': { category: 'teams', removalDate: '2026-06-30' }, 'x-replaced-by': 'GET /v2/things' }))).toEqual([]);
+    expect(await found(RULE, api(version, { 'x-vendor': { sunset_date: '2026-06-30' }, 'x-replaced-by': 'GET /v2/things' }))).toEqual([]);
+    expect(await found(RULE, api(version, { 'x-github': { category: 'teams', enabledForGitHubApps: true }, 'x-replaced-by': 'GET /v2/things' }))).toEqual(AT);
+    expect(await found(RULE, api(version, { 'x-github': { removalDate: '' }, 'x-replaced-by': 'GET /v2/things' }))).toEqual(AT);
+  });
+
   it.each(VERSIONS)('%s: a removal date or release in the description', async version => {
     for (const text of [
       'Will be removed on 2026-06-30; use listThingsV2 instead.',
