@@ -6,13 +6,12 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { rules as ruleTable } from '../../index.js';
 import type { Report } from '../../cli/report.js';
 import { installedBin, PACKAGE, packedProject, REPO, type Outcome } from './packed.js';
+import { sarifSchemaErrors } from './sarif-schema.js';
 
 const RECOMMENDED = Object.entries(ruleTable).filter(([, row]) => row.recommended !== false).map(([id]) => id);
 
@@ -128,12 +127,7 @@ describe('the command', { timeout: 120_000 }, () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     const log = JSON.parse(readFileSync(join(tmp, 'out.sarif'), 'utf8'));
-    const schema = JSON.parse(readFileSync(join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    // The schema's patterns are not all valid with the `u` flag Ajv uses by default.
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
-    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);
+    expect(sarifSchemaErrors(log)).toBe('');
 
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
