@@ -383,6 +383,27 @@ export function isAllowListExtension(key: string): boolean {
 /** Prose that names an allow-list the server checks the URL against. */
 const ALLOW_LIST_PROSE = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|safe[- ]?list(?:ed)?|(?:allowed|permitted|trusted|registered|pre-registered|verified) (?:hosts?|domains?|origins?|urls?|uris?|redirect urls?|redirect uris?))\b/i;
 
+/**
+ * Words of a sentence saying the server refuses private destinations ("Private, loopback and
+ * link-local addresses are rejected"): the defence that fits a URL callers choose freely (a webhook),
+ * where no allow-list can. Read per sentence, word by word, so the cost stays linear.
+ */
+const PRIVATE_WORDS = new Set(['private', 'internal', 'loopback', 'localhost', 'local', 'reserved', 'intranet', 'metadata', 'rfc1918']);
+const REFUSAL_WORDS = new Set(['reject', 'rejected', 'rejects', 'refuse', 'refused', 'refuses', 'block', 'blocked', 'blocks', 'deny', 'denied', 'denies', 'disallowed', 'forbidden', 'prohibited']);
+/** "not" before one of these refuses too: "are not allowed". */
+const NEGATED = new Set(['allowed', 'permitted', 'accepted', 'supported']);
+const ADDRESS_WORDS = new Set(['address', 'addresses', 'ip', 'ips', 'network', 'networks', 'range', 'ranges', 'host', 'hosts', 'destination', 'destinations']);
+
+/** Whether a description says private or internal destinations are refused. */
+export function refusesPrivateDestinations(description: string): boolean {
+  for (const sentence of description.slice(0, 20_000).toLowerCase().split(/[.;!?\n]/)) {
+    const list = sentence.split(/[^a-z0-9]+/);
+    const refuses = list.some((w, i) => REFUSAL_WORDS.has(w) || (w === 'not' && NEGATED.has(list[i + 1])));
+    if (refuses && list.some(w => PRIVATE_WORDS.has(w)) && list.some(w => ADDRESS_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
 /** A host name of two labels or more, written out. */
 const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/i;
 
@@ -467,6 +488,7 @@ export function urlRestriction(input: Pick<UrlInput, 'members' | 'declared' | 'r
     if (typeof node.pattern === 'string' && patternPinsHost(node.pattern, input.role === 'redirect')) return { how: '`pattern`' };
     for (const key of Object.keys(node)) if (isAllowListExtension(key)) return { how: `\`${key}\`` };
     if (ALLOW_LIST_PROSE.test(text(node.description))) return { how: 'its description' };
+    if (input.role !== 'redirect' && refusesPrivateDestinations(text(node.description))) return { how: 'its description' };
   }
   return undefined;
 }

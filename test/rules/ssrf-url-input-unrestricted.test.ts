@@ -81,6 +81,15 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     expect(message).toContain('"callback_url"');
     expect(message).toContain('SSRF');
     expect(message).toContain('x-allowed-hosts');
+    expect(message).toContain('refuses private, loopback and link-local addresses');
+  });
+
+  it.each([
+    'The URL of an internal service that we call.',
+    'Must not be longer than 2048 characters. We call it from our private network.',
+    'Addresses are not validated; private hosts work too.',
+  ])('flags a callback URL whose description mentions private hosts without refusing them: %s', async description => {
+    expect(await found(RULE, postBody(version, object({ callback_url: str({ description }) })), only)).toEqual([at('callback_url')]);
   });
 
   it.each([
@@ -92,6 +101,8 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['x-url-allowlist', { 'x-url-allowlist': ['https://hooks.example.com/'] }],
     ['x-allowed-domains', { 'x-allowed-domains': ['example.com'] }],
     ['a described allow-list', { description: 'Must be on one of the allowed domains registered for your account.' }],
+    ['a description refusing private addresses', { description: 'Any public https URL. Private, loopback and link-local addresses are rejected.' }],
+    ['a description refusing internal hosts', { description: 'We POST events here; internal hosts and cloud metadata IPs are not allowed' }],
   ])('leaves a callback URL limited by %s alone', async (_, extra) => {
     expect(await found(RULE, postBody(version, object({ callback_url: str(extra) })), only)).toEqual([]);
   });
