@@ -42,13 +42,28 @@ function idOrObject(root: unknown, node: JsonObject): boolean {
   return ['anyOf', 'oneOf'].some(key => Array.isArray(node[key]) && (node[key] as unknown[]).length > 1 && (node[key] as unknown[]).some(alt => isIdAlternative(root, alt)));
 }
 
+/** Whether a record has its own `id` (an envelope or a wrapper does not). */
+function isRecord(members: Members): boolean {
+  return members.some(member => isObject(member.node.properties) && Object.prototype.hasOwnProperty.call(member.node.properties, 'id'));
+}
+
+/** Whether an object's members list a property as `required`. */
+function isRequired(members: Members, name: string): boolean {
+  return members.some(member => Array.isArray(member.node.required) && member.node.required.includes(name));
+}
+
+/** A property whose value is a shared schema: a `$ref`, or one wrapped in `allOf`/`anyOf`/`oneOf` (a nullable one). */
+function viaRef(raw: JsonObject): boolean {
+  return typeof raw.$ref === 'string' || ['allOf', 'anyOf', 'oneOf'].some(key => Array.isArray(raw[key]) && (raw[key] as unknown[]).some(alt => isObject(alt) && typeof alt.$ref === 'string'));
+}
+
 function withoutAlternatives(node: JsonObject): JsonObject {
   const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = node;
   return rest;
 }
 
 interface Walker {
-  /** Per schema, the finding within a number of property steps (index = steps left). */
+  /** Per schema, the finding within a number of property steps (index = steps left, doubled, plus 1 for a related object). */
   memo: Map<JsonObject, Array<CarriedData | null | undefined>>;
   members: Map<JsonObject, Members>;
 }
@@ -66,16 +81,21 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
   const root = analysis.root;
   const active = new Set<JsonObject>();
 
-  const visit = (at: Located, depth: number, steps: number): CarriedData | null => {
+  // `related`: a shared object a record embeds (`performed_via_github_app` of a deployment status).
+  // Its optional credential is one the object may hold somewhere (the app's `client_secret` in
+  // the one response that issues it), not what this response returns; a required one is.
+  const visit = (at: Located, depth: number, steps: number, related: boolean): CarriedData | null => {
     if (!isObject(at.node) || depth > MAX_DEPTH || steps <= 0 || active.has(at.node)) return null;
     const node = at.node;
     let byStep = walker.memo.get(node);
     if (!byStep) walker.memo.set(node, (byStep = []));
-    const known = byStep[steps];
+    const slot = steps * 2 + (related ? 1 : 0);
+    const known = byStep[slot];
     if (known !== undefined) return known;
     active.add(node);
     let found: CarriedData | null = null;
     const members = allOfMembers(root, at as Located<JsonObject>, walker.members);
+    const record = isRecord(members);
     outer: for (const member of members) {
       for (const [name, raw] of entries(member.node.properties)) {
         if (!isObject(raw)) continue;
@@ -85,11 +105,11 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
         const valueMembers = allOfMembers(root, value as Located<JsonObject>, walker.members);
         if (raw.writeOnly === true || valueMembers.some(m => m.node.writeOnly === true)) continue;
         const sensitive = sensitiveProperty(root, name, declaration, valueMembers, raw, vocabulary);
-        if (sensitive) {
+        if (sensitive && (!related || isRequired(members, name))) {
           found = { ...sensitive, name, path: declaration };
           break outer;
         }
-        const inner = visit(value, depth + 1, steps - 1);
+        const inner = visit(value, depth + 1, steps - 1, record && viaRef(raw));
         if (inner) {
           found = inner;
           break outer;
@@ -98,7 +118,7 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
       const others: Located[] = [];
       pushSubschemas(root, idOrObject(root, member.node) ? { node: withoutAlternatives(member.node), path: member.path } : member, others);
       for (const other of others) {
-        const inner = visit(other, depth + 1, steps);
+        const inner = visit(other, depth + 1, steps, related);
         if (inner) {
           found = inner;
           break outer;
@@ -106,9 +126,9 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
       }
     }
     active.delete(node);
-    byStep[steps] = found;
+    byStep[slot] = found;
     return found;
   };
 
-  return visit(schema, 0, MAX_PROPERTY_STEPS) ?? undefined;
+  return visit(schema, 0, MAX_PROPERTY_STEPS, false) ?? undefined;
 }

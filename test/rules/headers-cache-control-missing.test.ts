@@ -26,7 +26,29 @@ const SCHEMAS: Doc = {
 testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
   const schemas = version === '2.0' ? Object.fromEntries(Object.entries(SCHEMAS).filter(([name]) => name !== 'Expandable')) : SCHEMAS;
   const noStore = { 'Cache-Control': header(version, 'example', 'no-store') };
+  const embedded: Doc = {
+    ...schemas,
+    App: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, client_secret: { type: 'string' } } },
+    IssuedApp: { type: 'object', required: ['id', 'client_secret'], properties: { id: { type: 'integer' }, client_secret: { type: 'string' } } },
+    Status: { type: 'object', properties: { id: { type: 'integer' }, performed_via_app: ref(version, 'App'), creator: { allOf: [ref(version, 'App')] } } },
+    Conversion: { type: 'object', properties: { id: { type: 'integer' }, app: ref(version, 'IssuedApp') } },
+    Wrapper: { type: 'object', properties: { app: ref(version, 'App') } },
+  };
   return [
+    {
+      name: `${version}: an optional credential of a shared object a record embeds is not returned; a required one, an envelope's and a record's own are`,
+      document: headersDoc(version, {
+        '/statuses/{id}': op('get', { '200': body(version, ref(version, 'Status')) }),
+        '/conversions': op('post', { '201': body(version, ref(version, 'Conversion')) }),
+        '/wrapped': op('get', { '200': body(version, ref(version, 'Wrapper')) }),
+        '/apps/{id}': op('get', { '200': body(version, ref(version, 'App')) }),
+      }, { schemas: embedded }),
+      errors: [
+        missing(responsePath('/conversions', '201', 'post'), 'a credential (property "client_secret")'),
+        missing(responsePath('/wrapped'), 'a credential (property "client_secret")'),
+        missing(responsePath('/apps/{id}'), 'a credential (property "client_secret")'),
+      ],
+    },
     {
       name: `${version}: a token response and a person's record without Cache-Control, a list envelope, a record through allOf`,
       document: headersDoc(version, {
