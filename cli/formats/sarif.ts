@@ -100,16 +100,29 @@ export function sarifLog(report: Report): Record<string, unknown> {
   const notifications = report.documents
     .filter(document => document.error !== undefined)
     .map(document => ({ level: 'error', message: { text: document.error }, locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(document.document), uriBaseId: '%SRCROOT%' } } }] }));
+  return sarifEnvelope(report.tool, {
+    rules,
+    results,
+    invocation: { executionSuccessful: notifications.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) },
+    properties: { score: report.score, fixed: report.fixed },
+  });
+}
+
+/** One SARIF 2.1.0 log of one run of this tool: what the lint and the inventory reports share. */
+export function sarifEnvelope(
+  tool: { name: string; version: string },
+  run: { rules: unknown[]; results: unknown[]; invocation: Record<string, unknown>; properties: Record<string, unknown> },
+): Record<string, unknown> {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, informationUri: INFORMATION_URI, rules: run.rules } },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the tool was run in.' } } },
-        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
-        results,
-        properties: { score: report.score, fixed: report.fixed },
+        invocations: [run.invocation],
+        results: run.results,
+        properties: run.properties,
       },
     ],
   };

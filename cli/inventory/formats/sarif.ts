@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for code scanning: shadow endpoints on the description's `paths` (where they belong once
 // documented), zombie endpoints on the deprecated operation, unused operations as notes on theirs.
 import { createHash } from 'node:crypto';
-import { FINGERPRINT_KEY, INFORMATION_URI, relativeUri, SARIF_SCHEMA } from '../../formats/sarif.js';
+import { FINGERPRINT_KEY, relativeUri, sarifEnvelope } from '../../formats/sarif.js';
 import { owaspName } from '../../owasp.js';
 import type { Range } from '../description.js';
 import type { InventoryReport } from '../report.js';
@@ -94,19 +94,7 @@ export function inventorySarifLog(report: InventoryReport): Record<string, unkno
       ),
     ),
   ];
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the tool was run in.' } } },
-        invocations: [{ executionSuccessful: true }],
-        results,
-        properties: { coverage: report.coverage, logs: report.logs },
-      },
-    ],
-  };
+  return sarifEnvelope(report.tool, { rules, results, invocation: { executionSuccessful: true }, properties: { coverage: report.coverage, logs: report.logs } });
 }
 
 export function inventorySarif(report: InventoryReport): string {
