@@ -2,6 +2,7 @@
 // (`walletBalance`, `ownerUserId`) counts as the thing it names and a name that only starts
 // with a vocabulary word (`roleName`, `balanceCurrency`) does not.
 
+import { perList } from './cache.js';
 import { words } from './names.js';
 
 /** A name's words beyond this many never decide a match: the longest vocabulary entry is shorter. */
@@ -23,7 +24,9 @@ export interface VocabularyMatch {
  * ones between in order (`owner_id` matches `ownerUserId`). The longest entry wins, so
  * `accountStatus` is an `account_status`, not a bare `status`, and `ownerUserId` not an `id`.
  */
-export function vocabularyMatcher(entries: readonly string[]): (name: string) => VocabularyMatch | undefined {
+export const vocabularyMatcher: (entries: readonly string[]) => (name: string) => VocabularyMatch | undefined = perList(buildMatcher);
+
+function buildMatcher(entries: readonly string[]): (name: string) => VocabularyMatch | undefined {
   const whole = new Set<string>();
   const spanning: Array<readonly string[]> = [];
   for (const entry of entries) {

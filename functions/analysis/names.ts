@@ -1,6 +1,8 @@
 // Name matching on words, so `userId`, `user_id` and `user-id` compare alike
 // and `paid` never matches `id`.
 
+import { perList } from './cache.js';
+
 /** Names repeat across a document (every `id`, every `name`): split each once. */
 const memo = new Map<string, readonly string[]>();
 const MEMO_LIMIT = 100_000;
@@ -41,9 +43,9 @@ export function compact(name: string): string {
 }
 
 /** A set of compacted names, for options given as human-written names. */
-export function compactSet(names: readonly string[]): Set<string> {
-  return new Set(names.filter(n => typeof n === 'string').map(compact).filter(n => n.length > 0));
-}
+export const compactSet: (names: readonly string[]) => ReadonlySet<string> = perList(names =>
+  new Set(names.filter(n => typeof n === 'string').map(compact).filter(n => n.length > 0)),
+);
 
 /** The literal segments of a path template, parameters left out (`/users/{id}/orders` → users, orders). */
 export function literalSegments(pathKey: string): string[] {

@@ -10,7 +10,7 @@
 // (`/webhooks`, `/imports`, `/preview`, a `ping`, a schema named `WebhookConfig`).
 
 import type { Analysis } from './analyse.js';
-import { cachedPer } from './cache.js';
+import { cachedPer, optionsKey } from './cache.js';
 import { asArray, deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import { literalSegments, leadingWords, words } from './names.js';
 import type { Operation } from './operations.js';
@@ -279,13 +279,15 @@ function valueMembers(root: unknown, members: Members, cache: Map<JsonObject, Me
   return isObject(located.node) ? allOfMembers(root, located as Located<JsonObject>, cache) : members;
 }
 
+const vocabularyKey = optionsKey<UrlVocabulary>(['outboundUrlNames', 'redirectTargetNames']);
+
 /**
  * Every request input that carries a URL the server fetches or redirects to: request-body
  * properties (through `$ref`, `allOf` and nesting, `readOnly` ones left out) and parameters of
  * the operations under `paths` (3.1 webhooks are messages the API sends, not inputs).
  */
 export function urlInputs(analysis: Analysis, vocabulary: UrlVocabulary): UrlInput[] {
-  return inputsFor(analysis)(JSON.stringify([vocabulary.outboundUrlNames, vocabulary.redirectTargetNames]), vocabulary);
+  return inputsFor(analysis)(vocabularyKey(vocabulary), vocabulary);
 }
 
 const inputsFor = cachedPer<Analysis, (key: string, vocabulary: UrlVocabulary) => UrlInput[]>(analysis => {

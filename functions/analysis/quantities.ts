@@ -5,7 +5,7 @@
 // coordinates, positions) cost nothing by their size.
 
 import type { Analysis } from './analyse.js';
-import { cachedPer } from './cache.js';
+import { cachedPer, perList } from './cache.js';
 import { deref, isObject, type JsonObject, type JsonPath } from './json.js';
 import { words } from './names.js';
 import { schemaGraph, type PropertyUse } from './schema-graph.js';
@@ -120,7 +120,9 @@ function singulars(run: string): string[] {
  * (`account_number`, `quantity_type`). Entries are plain: `days` does not match `day`, the day of
  * a month.
  */
-export function quantityMatcher(entries: readonly string[]): (name: string) => QuantityMatch | undefined {
+export const quantityMatcher: (entries: readonly string[]) => (name: string) => QuantityMatch | undefined = perList(buildQuantityMatcher);
+
+function buildQuantityMatcher(entries: readonly string[]): (name: string) => QuantityMatch | undefined {
   const byCompact = new Map<string, string>();
   for (const entry of entries) {
     if (typeof entry !== 'string') continue;

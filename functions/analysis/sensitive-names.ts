@@ -11,6 +11,7 @@
 // recognised by what its schema shows, and a tax id is personal data only where a person holds it.
 
 import { asArray, deref, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
+import { perList } from './cache.js';
 import { words } from './names.js';
 import { allOfMembers, membersAt, valueTypes } from './schema.js';
 
@@ -86,7 +87,9 @@ export interface Phrase {
 export type Dictionary = ReadonlyMap<string, Phrase>;
 
 /** The dictionary of the entries; entries that have no words are ignored, the first of equal ones kept; not a list, none. */
-export function phrases(entries: readonly string[]): Dictionary {
+export const phrases: (entries: readonly string[]) => Dictionary = perList(buildPhrases);
+
+function buildPhrases(entries: readonly string[]): Dictionary {
   const out = new Map<string, Phrase>();
   const aliases: Array<[string, Phrase]> = [];
   if (!Array.isArray(entries)) return out;

@@ -1,4 +1,4 @@
-import { isExempt, literalSegments, operationRoles, perDocument, requirementsSignature, type Analysis, type Operation, type RoleJudgement } from '../analysis/index.js';
+import { isExempt, literalSegments, operationRoles, optionsKey, perDocument, requirementsSignature, type Analysis, type Operation, type RoleJudgement } from '../analysis/index.js';
 import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, sample, type Finding } from '../core/rule-function.js';
@@ -55,6 +55,8 @@ function sharing(analysis: Analysis, roles: ReadonlyMap<Operation, RoleJudgement
   return out;
 }
 
+const rolesKey = optionsKey<AdminSharedSecurityOptions>(ROLE_LIST_NAMES);
+
 /**
  * Function-level authorization (OWASP API5): a privileged operation (docs/roles.md) that accepts
  * exactly the callers an ordinary operation accepts cannot, by its description, be restricted to
@@ -67,7 +69,7 @@ export const adminSharedSecurity = analysisFunction<AdminSharedSecurityOptions>(
   defaultLists(...ROLE_LIST_NAMES),
   function* ({ analysis, options, path, rule }): Iterable<Finding> {
     const roles = operationRoles(analysis, options);
-    const found = signatures(analysis, roles, JSON.stringify(ROLE_LIST_NAMES.map(name => options[name])));
+    const found = signatures(analysis, roles, rolesKey(options));
     const oneWayIn = found.distinct === 1;
     if (targetAt(path).kind === 'root') {
       if (!oneWayIn) return;

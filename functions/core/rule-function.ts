@@ -83,11 +83,12 @@ export function analysisFunction<O extends object>(
   const fn = {
     [name](target: unknown, options: Partial<O> | null, context: RulesetFunctionContext): IFunctionResult[] {
       try {
-        const analysis = analyse(context.document.data, context.document);
         const rule = (context.rule as { name?: string } | undefined)?.name ?? '';
-        const merged = { ...defaults, ...(options ?? {}) } as O;
         const state = runState(context, rule);
+        // Checked first: a rule given `$.paths[*]` is called once per path item, every call after the first is a no-op.
         if (state?.judgedAll) return [];
+        const analysis = analyse(context.document.data, context.document);
+        const merged = { ...defaults, ...(options ?? {}) } as O;
         // The first call of a run judges every target of the rule, so the rule's findings can be
         // seen whole (and thousands under one map reported once); otherwise just this target.
         const all = state ? ruleTargets(context.rule, context.document.data) : undefined;
@@ -97,7 +98,7 @@ export function analysisFunction<O extends object>(
         const results: IFunctionResult[] = [];
         for (const current of targets) {
           try {
-            for (const finding of check({ analysis, options: merged, target: current.value, path: [...current.path], rule })) {
+            for (const finding of check({ analysis, options: merged, target: current.value, path: current.path, rule })) {
               if (isExempt(analysis, rule, finding.operation, finding.exemptIn)) continue;
               if (finding.uses && everyUseExempt(analysis, rule, finding.uses)) continue;
               const message = safeMessage(finding.message);

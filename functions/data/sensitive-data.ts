@@ -1,4 +1,5 @@
 import {
+  optionsKey,
   canCarryText,
   declaringSchema,
   formatOf,
@@ -110,6 +111,8 @@ interface ParameterData {
 
 const parameterJudgements = perDocument<Map<object, ParameterData | undefined>>();
 
+const urlDataKey = optionsKey<SensitiveDataOptions>(['urlPersonalDataNames', 'taxIdNames', 'urlPersonalDataFormats']);
+
 export const sensitiveData = analysisFunction<SensitiveDataOptions>(
   'sensitiveData',
   objectOptions({
@@ -133,7 +136,7 @@ export const sensitiveData = analysisFunction<SensitiveDataOptions>(
     const dictionary = phrases(names);
     const formats = new Set(options.urlPersonalDataFormats.map(f => String(f).toLowerCase()));
     // Path-level and `$ref`ed parameters are shared by many operations and path items: what each carries is judged once.
-    const judged = parameterJudgements(analysis, JSON.stringify([names, options.taxIdNames, [...formats]]), () => new Map());
+    const judged = parameterJudgements(analysis, urlDataKey(options), () => new Map());
     const carried = (parameter: Parameter): ParameterData | undefined => {
       const nameWords = words(parameter.name);
       if (nameWords.length > 0 && SEARCH_HINT_WORDS.has(nameWords[0])) return undefined;

@@ -1,4 +1,5 @@
 import {
+  optionsKey,
   asArray,
   carriedSensitiveData,
   compact,
@@ -87,6 +88,8 @@ function cacheVerdict(analysis: Analysis, response: Response): CacheVerdict {
   return values.length === 0 ? { kind: 'ok' } : { kind: 'weak' };
 }
 
+const vocabularyKey = optionsKey<CacheControlOptions>(['credentialNames', 'personalDataNames', 'taxIdNames']);
+
 /**
  * Opt-in: successful responses that return credentials or personal data (the data rules'
  * dictionaries, token endpoints and issuing writes included) must tell caches not to store them
@@ -101,7 +104,7 @@ export const cacheControlHeader = analysisFunction<CacheControlOptions>(
   }),
   { ...defaultLists('credentialNames', 'personalDataNames', 'taxIdNames') },
   function* ({ analysis, options, path }): Iterable<Finding> {
-    const key = JSON.stringify([options.credentialNames, options.personalDataNames, options.taxIdNames]);
+    const key = vocabularyKey(options);
     const vocabulary: SensitiveVocabulary = { credentials: phrases(options.credentialNames), personal: phrases(options.personalDataNames), taxIds: phrases(options.taxIdNames) };
     for (const operation of operationsAt(analysis, path)) {
       if (operation.container !== 'paths') continue;

@@ -109,12 +109,12 @@ function channels(analysis: Analysis): Channel[] {
   return out;
 }
 
-function signatureHeader(name: string, listed: Set<string>): boolean {
+function signatureHeader(name: string, listed: ReadonlySet<string>): boolean {
   const list = words(name);
   return listed.has(list.join('')) || list.some(word => SIGNATURE_WORDS.has(word));
 }
 
-function verified(analysis: Analysis, channel: Channel, listed: Set<string>): boolean {
+function verified(analysis: Analysis, channel: Channel, listed: ReadonlySet<string>): boolean {
   if (channel.receiver && channel.receiver.security.state === 'required') return true;
   for (const { node, path, pathItem } of channel.operations) {
     if (asArray(node.security).some(requirement => isObject(requirement) && Object.keys(requirement).length > 0)) return true;

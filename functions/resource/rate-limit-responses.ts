@@ -1,4 +1,4 @@
-import { coverage429, documents429, expensiveOperationReason, isExempt, isRateLimited, mostlyDocumented, operationRoles, perDocument, type Operation, type RoleJudgement } from '../analysis/index.js';
+import { coverage429, documents429, expensiveOperationReason, isExempt, isRateLimited, mostlyDocumented, operationRoles, optionsKey, perDocument, type Operation, type RoleJudgement } from '../analysis/index.js';
 import { defaultLists, ROLE_LIST_NAMES } from '../core/defaults.js';
 import { quote } from '../core/message.js';
 import { analysisFunction, describe, objectOptions, roleOptionSchemas, stringList, type Finding } from '../core/rule-function.js';
@@ -39,6 +39,8 @@ const WHY: Record<Exclude<OperationKind, 'other'>, string> = {
   expensive: 'It is expensive (%s): without a limit one client can exhaust the service or run up its costs.',
 };
 
+const reasonsKey = optionsKey<TooManyRequestsOptions>(['expensiveOperationWords', ...ROLE_LIST_NAMES]);
+
 /**
  * Operations that do not document what happens when a caller exceeds a limit. When fewer than
  * half of the operations document a 429, the ordinary operations are reported once (at `paths`)
@@ -56,7 +58,7 @@ export const tooManyRequestsResponse = analysisFunction<TooManyRequestsOptions>(
     const expensive = new Set(options.expensiveOperationWords.map(w => w.toLowerCase()));
     const roles = operationRoles(analysis, options);
     // Two rules ask the same question of every operation, once per path item and once at the root.
-    const key = JSON.stringify([[...expensive], ROLE_LIST_NAMES.map(name => options[name])]);
+    const key = reasonsKey(options);
     const cache = reasons(analysis, key, () => new Map());
     // Credential entry comes first: a sign-in named "search" is still a sign-in.
     const reason = (op: Operation): Reason => {

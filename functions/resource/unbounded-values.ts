@@ -1,4 +1,5 @@
 import {
+  optionsKey,
   acceptsAnyValue,
   alternativesEnumerate,
   compactSet,
@@ -241,13 +242,15 @@ interface JudgedSite {
 
 const judged = perDocument<JudgedSite[]>();
 
+const sitesKey = optionsKey<UnboundedValuesOptions>(['direction', 'boundedStringFormats', 'uploadSizeKeywords', 'pageSizeParameterNames', 'quantityNames']);
+
 /**
  * Every site of the schema graph reached in a direction, with what is unbounded there, worked out
  * once per document and shared by the rules (string, array, number, quantity, untyped, map, upload) that each
  * report one kind of it, instead of each rule judging every site for every kind.
  */
 function judgedSites(analysis: Analysis, options: UnboundedValuesOptions): JudgedSite[] {
-  const key = JSON.stringify([options.direction, options.boundedStringFormats, options.uploadSizeKeywords, options.pageSizeParameterNames, options.quantityNames]);
+  const key = sitesKey(options);
   return judged(analysis, key, () => {
     const out: JudgedSite[] = [];
     const boundedFormats = new Set(options.boundedStringFormats.map(f => f.toLowerCase()));

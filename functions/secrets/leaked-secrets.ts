@@ -1,4 +1,4 @@
-import { isExempt, perDocument, textPath, textValues, type Analysis, type TextValue } from '../analysis/index.js';
+import { isExempt, optionsKey, perDocument, textPath, textValues, type Analysis, type TextValue } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { MAX_QUOTED_URL, shown } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
@@ -33,8 +33,10 @@ type Places = readonly Found[];
 /** Scans are shared by the rules that read the same document with the same options. */
 const scans = perDocument<Places[]>();
 
+const scanKey = optionsKey<LeakedSecretsOptions>(['secretNames', 'secretPlaceholders']);
+
 function detect(analysis: Analysis, options: LeakedSecretsOptions): Places[] {
-  return scans(analysis, JSON.stringify([options.secretNames, options.secretPlaceholders]), () => {
+  return scans(analysis, scanKey(options), () => {
     const scanOptions = { isSecretName: secretNameMatcher(options.secretNames), placeholders: options.secretPlaceholders };
     // Grouped by class and value: the two rules that see the same password (in a URL, under a `password` key) report it once each.
     const groups = new Map<string, Found[]>();
