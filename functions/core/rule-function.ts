@@ -94,7 +94,10 @@ export function analysisFunction<O extends object>(
         const all = state ? ruleTargets(context.rule, context.document.data) : undefined;
         if (state && all) state.judgedAll = true;
         const targets = all ?? [{ value: target, path: [...context.path] }];
-        const seen = state?.seen ?? new Set<string>();
+        // Judged all at once, repeats can only meet within this call: a set of this call's, dropped with
+        // it, rather than keys of every finding kept for the rest of the run (on 50,000 path items
+        // hundreds of MB, which every later collection of the run walks again).
+        const seen = all || !state ? new Set<string>() : state.seen;
         const results: IFunctionResult[] = [];
         for (const current of targets) {
           try {

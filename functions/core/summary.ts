@@ -5,7 +5,7 @@
 // design decision repeated, and one finding with the count (as the 429 rules already give) is both
 // cheaper and more useful than 50,000.
 
-import type { JsonPath } from '../analysis/index.js';
+import { cachedPer, type JsonPath } from '../analysis/index.js';
 import { MAX_QUOTED_URL, safeMessage, shown } from './message.js';
 
 /** A map or list with more entries than this is large enough for Spectral's lookups to matter. */
@@ -22,6 +22,9 @@ export interface Reported {
   message: string;
   path: JsonPath;
 }
+
+/** Entries per map, per document: every rule's summary walks the same large maps (Spectral's key-ordering proxies, slow to list). */
+const sizesPerRoot = cachedPer<object, Map<object, number>>(() => new Map());
 
 function size(node: object, sizes: Map<object, number>): number {
   if (Array.isArray(node)) return node.length;
@@ -55,7 +58,7 @@ function where(path: JsonPath): string {
  */
 export function summariseLargeGroups(results: Reported[], root: unknown): Reported[] {
   if (results.length < 2) return results;
-  const sizes = new Map<object, number>();
+  const sizes = typeof root === 'object' && root !== null ? sizesPerRoot(root) : new Map<object, number>();
   const groups = new Map<string, { at: JsonPath; entries: number; members: Reported[] }>();
   const keyed: Array<string | undefined> = results.map(result => {
     const largest = largestContainer(root, result.path, sizes);

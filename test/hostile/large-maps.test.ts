@@ -7,36 +7,43 @@ import { assertStrict, lintText, ours, type Results } from './harness.js';
  * findings under one huge map cost quadratic time. When findings times entries pass LOOKUP_BUDGET,
  * a rule reports the repeated gap once, with the count; the
  * documents below (the sizes an independent probe used) must then lint within 1.5x of the empty
- * ruleset. Each document is linted once with each ruleset, in-process, with the real engine.
+ * ruleset, in-process, with the real engine.
  *
- * The cost compared is this process's CPU time (each test file runs in its own process: the
- * `forks` pool). Wall time is printed too but not asserted: other test files run beside this one
- * on the same cores, and a burst of them during one of the two runs (seen in CI: 1.70x by the
- * clock for a document that takes 1.10x when linted alone) measures the machine, not the rules.
+ * Each ruleset lints each document twice, interleaved, and the faster run of each is compared.
+ * One run each is not a measurement here: Spectral's own parse of 50,000 path items checks every
+ * key against the keys before it, and that quadratic part alone took 53 s to 80 s for the same
+ * text in different runs (CPU profiles: 63 s in one empty run, 55 s in the next run of ours), while
+ * other test files share the two cores. With one run each, CI saw 1.70x and 1.47x where the same
+ * rules took 1.10x and 1.15x in a quiet process.
  */
 beforeAll(assertStrict);
 
 const measured: string[] = [];
 afterAll(() => console.log(`large maps, measured:\n${measured.join('\n')}`));
 
-/** CPU seconds (user and system, every thread of this process) and wall seconds taken by `run`. */
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; cpu: number; wall: number }> {
-  const wallStart = performance.now();
-  const cpuStart = process.cpuUsage();
+/** Seconds taken by `run`, and what it returned. */
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = performance.now();
   const value = await run();
-  const cpu = process.cpuUsage(cpuStart);
-  return { value, cpu: (cpu.user + cpu.system) / 1e6, wall: (performance.now() - wallStart) / 1000 };
+  return { value, seconds: (performance.now() - start) / 1000 };
 }
 
+const ROUNDS = 2;
+
 async function versusEmpty(label: string, text: string): Promise<Results> {
-  const empty = await timed(() => lintText(text, { rules: {} }, 'json'));
-  const mine = await timed(() => lintText(text, undefined, 'json'));
-  const results = mine.value;
-  measured.push(
-    `  ${label}: ${mine.cpu.toFixed(2)} s of CPU against ${empty.cpu.toFixed(2)} s with the empty ruleset (${(mine.cpu / empty.cpu).toFixed(2)}x); ` +
-    `by the clock ${mine.wall.toFixed(2)} s against ${empty.wall.toFixed(2)} s (${(mine.wall / empty.wall).toFixed(2)}x); ${ours(results).length} findings`,
-  );
-  expect(mine.cpu / empty.cpu).toBeLessThan(1.5);
+  const empty: number[] = [];
+  const mine: number[] = [];
+  let results: Results = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    empty.push((await timed(() => lintText(text, { rules: {} }, 'json'))).seconds);
+    const run = await timed(() => lintText(text, undefined, 'json'));
+    mine.push(run.seconds);
+    results = run.value;
+  }
+  const ratio = Math.min(...mine) / Math.min(...empty);
+  const seconds = (runs: number[]) => runs.map(s => `${s.toFixed(2)} s`).join(', ');
+  measured.push(`  ${label}: ${seconds(mine)} against ${seconds(empty)} with the empty ruleset (fastest ${ratio.toFixed(2)}x), ${ours(results).length} findings`);
+  expect(ratio).toBeLessThan(1.5);
   return results;
 }
 
@@ -69,7 +76,7 @@ describe('thousands of findings under one map', () => {
     for (const r of results) perRule.set(String(r.code), (perRule.get(String(r.code)) ?? 0) + 1);
     expect(Math.max(...perRule.values())).toBeLessThanOrEqual(2);
     expect(perRule.get('auth-unauthorized-response-undocumented')).toBe(1);
-  }, 400_000);
+  }, 900_000);
 });
 
 describe('summariseLargeGroups', () => {
