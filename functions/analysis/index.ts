@@ -6,6 +6,7 @@ export * from './base64.js';
 export * from './bounds.js';
 export * from './cache.js';
 export * from './capability.js';
+export * from './creation-only.js';
 export * from './deprecation.js';
 export * from './exemptions.js';
 export * from './inline-copies.js';

@@ -4,6 +4,7 @@
 
 import type { Analysis } from './analyse.js';
 import { perDocument } from './cache.js';
+import { returnedOnlyOnCreation } from './creation-only.js';
 import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import { allOfMembers, pushSubschemas, type Members } from './schema.js';
 import { sensitiveProperty, type SensitiveProperty, type SensitiveVocabulary } from './sensitive-names.js';
@@ -63,7 +64,7 @@ function withoutAlternatives(node: JsonObject): JsonObject {
 }
 
 interface Walker {
-  /** Per schema, the finding within a number of property steps (index = steps left, doubled, plus 1 for a related object). */
+  /** Per schema, the finding within a number of property steps (index: steps left, doubled, plus 1 for a related object; doubled again, plus 1 for a read). */
   memo: Map<JsonObject, Array<CarriedData | null | undefined>>;
   members: Map<JsonObject, Members>;
 }
@@ -74,9 +75,11 @@ const walkers = perDocument<Walker>();
  * The first credential or personal-data property a response schema returns (through `$ref`,
  * `allOf`, properties, items, maps and alternatives; `writeOnly` properties are not returned),
  * or undefined. Each schema is judged once per vocabulary; a schema met again inside its own
- * walk (a cycle) adds nothing there, which can only miss, never invent, a finding.
+ * walk (a cycle) adds nothing there, which can only miss, never invent, a finding. A `read`
+ * (a response to GET, not to the write that creates a key) does not return a property whose
+ * description says it is returned only on creation.
  */
-export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, vocabulary: SensitiveVocabulary, schema: Located): CarriedData | undefined {
+export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, vocabulary: SensitiveVocabulary, schema: Located, read = false): CarriedData | undefined {
   const walker = walkers(analysis, vocabularyKey, () => ({ memo: new Map(), members: new Map() }));
   const root = analysis.root;
   const active = new Set<JsonObject>();
@@ -89,7 +92,7 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
     const node = at.node;
     let byStep = walker.memo.get(node);
     if (!byStep) walker.memo.set(node, (byStep = []));
-    const slot = steps * 2 + (related ? 1 : 0);
+    const slot = (steps * 2 + (related ? 1 : 0)) * 2 + (read ? 1 : 0);
     const known = byStep[slot];
     if (known !== undefined) return known;
     active.add(node);
@@ -104,6 +107,7 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
         if (!isObject(value.node)) continue;
         const valueMembers = allOfMembers(root, value as Located<JsonObject>, walker.members);
         if (raw.writeOnly === true || valueMembers.some(m => m.node.writeOnly === true)) continue;
+        if (read && returnedOnlyOnCreation(raw, valueMembers)) continue;
         const sensitive = sensitiveProperty(root, name, declaration, valueMembers, raw, vocabulary);
         if (sensitive && (!related || isRequired(members, name))) {
           found = { ...sensitive, name, path: declaration };

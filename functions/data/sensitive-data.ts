@@ -9,6 +9,7 @@ import {
   membersAt,
   pathContext,
   pathThroughPerson,
+  returnedOnlyOnCreation,
   perDocument,
   phrases,
   schemaGraph,
@@ -59,9 +60,10 @@ function* responseFindings(analysis: Analysis, rule: string, check: SensitiveDat
     if (found.issuable) {
       // The operations that issue or rotate a key, secret or token (a token endpoint, a write) return it to
       // their caller; the exposure is a read that returns it again to anyone who can read the resource.
-      // Passwords, PINs, card codes and security answers are never issued back.
+      // Passwords, PINs, card codes and security answers are never issued back. A description
+      // that says the key is returned only on creation says the reads do not return it.
       uses = uses.filter(c => !c.tokenEndpoint && !ISSUING_METHODS.has(c.method));
-      if (uses.length === 0) continue;
+      if (uses.length === 0 || returnedOnlyOnCreation(use.declared, use.value.members)) continue;
     }
     if (isExempt(analysis, rule, undefined, use.declared)) continue;
     yield {

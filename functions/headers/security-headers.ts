@@ -107,12 +107,14 @@ export const cacheControlHeader = analysisFunction<CacheControlOptions>(
     const key = vocabularyKey(options);
     const vocabulary: SensitiveVocabulary = { credentials: phrases(options.credentialNames), personal: phrases(options.personalDataNames), taxIds: phrases(options.taxIdNames) };
     for (const operation of operationsAt(analysis, path)) {
-      if (operation.container !== 'paths') continue;
+      // Responses to DELETE are not cacheable (RFC 9110 §9.3.5), and a key a DELETE echoes is the one it revoked.
+      if (operation.container !== 'paths' || operation.method === 'delete') continue;
+      const read = !operation.isWrite;
       for (const response of operation.responses) {
         if (!isSuccessStatus(response.status)) continue;
         const verdict = cacheVerdict(analysis, response);
         if (verdict.kind === 'ok') continue;
-        const carried = response.schemas.map(schema => carriedSensitiveData(analysis, key, vocabulary, schema)).find(found => found !== undefined);
+        const carried = response.schemas.map(schema => carriedSensitiveData(analysis, key, vocabulary, schema, read)).find(found => found !== undefined);
         if (!carried) continue;
         const kind = carried.kind === 'credential' ? 'a credential' : 'personal data';
         const what = `${kind} (property ${quote(carried.name)}${compact(carried.name) === compact(carried.what) ? '' : `: ${carried.what}`})`;

@@ -219,6 +219,28 @@ describe.each(VERSIONS)(`${CREDENTIAL} (%s)`, version => {
       expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Key')}.properties.api_key`]);
     });
 
+    it('does not flag a key whose description says it is returned only on creation, though the reads share its schema (inline, $ref, allOf)', async () => {
+      const doc = api(
+        version,
+        {
+          '/keys': { post: accepts(version, object({ name: str }), ref(version, 'Key')), get: returns(version, { type: 'array', items: ref(version, 'Key') }) },
+          '/keys/{id}': { get: returns(version, { allOf: [ref(version, 'Key')] }) },
+          '/tokens/{id}': { get: returns(version, ref(version, 'Token')) },
+          '/hooks/{id}': { get: returns(version, ref(version, 'Hook')) },
+        },
+        {
+          schemas: {
+            Key: object({ id: str, api_key: { type: 'string', description: 'The key. Only returned at creation.' } }),
+            Token: object({ id: str, access_token: ref(version, 'TokenValue') }),
+            TokenValue: { type: 'string', description: 'We return the value only once, when it is first generated: it will not be shown again.' },
+            Hook: object({ id: str, secret: { type: 'string', description: 'Signs deliveries; returned by every read.' }, password: { type: 'string', description: 'Only returned once upon creation.' } }),
+          },
+        },
+      );
+      // A password is never issued, so creation-only prose does not excuse returning it.
+      expect(await found(CREDENTIAL, doc)).toEqual([`${at(version, 'Hook')}.properties.password`, `${at(version, 'Hook')}.properties.secret`]);
+    });
+
     it('flags a password even when only a POST returns it (passwords are never issued back)', async () => {
       const doc = api(version, { '/users': { post: accepts(version, object({ name: str }), object({ id: str, password: str })) } });
       expect(await found(CREDENTIAL, doc)).toEqual([`${responseAt(version, '/users', 'post')}.properties.password`]);

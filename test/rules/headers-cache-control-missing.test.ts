@@ -94,6 +94,37 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
       errors: [],
     },
     {
+      name: `${version}: a key described as returned only on creation counts in the write that creates it, not in reads (inline, $ref, allOf); a DELETE is never judged`,
+      document: headersDoc(version, {
+        '/keys': {
+          post: { responses: { '201': body(version, ref(version, 'Key')) } },
+          get: { responses: { '200': body(version, { type: 'object', properties: { keys: { type: 'array', items: ref(version, 'Key') } } }) } },
+        },
+        '/keys/{id}': {
+          get: { responses: { '200': body(version, { allOf: [ref(version, 'Key')] }) } },
+          put: { responses: { '200': body(version, ref(version, 'Key')) } },
+          delete: { responses: { '200': body(version, ref(version, 'Key')) } },
+        },
+        '/shown-again': op('get', { '200': body(version, ref(version, 'NeverAgain')) }),
+        '/hooks/{id}': op('get', { '200': body(version, ref(version, 'Hook')) }),
+        '/conditional/{id}': op('get', { '200': body(version, ref(version, 'Conditional')) }),
+      }, {
+        schemas: {
+          Key: { type: 'object', properties: { id: { type: 'string' }, secret_key: { type: 'string', description: 'The secret key. This is only returned once upon creation; store it securely.' } } },
+          NeverAgain: { type: 'object', properties: { id: { type: 'string' }, token: { allOf: [{ $ref: version === '2.0' ? '#/definitions/TokenValue' : '#/components/schemas/TokenValue' }] } } },
+          TokenValue: { type: 'string', description: 'Copy it now: it cannot be retrieved again.' },
+          Hook: { type: 'object', properties: { id: { type: 'string' }, secret: { type: 'string', description: 'Signs the events. Rotate it with POST /hooks/{id}/rotate.' } } },
+          Conditional: { type: 'object', properties: { id: { type: 'string' }, api_token: { type: 'string', description: 'Only returned for clusters with token authentication.' } } },
+        },
+      }),
+      errors: [
+        missing(responsePath('/keys', '201', 'post'), 'a credential (property "secret_key": secret)'),
+        missing(responsePath('/keys/{id}', '200', 'put'), 'a credential (property "secret_key": secret)'),
+        missing(responsePath('/hooks/{id}'), 'a credential (property "secret")'),
+        missing(responsePath('/conditional/{id}'), 'a credential (property "api_token")'),
+      ],
+    },
+    {
       name: `${version}: an exemption on the operation silences it`,
       document: headersDoc(version, {
         '/people/{id}': { get: { responses: { '200': body(version, ref(version, 'Person')) }, 'x-api-security-exemptions': { [CACHE]: 'Served only inside the clinic network, without caches.' } } },
