@@ -8,6 +8,7 @@ export * from './cache.js';
 export * from './capability.js';
 export * from './creation-only.js';
 export * from './deprecation.js';
+export * from './examples.js';
 export * from './exemptions.js';
 export * from './inline-copies.js';
 export * from './inventory.js';

@@ -1,14 +1,15 @@
 import {
   compact,
   declaringSchema,
-  deref,
   entries,
   isErrorStatus,
   isExempt,
   isObject,
+  mediaTypeExamples,
   schemaGraph,
   schemaTypes,
   type Analysis,
+  type ExampleAt,
   type JsonObject,
   type JsonPath,
   type Operation,
@@ -97,28 +98,10 @@ function isBooleanOnly(node: JsonObject): boolean {
   return types.length > 0 && types.every(t => t === 'boolean');
 }
 
-interface ExampleAt {
-  value: unknown;
-  path: JsonPath;
-}
-
 /** The examples written on an error response: 2.0 `examples` by media type, 3.x media `example` and `examples[*].value`. */
 function responseExamples(analysis: Analysis, response: { node: JsonObject; path: JsonPath }): ExampleAt[] {
-  const out: ExampleAt[] = [];
-  if (analysis.version === '2.0') {
-    for (const [mediaType, value] of entries(response.node.examples)) out.push({ value, path: [...response.path, 'examples', mediaType] });
-    return out;
-  }
-  for (const [mediaType, media] of entries(response.node.content)) {
-    if (!isObject(media)) continue;
-    const base = [...response.path, 'content', mediaType];
-    if ('example' in media) out.push({ value: media.example, path: [...base, 'example'] });
-    for (const [name, raw] of entries(media.examples)) {
-      const example = deref(analysis.root, raw, [...base, 'examples', name]);
-      if (isObject(example.node) && 'value' in example.node) out.push({ value: example.node.value, path: [...example.path, 'value'] });
-    }
-  }
-  return out;
+  if (analysis.version === '2.0') return entries(response.node.examples).map(([mediaType, value]) => ({ value, path: [...response.path, 'examples', mediaType] }));
+  return entries(response.node.content).flatMap(([mediaType, media]) => (isObject(media) ? mediaTypeExamples(analysis.root, media, [...response.path, 'content', mediaType]) : []));
 }
 
 const errorUses = (contexts: Iterable<UseContext>) => [...contexts].filter(c => c.direction === 'response' && c.errorResponse);

@@ -1,4 +1,17 @@
-import { allowedHostCheck, CALLBACK_WORDS, displayUrl, isObject, shownValues, urlInputs, urlSchemeAndHost, type JsonPath, type UrlInput } from '../analysis/index.js';
+import {
+  allowedHostCheck,
+  CALLBACK_WORDS,
+  displayUrl,
+  isObject,
+  requestBodyExamples,
+  shownValues,
+  urlInputs,
+  urlSchemeAndHost,
+  walkExample,
+  type JsonObject,
+  type JsonPath,
+  type UrlInput,
+} from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { MAX_QUOTED_URL, quote, redactSecrets } from '../core/message.js';
 import { analysisFunction, objectOptions, stringList, type Finding } from '../core/rule-function.js';
@@ -45,19 +58,40 @@ export const webhookPlainHttp = analysisFunction<WebhookPlainHttpOptions>(
   defaultLists('outboundUrlNames', 'redirectTargetNames', 'transportAllowedHosts'),
   function* ({ analysis, options }): Iterable<Finding> {
     const allowed = allowedHostCheck(options.transportAllowedHosts);
+    const plainHttp = (value: unknown) => {
+      const parsed = typeof value === 'string' ? urlSchemeAndHost(value) : undefined;
+      return parsed !== undefined && parsed.scheme === 'http' && !allowed(parsed.host);
+    };
+    const message = (input: UrlInput, shown: string, value: string) => {
+      const what = input.kind === 'property' ? 'callback URL property' : 'callback URL parameter';
+      return `The ${shown} of ${what} ${quote(input.name)} is the plain http:// URL "${displayUrl(redactSecrets(value), MAX_QUOTED_URL)}", so clients will register receivers the API calls unencrypted, exposing the events and any signature secret: show and accept https:// URLs only (\`pattern: ^https://\`).`;
+    };
+    const callbackProperties = new Map<JsonObject, UrlInput>();
     for (const input of urlInputs(analysis, options)) {
       if (input.role !== 'fetched' || !isCallbackUrl(input)) continue;
-      for (const shown of shownWithPaths(input)) {
-        const parsed = urlSchemeAndHost(shown.value);
-        if (!parsed || parsed.scheme !== 'http' || allowed(parsed.host)) continue;
-        const what = input.kind === 'property' ? 'callback URL property' : 'callback URL parameter';
-        yield {
-          message: `The ${KEYWORD[shown.keyword] ?? 'example'} of ${what} ${quote(input.name)} is the plain http:// URL "${displayUrl(redactSecrets(shown.value), MAX_QUOTED_URL)}", so clients will register receivers the API calls unencrypted, exposing the events and any signature secret: show and accept https:// URLs only (\`pattern: ^https://\`).`,
-          path: shown.path,
-          operation: input.operation,
-          uses: input.uses,
-        };
-        break;
+      const shown = shownWithPaths(input).find(candidate => plainHttp(candidate.value));
+      if (shown) {
+        yield { message: message(input, KEYWORD[shown.keyword] ?? 'example', shown.value), path: shown.path, operation: input.operation, uses: input.uses };
+      } else if (input.kind === 'property') {
+        callbackProperties.set(input.declared, input);
+      }
+    }
+    // The same inputs as a request body's example shows them (`config.url` of a hook's example),
+    // once per input and operation.
+    if (callbackProperties.size === 0) return;
+    for (const operation of analysis.operations) {
+      if (operation.container !== 'paths') continue;
+      const reported = new Set<UrlInput>();
+      for (const example of requestBodyExamples(analysis, operation)) {
+        const found: Array<{ input: UrlInput; value: string; path: JsonPath }> = [];
+        walkExample(analysis.root, example, example.schema, (declared, value, path) => {
+          const input = callbackProperties.get(declared.node);
+          if (input && !reported.has(input) && plainHttp(value)) {
+            reported.add(input);
+            found.push({ input, value: value as string, path });
+          }
+        });
+        for (const { input, value, path } of found) yield { message: message(input, 'request example', value), path, operation };
       }
     }
   },

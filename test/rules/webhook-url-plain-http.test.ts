@@ -80,3 +80,77 @@ describe('callback expressions are transport-plain-http\'s', () => {
     expect(await found('transport-plain-http', doc)).toEqual(['paths./subscriptions.post.callbacks.onEvent.http://hooks.example.com/events']);
   });
 });
+
+describe.each(VERSIONS)('%s: request body examples show callback URLs too', (version: Version) => {
+  const schemas = version === '2.0' ? 'definitions' : 'components.schemas';
+  const ref = (name: string) => ({ $ref: version === '2.0' ? `#/definitions/${name}` : `#/components/schemas/${name}` });
+  const shared: Doc = {
+    Hook: { allOf: [object({ name: str(), config: ref('Config'), homepage_url: str({ format: 'uri' }) })] },
+    Config: object({ url: str({ format: 'uri' }), content_type: str() }),
+    Batch: object({ subscriptions: { type: 'array', items: object({ callback_url: str() }) } }),
+  };
+  /** `POST <path>` whose JSON body is `schema`, with body examples: a 3.x media type's (`example`, `examples`), 2.0's `x-examples`. */
+  const withExamples = (path: string, schema: Doc, examples: { example?: unknown; examples?: Doc }, components: Doc = {}): Doc => {
+    const body = version === '2.0'
+      ? { parameters: [{ name: 'body', in: 'body', schema, ...(examples.example === undefined ? {} : { 'x-examples': { 'application/json': examples.example } }) }] }
+      : { requestBody: { content: { 'application/json': { schema, ...examples } } } };
+    const root = version === '2.0' ? { definitions: { ...shared, ...components } } : { components: { schemas: { ...shared, ...components }, examples: { Plain: { value: { name: 'web', config: { url: 'http://hooks.example.com/from-ref' } } } } } };
+    return base(version, { paths: { [path]: { post: { ...body, responses: { '201': { description: 'Created' } } } } }, ...root });
+  };
+  const bodyExample = (path: string) => (version === '2.0' ? `paths.${path}.post.parameters.0.x-examples.application/json` : `paths.${path}.post.requestBody.content.application/json.example`);
+
+  it('flags a plain http callback URL a body example gives a nested property (through $ref and allOf), at the value', async () => {
+    const doc = withExamples('/hooks', ref('Hook'), { example: { name: 'web', config: { url: 'http://hooks.example.com/events', content_type: 'json' } } });
+    expect(await found(RULE, doc, only)).toEqual([`${bodyExample('/hooks')}.config.url`]);
+    const [message] = await messagesOf(RULE, doc, only);
+    expect(message).toContain('request example of callback URL property "url"');
+  });
+
+  it('flags array items of a body example, once per input and operation', async () => {
+    const doc = withExamples('/subscriptions', ref('Batch'), { example: { subscriptions: [{ callback_url: 'https://a.example.com/' }, { callback_url: 'http://b.example.com/' }, { callback_url: 'http://c.example.com/' }] } });
+    expect(await found(RULE, doc, only)).toEqual([`${bodyExample('/subscriptions')}.subscriptions.1.callback_url`]);
+  });
+
+  it('flags the example a body schema holds for its whole value', async () => {
+    const doc = withExamples('/hooks', ref('Hook'), {}, { Hook: { ...(shared.Hook as Doc), example: { config: { url: 'http://hooks.example.com/' } } } });
+    expect(await found(RULE, doc, only)).toEqual([`${schemas}.Hook.example.config.url`]);
+  });
+
+  it.each([
+    ['an https URL', { name: 'web', config: { url: 'https://hooks.example.com/events' } }],
+    ['a loopback URL', { config: { url: 'http://localhost:8080/hooks' } }],
+    ['a plain http URL in a property that is no callback', { homepage_url: 'http://example.com', config: { content_type: 'http://example.com' } }],
+    ['a key the schema does not declare', { name: 'web', target: 'http://hooks.example.com/', config: { target_url: 'http://hooks.example.com/' } }],
+    ['a value that is not a string', { config: { url: { href: 'http://hooks.example.com/' } } }],
+  ])('leaves %s in a body example alone', async (_, example) => {
+    expect(await found(RULE, withExamples('/hooks', ref('Hook'), { example }), only)).toEqual([]);
+  });
+
+  it('reports a callback URL whose own example is plain http at its declaration only, not again in body examples', async () => {
+    const doc = withExamples('/hooks', ref('Hook'), { example: { config: { url: 'http://hooks.example.com/' } } }, { Config: object({ url: str({ format: 'uri', example: 'http://hooks.example.com/' }) }) });
+    expect(await found(RULE, doc, only)).toEqual([`${schemas}.Config.properties.url.example`]);
+  });
+
+  it('never throws on hostile examples (cycles through $ref, deep nesting, huge arrays)', async () => {
+    const deep: Doc = {};
+    let at = deep;
+    for (let i = 0; i < 200; i++) at = (at.config = {}) as Doc;
+    const doc = withExamples('/hooks', ref('Loop'), { example: { next: deep, config: deep, items: Array.from({ length: 10_000 }, () => ({ callback_url: 'http://x.example.com/' })) } }, {
+      Loop: object({ next: ref('Loop'), config: ref('Loop'), items: { type: 'array', items: object({ callback_url: str() }) } }),
+    });
+    expect(await found(RULE, doc, only)).toEqual([`${bodyExample('/hooks')}.items.0.callback_url`]);
+  });
+});
+
+describe.each(['3.0', '3.1'] as const)('%s: Example Objects of a request body', version => {
+  it('flags the value of an Example Object reached through $ref, where it is written', async () => {
+    const doc = base(version, {
+      paths: { '/hooks': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Hook' }, examples: { secure: { value: { config: { url: 'https://hooks.example.com/' } } }, plain: { $ref: '#/components/examples/Plain' } } } } }, responses: { '201': { description: 'Created' } } } } },
+      components: {
+        schemas: { Hook: object({ config: object({ url: str({ format: 'uri' }) }) }) },
+        examples: { Plain: { value: { config: { url: 'http://hooks.example.com/' } } } },
+      },
+    });
+    expect(await found(RULE, doc, only)).toEqual(['components.examples.Plain.value.config.url']);
+  });
+});
