@@ -17,7 +17,7 @@ function where(input: UrlInput): string {
 
 function message(input: UrlInput): string {
   if (input.role === 'redirect') {
-    return `${where(input)} is ${input.reason} and accepts any URL, so a link to this API can send its users to any site (open redirect, phishing): accept only same-site paths (an anchored \`pattern\` such as \`^/(?!/)\`), an \`enum\` of destinations, or URLs registered in advance, and document the allow-list (\`x-allowed-hosts\`).`;
+    return `${where(input)} is ${input.reason} and accepts any URL, so whoever sets it can make a flow on this API's domain end at any site (open redirect, phishing): accept only same-site paths (an anchored \`pattern\` such as \`^/(?!/)\`), an \`enum\` of destinations, or URLs on hosts the account has verified, and document the allow-list (\`x-allowed-hosts\`).`;
   }
   return `${where(input)} is ${input.reason} and may point anywhere, so a caller can make the server request internal addresses or cloud metadata (SSRF): pin it with an \`enum\`, an anchored \`pattern\` on the allowed host (\`^https://hooks\\.example\\.com/\`), or document the allow-list the server enforces (\`x-allowed-hosts\`); for destinations callers choose freely (webhooks), say in its description that the server refuses private, loopback and link-local addresses.`;
 }
