@@ -88,6 +88,8 @@ function cacheVerdict(analysis: Analysis, response: Response): CacheVerdict {
   return values.length === 0 ? { kind: 'ok' } : { kind: 'weak' };
 }
 
+const NEVER_CACHED: ReadonlySet<string> = new Set(['put', 'delete']);
+
 const vocabularyKey = optionsKey<CacheControlOptions>(['credentialNames', 'personalDataNames', 'taxIdNames']);
 
 /**
@@ -107,8 +109,9 @@ export const cacheControlHeader = analysisFunction<CacheControlOptions>(
     const key = vocabularyKey(options);
     const vocabulary: SensitiveVocabulary = { credentials: phrases(options.credentialNames), personal: phrases(options.personalDataNames), taxIds: phrases(options.taxIdNames) };
     for (const operation of operationsAt(analysis, path)) {
-      // Responses to DELETE are not cacheable (RFC 9110 §9.3.5), and a key a DELETE echoes is the one it revoked.
-      if (operation.container !== 'paths' || operation.method === 'delete') continue;
+      // Caches never store responses to PUT or DELETE (RFC 9110 §9.3.4, §9.3.5); POST and PATCH
+      // responses may be stored when marked fresh, and a token endpoint's must say no-store (RFC 6749 §5.1).
+      if (operation.container !== 'paths' || NEVER_CACHED.has(operation.method)) continue;
       const read = !operation.isWrite;
       for (const response of operation.responses) {
         if (!isSuccessStatus(response.status)) continue;

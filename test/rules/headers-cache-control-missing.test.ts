@@ -94,7 +94,7 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
       errors: [],
     },
     {
-      name: `${version}: a key described as returned only on creation counts in the write that creates it, not in reads (inline, $ref, allOf); a DELETE is never judged`,
+      name: `${version}: a key described as returned only on creation counts in the writes that create or rotate it, not in reads (inline, $ref, allOf); PUT and DELETE are never judged`,
       document: headersDoc(version, {
         '/keys': {
           post: { responses: { '201': body(version, ref(version, 'Key')) } },
@@ -103,6 +103,7 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
         '/keys/{id}': {
           get: { responses: { '200': body(version, { allOf: [ref(version, 'Key')] }) } },
           put: { responses: { '200': body(version, ref(version, 'Key')) } },
+          patch: { responses: { '200': body(version, ref(version, 'Key')) } },
           delete: { responses: { '200': body(version, ref(version, 'Key')) } },
         },
         '/shown-again': op('get', { '200': body(version, ref(version, 'NeverAgain')) }),
@@ -119,7 +120,7 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
       }),
       errors: [
         missing(responsePath('/keys', '201', 'post'), 'a credential (property "secret_key": secret)'),
-        missing(responsePath('/keys/{id}', '200', 'put'), 'a credential (property "secret_key": secret)'),
+        missing(responsePath('/keys/{id}', '200', 'patch'), 'a credential (property "secret_key": secret)'),
         missing(responsePath('/hooks/{id}'), 'a credential (property "secret")'),
         missing(responsePath('/conditional/{id}'), 'a credential (property "api_token")'),
       ],
