@@ -4,7 +4,7 @@
 
 import type { Analysis } from './analyse.js';
 import { perDocument } from './cache.js';
-import { returnedOnlyOnCreation } from './creation-only.js';
+import { returnedOnlyByItsRead, returnedOnlyOnCreation } from './returned-only.js';
 import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
 import { allOfMembers, pushSubschemas, type Members } from './schema.js';
 import { sensitiveProperty, type SensitiveProperty, type SensitiveVocabulary } from './sensitive-names.js';
@@ -63,8 +63,16 @@ function withoutAlternatives(node: JsonObject): JsonObject {
   return rest;
 }
 
+/**
+ * Which response the walk reads: a write's, a read's (a list, a search), or the read of one
+ * record (a GET whose path ends in its identifier, `/cards/{card}`).
+ */
+export type ResponseAccess = 'write' | 'read' | 'record-read';
+
+const ACCESS_INDEX: Record<ResponseAccess, number> = { write: 0, read: 1, 'record-read': 2 };
+
 interface Walker {
-  /** Per schema, the finding within a number of property steps (index: steps left, doubled, plus 1 for a related object; doubled again, plus 1 for a read). */
+  /** Per schema, the finding within a number of property steps (index: steps left, doubled, plus 1 for a related object; times three, plus the access). */
   memo: Map<JsonObject, Array<CarriedData | null | undefined>>;
   members: Map<JsonObject, Members>;
 }
@@ -75,11 +83,11 @@ const walkers = perDocument<Walker>();
  * The first credential or personal-data property a response schema returns (through `$ref`,
  * `allOf`, properties, items, maps and alternatives; `writeOnly` properties are not returned),
  * or undefined. Each schema is judged once per vocabulary; a schema met again inside its own
- * walk (a cycle) adds nothing there, which can only miss, never invent, a finding. A `read`
- * (a response to GET, not to the write that creates a key) does not return a property whose
- * description says it is returned only on creation.
+ * walk (a cycle) adds nothing there, which can only miss, never invent, a finding. What the
+ * descriptions say of where a property is returned counts: a read does not return one returned
+ * only on creation, and only the read of its own record returns one restricted to that read.
  */
-export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, vocabulary: SensitiveVocabulary, schema: Located, read = false): CarriedData | undefined {
+export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, vocabulary: SensitiveVocabulary, schema: Located, access: ResponseAccess = 'write'): CarriedData | undefined {
   const walker = walkers(analysis, vocabularyKey, () => ({ memo: new Map(), members: new Map() }));
   const root = analysis.root;
   const active = new Set<JsonObject>();
@@ -92,7 +100,7 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
     const node = at.node;
     let byStep = walker.memo.get(node);
     if (!byStep) walker.memo.set(node, (byStep = []));
-    const slot = (steps * 2 + (related ? 1 : 0)) * 2 + (read ? 1 : 0);
+    const slot = (steps * 2 + (related ? 1 : 0)) * 3 + ACCESS_INDEX[access];
     const known = byStep[slot];
     if (known !== undefined) return known;
     active.add(node);
@@ -107,7 +115,8 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
         if (!isObject(value.node)) continue;
         const valueMembers = allOfMembers(root, value as Located<JsonObject>, walker.members);
         if (raw.writeOnly === true || valueMembers.some(m => m.node.writeOnly === true)) continue;
-        if (read && returnedOnlyOnCreation(raw, valueMembers)) continue;
+        if (access !== 'write' && returnedOnlyOnCreation(raw, valueMembers)) continue;
+        if ((access !== 'record-read' || steps !== MAX_PROPERTY_STEPS) && returnedOnlyByItsRead(raw, valueMembers)) continue;
         const sensitive = sensitiveProperty(root, name, declaration, valueMembers, raw, vocabulary);
         if (sensitive && (!related || isRequired(members, name))) {
           found = { ...sensitive, name, path: declaration };

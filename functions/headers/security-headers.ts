@@ -12,6 +12,7 @@ import {
   type Analysis,
   type JsonPath,
   type Response,
+  type ResponseAccess,
   type SensitiveVocabulary,
 } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
@@ -112,12 +113,12 @@ export const cacheControlHeader = analysisFunction<CacheControlOptions>(
       // Caches never store responses to PUT or DELETE (RFC 9110 §9.3.4, §9.3.5); POST and PATCH
       // responses may be stored when marked fresh, and a token endpoint's must say no-store (RFC 6749 §5.1).
       if (operation.container !== 'paths' || NEVER_CACHED.has(operation.method)) continue;
-      const read = !operation.isWrite;
+      const access: ResponseAccess = operation.isWrite ? 'write' : /\/\{[^/{}]*\}$/.test(operation.pathKey) ? 'record-read' : 'read';
       for (const response of operation.responses) {
         if (!isSuccessStatus(response.status)) continue;
         const verdict = cacheVerdict(analysis, response);
         if (verdict.kind === 'ok') continue;
-        const carried = response.schemas.map(schema => carriedSensitiveData(analysis, key, vocabulary, schema, read)).find(found => found !== undefined);
+        const carried = response.schemas.map(schema => carriedSensitiveData(analysis, key, vocabulary, schema, access)).find(found => found !== undefined);
         if (!carried) continue;
         const kind = carried.kind === 'credential' ? 'a credential' : 'personal data';
         const what = `${kind} (property ${quote(carried.name)}${compact(carried.name) === compact(carried.what) ? '' : `: ${carried.what}`})`;

@@ -126,6 +126,25 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
       ],
     },
     {
+      name: `${version}: a value described as available only through the read of its own record counts there only (not in lists, writes or embedding objects)`,
+      document: headersDoc(version, {
+        '/cards': {
+          get: { responses: { '200': body(version, { type: 'object', properties: { data: { type: 'array', items: ref(version, 'Card') } } }) } },
+          post: { responses: { '200': body(version, ref(version, 'Card')) } },
+        },
+        '/cards/{card}': {
+          get: { responses: { '200': body(version, { allOf: [ref(version, 'Card')] }) } },
+          post: { responses: { '200': body(version, ref(version, 'Card')) } },
+        },
+        '/holders/{holder}': op('get', { '200': body(version, { type: 'object', properties: { id: { type: 'string' }, card: ref(version, 'Card') } }) }),
+      }, {
+        schemas: {
+          Card: { type: 'object', properties: { id: { type: 'string' }, cvc: { type: 'string', description: 'The card\'s CVC. Additionally, it\'s only available via the ["Retrieve a card" endpoint](https://docs.example.com/cards/retrieve), not via "List all cards" or any other endpoint.' } } },
+        },
+      }),
+      errors: [missing(responsePath('/cards/{card}'), 'a credential (property "cvc")')],
+    },
+    {
       name: `${version}: an exemption on the operation silences it`,
       document: headersDoc(version, {
         '/people/{id}': { get: { responses: { '200': body(version, ref(version, 'Person')) }, 'x-api-security-exemptions': { [CACHE]: 'Served only inside the clinic network, without caches.' } } },

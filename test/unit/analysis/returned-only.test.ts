@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnedOnlyOnCreation, type JsonObject } from '../../../functions/analysis/index.js';
+import { returnedOnlyByItsRead, returnedOnlyOnCreation, type JsonObject } from '../../../functions/analysis/index.js';
 
 /** A property with this description, its value schema (a member) with that one. */
 const says = (description: unknown, memberDescription?: unknown) =>
@@ -45,5 +45,25 @@ describe('returnedOnlyOnCreation', () => {
     const started = performance.now();
     expect(says(huge)).toBe(false);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('returnedOnlyByItsRead', () => {
+  const restricted = (description: string) => returnedOnlyByItsRead({ type: 'string', description } as JsonObject, []);
+
+  it.each([
+    'The card\'s CVC. Additionally, it\'s only available via the ["Retrieve a card" endpoint](https://stripe.com/docs/api/issuing/cards/retrieve), not via "List all cards" or any other endpoint.',
+    'Only included in responses of the Get Card endpoint.',
+  ])('reads "%s" as restricted to the read of its record', text => {
+    expect(restricted(text)).toBe(true);
+  });
+
+  it.each([
+    'The secret key. Only returned once upon creation by the create endpoint.',
+    'Only available for virtual cards.',
+    'Use the retrieve endpoint to refresh it.',
+    'Only returned when the endpoint is called with expand.',
+  ])('does not read "%s" so', text => {
+    expect(restricted(text)).toBe(false);
   });
 });
