@@ -3,10 +3,10 @@
 // write's own response counts here, since what it returns is still a secret a cache must not keep.
 
 import type { Analysis } from './analyse.js';
-import { perDocument } from './cache.js';
+import { cachedPer, perDocument } from './cache.js';
 import { returnedOnlyByItsRead, returnedOnlyOnCreation } from './returned-only.js';
 import { deref, entries, isObject, type JsonObject, type JsonPath, type Located } from './json.js';
-import { allOfMembers, pushSubschemas, type Members } from './schema.js';
+import { allOfMembers, isSuccessStatus, pushSubschemas, type Members } from './schema.js';
 import { sensitiveProperty, type SensitiveProperty, type SensitiveVocabulary } from './sensitive-names.js';
 
 export interface CarriedData extends SensitiveProperty {
@@ -71,6 +71,43 @@ export type ResponseAccess = 'write' | 'read' | 'record-read';
 
 const ACCESS_INDEX: Record<ResponseAccess, number> = { write: 0, read: 1, 'record-read': 2 };
 
+/**
+ * Shared schemas whose optional properties an `allOf` composition in some response makes
+ * required (GitHub's app-manifest conversion: `allOf: [integration, { required: [client_secret,
+ * pem] }]`): the composition marks the one response that fills them, so where the shared schema
+ * is returned as it is, those properties are not. Read from every success response, once per document.
+ */
+const requiredByComposition = cachedPer<Analysis, Map<JsonObject, Set<string>>>(analysis => {
+  const { root } = analysis;
+  const out = new Map<JsonObject, Set<string>>();
+  const cache = new Map<JsonObject, Members>();
+  const visited = new Set<JsonObject>();
+  const stack: Located[] = analysis.operations.flatMap(op => op.responses.filter(r => isSuccessStatus(r.status)).flatMap(r => r.schemas));
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    if (!isObject(at.node) || visited.has(at.node)) continue;
+    visited.add(at.node);
+    const members = allOfMembers(root, at as Located<JsonObject>, cache);
+    if (members.length > 1) {
+      const required = new Set(members.flatMap(member => (Array.isArray(member.node.required) ? member.node.required.filter((n): n is string => typeof n === 'string') : [])));
+      for (const member of members) {
+        if (member.node === at.node) continue;
+        for (const name of required) {
+          if (!isObject(member.node.properties) || !Object.prototype.hasOwnProperty.call(member.node.properties, name) || isRequired([member], name)) continue;
+          const names = out.get(member.node);
+          if (names) names.add(name);
+          else out.set(member.node, new Set([name]));
+        }
+      }
+    }
+    for (const member of members) {
+      for (const [name, raw] of entries(member.node.properties)) stack.push(deref(root, raw, [...member.path, 'properties', name]));
+      pushSubschemas(root, member, stack);
+    }
+  }
+  return out;
+});
+
 interface Walker {
   /** Per schema, the finding within a number of property steps (index: steps left, doubled, plus 1 for a related object; times three, plus the access). */
   memo: Map<JsonObject, Array<CarriedData | null | undefined>>;
@@ -91,6 +128,7 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
   const walker = walkers(analysis, vocabularyKey, () => ({ memo: new Map(), members: new Map() }));
   const root = analysis.root;
   const active = new Set<JsonObject>();
+  const narrowed = requiredByComposition(analysis);
 
   // `related`: a shared object a record embeds (`performed_via_github_app` of a deployment status).
   // Its optional credential is one the object may hold somewhere (the app's `client_secret` in
@@ -118,7 +156,8 @@ export function carriedSensitiveData(analysis: Analysis, vocabularyKey: string, 
         if (access !== 'write' && returnedOnlyOnCreation(raw, valueMembers)) continue;
         if ((access !== 'record-read' || steps !== MAX_PROPERTY_STEPS) && returnedOnlyByItsRead(raw, valueMembers)) continue;
         const sensitive = sensitiveProperty(root, name, declaration, valueMembers, raw, vocabulary);
-        if (sensitive && (!related || isRequired(members, name))) {
+        const optional = !isRequired(members, name);
+        if (sensitive && !(optional && (related || narrowed.get(member.node)?.has(name)))) {
           found = { ...sensitive, name, path: declaration };
           break outer;
         }

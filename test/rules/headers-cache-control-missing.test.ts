@@ -145,6 +145,24 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
       errors: [missing(responsePath('/cards/{card}'), 'a credential (property "cvc")')],
     },
     {
+      name: `${version}: an optional credential of a shared schema that an allOf composition makes required is returned where the composition is, not where the schema is returned as it is`,
+      document: headersDoc(version, {
+        '/app-manifests/{code}/conversions': op('post', { '201': body(version, { allOf: [ref(version, 'Integration'), { type: 'object', required: ['client_secret'], properties: { client_secret: { type: 'string' } } }] }) }),
+        '/apps/{slug}': op('get', { '200': body(version, ref(version, 'Integration')) }),
+        '/apps': op('get', { '200': body(version, { type: 'array', items: ref(version, 'Integration') }) }),
+        '/keys/{id}': op('get', { '200': body(version, ref(version, 'Key')) }),
+      }, {
+        schemas: {
+          Integration: { type: 'object', required: ['id'], properties: { id: { type: 'integer' }, slug: { type: 'string' }, client_secret: { type: 'string' } } },
+          Key: { type: 'object', properties: { id: { type: 'integer' }, client_secret: { type: 'string' } } },
+        },
+      }),
+      errors: [
+        missing(responsePath('/app-manifests/{code}/conversions', '201', 'post'), 'a credential (property "client_secret")'),
+        missing(responsePath('/keys/{id}'), 'a credential (property "client_secret")'),
+      ],
+    },
+    {
       name: `${version}: an exemption on the operation silences it`,
       document: headersDoc(version, {
         '/people/{id}': { get: { responses: { '200': body(version, ref(version, 'Person')) }, 'x-api-security-exemptions': { [CACHE]: 'Served only inside the clinic network, without caches.' } } },
