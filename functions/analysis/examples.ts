@@ -60,6 +60,24 @@ export function requestBodyExamples(analysis: Analysis, operation: Operation): A
   return out;
 }
 
+/**
+ * The examples written on a response, each with the schema of its body where there is one: 2.0
+ * `examples` by media type (the response's `schema`), 3.x media `example` and `examples[*].value`.
+ */
+export function responseExamples(analysis: Analysis, response: { node: JsonObject; path: JsonPath }): Array<ExampleAt & { schema?: Located }> {
+  const { root } = analysis;
+  if (analysis.version === '2.0') {
+    const schema = 'schema' in response.node ? deref(root, response.node.schema, [...response.path, 'schema']) : undefined;
+    return entries(response.node.examples).map(([mediaType, value]) => ({ value, path: [...response.path, 'examples', mediaType], schema }));
+  }
+  return entries(response.node.content).flatMap(([mediaType, media]) => {
+    if (!isObject(media)) return [];
+    const base = [...response.path, 'content', mediaType];
+    const schema = 'schema' in media ? deref(root, media.schema, [...base, 'schema']) : undefined;
+    return mediaTypeExamples(root, media, base).map(example => ({ ...example, schema }));
+  });
+}
+
 /** Bounds for hostile examples: nesting followed, and array items read. */
 const MAX_DEPTH = 8;
 const MAX_ITEMS = 50;

@@ -5,13 +5,11 @@ import {
   isErrorStatus,
   isExempt,
   isObject,
-  mediaTypeExamples,
+  responseExamples,
   schemaGraph,
   schemaTypes,
-  type Analysis,
   type ExampleAt,
   type JsonObject,
-  type JsonPath,
   type Operation,
   type UseContext,
 } from '../analysis/index.js';
@@ -96,12 +94,6 @@ function isDetail(value: unknown): boolean {
 function isBooleanOnly(node: JsonObject): boolean {
   const types = schemaTypes(node).filter(t => t !== 'null');
   return types.length > 0 && types.every(t => t === 'boolean');
-}
-
-/** The examples written on an error response: 2.0 `examples` by media type, 3.x media `example` and `examples[*].value`. */
-function responseExamples(analysis: Analysis, response: { node: JsonObject; path: JsonPath }): ExampleAt[] {
-  if (analysis.version === '2.0') return entries(response.node.examples).map(([mediaType, value]) => ({ value, path: [...response.path, 'examples', mediaType] }));
-  return entries(response.node.content).flatMap(([mediaType, media]) => (isObject(media) ? mediaTypeExamples(analysis.root, media, [...response.path, 'content', mediaType]) : []));
 }
 
 const errorUses = (contexts: Iterable<UseContext>) => [...contexts].filter(c => c.direction === 'response' && c.errorResponse);

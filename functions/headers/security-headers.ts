@@ -3,13 +3,18 @@ import {
   asArray,
   carriedSensitiveData,
   compact,
+  deref,
   entries,
+  getAt,
   headerValueTexts,
   isObject,
   isSuccessStatus,
   phrases,
+  responseExamples,
   responseHeaders,
+  walkExample,
   type Analysis,
+  type CarriedData,
   type JsonPath,
   type Response,
   type ResponseAccess,
@@ -89,6 +94,32 @@ function cacheVerdict(analysis: Analysis, response: Response): CacheVerdict {
   return values.length === 0 ? { kind: 'ok' } : { kind: 'weak' };
 }
 
+/**
+ * Whether an undescribed credential is one the response's own examples leave out: they show the
+ * object that declares it (a sibling) and never the property itself. GitHub's hook example shows
+ * `config` with `url` and `content_type`, not the legacy `config.password` its schema still
+ * declares without a word. A property the description explains is judged by its schema.
+ */
+function examplesOmit(analysis: Analysis, response: Response, carried: CarriedData): boolean {
+  const raw = getAt(analysis.root, carried.path);
+  const value = deref(analysis.root, raw, carried.path).node;
+  if ([raw, value].some(node => isObject(node) && typeof node.description === 'string' && node.description.trim() !== '')) return false;
+  const property = JSON.stringify(carried.path);
+  const parent = JSON.stringify(carried.path.slice(0, -2));
+  let reachesParent = false;
+  for (const example of responseExamples(analysis, response)) {
+    if (!example.schema) continue;
+    let shown = false;
+    walkExample(analysis.root, example, example.schema, declared => {
+      if (shown) return;
+      if (JSON.stringify(declared.path) === property) shown = true;
+      else if (!reachesParent && JSON.stringify(declared.path.slice(0, -2)) === parent) reachesParent = true;
+    });
+    if (shown) return false;
+  }
+  return reachesParent;
+}
+
 const NEVER_CACHED: ReadonlySet<string> = new Set(['put', 'delete']);
 
 const vocabularyKey = optionsKey<CacheControlOptions>(['credentialNames', 'personalDataNames', 'taxIdNames']);
@@ -119,7 +150,7 @@ export const cacheControlHeader = analysisFunction<CacheControlOptions>(
         const verdict = cacheVerdict(analysis, response);
         if (verdict.kind === 'ok') continue;
         const carried = response.schemas.map(schema => carriedSensitiveData(analysis, key, vocabulary, schema, access)).find(found => found !== undefined);
-        if (!carried) continue;
+        if (!carried || examplesOmit(analysis, response, carried)) continue;
         const kind = carried.kind === 'credential' ? 'a credential' : 'personal data';
         const what = `${kind} (property ${quote(carried.name)}${compact(carried.name) === compact(carried.what) ? '' : `: ${carried.what}`})`;
         yield {

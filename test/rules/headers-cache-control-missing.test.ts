@@ -11,6 +11,12 @@ const missing = (path: string[], what: string) => ({ path, severity: DiagnosticS
 const weak = (path: string[], what: string) => ({ path, severity: DiagnosticSeverity.Warning, message: expect.stringContaining(`returns ${what} but its \`Cache-Control\` does not say \`no-store\``) });
 
 const op = (method: string, responses: Doc): Doc => ({ [method]: { responses } });
+/** A response with a body example: 2.0 `examples` by media type, 3.x the media type's `example`. */
+const withExample = (response: Doc, example: unknown): Doc => {
+  if (response.schema) return { ...response, examples: { 'application/json': example } };
+  const media = (response.content as Doc)['application/json'] as Doc;
+  return { ...response, content: { 'application/json': { ...media, example } } };
+};
 const ref = (version: Version, name: string) => ({ $ref: version === '2.0' ? `#/definitions/${name}` : `#/components/schemas/${name}` });
 const body = (version: Version, schema: Doc, headers: Doc = {}) => (version === '2.0' ? { description: 'OK', headers, schema } : { description: 'OK', headers, content: { 'application/json': { schema } } });
 
@@ -160,6 +166,27 @@ testRule(CACHE, VERSIONS.flatMap((version): RuleCase[] => {
       errors: [
         missing(responsePath('/app-manifests/{code}/conversions', '201', 'post'), 'a credential (property "client_secret")'),
         missing(responsePath('/keys/{id}'), 'a credential (property "client_secret")'),
+      ],
+    },
+    {
+      name: `${version}: an undescribed credential the response's own example leaves out (it shows the object that declares it) is not returned; one the example shows, a described one, or one without examples is`,
+      document: headersDoc(version, {
+        '/hooks/{id}': op('get', { '200': withExample(body(version, ref(version, 'Hook')), { id: 1, config: { url: 'https://example.com/hook', content_type: 'json' } }) }),
+        '/shown/{id}': op('get', { '200': withExample(body(version, ref(version, 'Hook')), { id: 1, config: { url: 'https://example.com/hook', password: 'hunter2' } }) }),
+        '/partial/{id}': op('get', { '200': withExample(body(version, ref(version, 'Hook')), { id: 1 }) }),
+        '/plain/{id}': op('get', { '200': body(version, ref(version, 'Hook')) }),
+        '/described/{id}': op('get', { '200': withExample(body(version, ref(version, 'Described')), { id: 1, config: { url: 'https://example.com/hook' } }) }),
+      }, {
+        schemas: {
+          Hook: { type: 'object', properties: { id: { type: 'integer' }, config: { type: 'object', properties: { url: { type: 'string' }, content_type: { type: 'string' }, password: { type: 'string' } } } } },
+          Described: { type: 'object', properties: { id: { type: 'integer' }, config: { type: 'object', properties: { url: { type: 'string' }, password: { type: 'string', description: 'The password the API sends with each delivery (basic auth).' } } } } },
+        },
+      }),
+      errors: [
+        missing(responsePath('/shown/{id}'), 'a credential (property "password")'),
+        missing(responsePath('/partial/{id}'), 'a credential (property "password")'),
+        missing(responsePath('/plain/{id}'), 'a credential (property "password")'),
+        missing(responsePath('/described/{id}'), 'a credential (property "password")'),
       ],
     },
     {
