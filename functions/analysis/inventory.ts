@@ -198,10 +198,14 @@ export type Environment = { kind: 'word'; word: string } | { kind: 'loopback' } 
  */
 function subdomainLabels(labels: string[]): string[] {
   if (labels.length <= 2) return [];
+  return labels.slice(0, Math.max(0, labels.length - registrableLength(labels)));
+}
+
+/** How many labels the registrable domain has: `example.com` 2, `example.co.uk` 3. */
+function registrableLength(labels: string[]): number {
   const tld = labels[labels.length - 1];
   const second = labels[labels.length - 2];
-  const suffix = tld.length === 2 && COUNTRY_SECOND_LEVELS.has(second) ? 3 : 2;
-  return labels.slice(0, Math.max(0, labels.length - suffix));
+  return labels.length >= 3 && tld.length === 2 && COUNTRY_SECOND_LEVELS.has(second) ? 3 : 2;
 }
 
 /**
@@ -266,13 +270,38 @@ function environmentWordIn(labels: string[], environmentWords: ReadonlySet<strin
  * banking APIs publish theirs beside production), a demo, a mock or a playground. Such a host is
  * not production, and not reported unless a team adds the word to `nonProductionHostWords`.
  */
-const PUBLIC_TEST_WORDS: ReadonlySet<string> = new Set(['sandbox', 'demo', 'mock', 'mocks', 'playground']);
+const PUBLIC_TEST_WORDS: ReadonlySet<string> = new Set(['sandbox', 'demo', 'mock', 'mocks', 'mockapi', 'prism', 'playground']);
 
-/** Whether a host is named for a public test environment (`api.sandbox.example.com`, `sandbox-api.example.com`). */
-export function isPublicTestHost(rawHost: string): boolean {
-  const labels = rawHost.trim().toLowerCase().replace(/\.$/, '').split('.');
+/**
+ * Words of a hosted mock. Mock services put them where a team's environment words never go: in
+ * the URL path (Stoplight's `stoplight.io/mocks/org/api/123`) or in the service's own domain
+ * (`*.mockapi.io`), so these are read there too. Only `mock` words are read in the domain: a
+ * company can be named Prism, Sandbox or Demo, but a mock service is what calls itself mock.
+ */
+const MOCK_WORDS: ReadonlySet<string> = new Set(['mock', 'mocks', 'mockapi', 'prism']);
+const MOCK_DOMAIN_WORDS: ReadonlySet<string> = new Set(['mock', 'mocks', 'mockapi']);
+
+/** Hosted mock services whose host names no mock word (SwaggerHub's auto-mocking server). */
+const MOCK_SERVICE_HOSTS: ReadonlySet<string> = new Set(['virtserver.swaggerhub.com']);
+
+/**
+ * Whether a server URL is a public test environment: a host named for one (`api.sandbox.example.com`,
+ * `sandbox-api.example.com`), a hosted mock service, or a mock word as a path segment.
+ */
+export function isPublicTestServer(url: string): boolean {
+  const parsed = urlSchemeAndHost(url);
+  if (!parsed) return false;
+  const host = parsed.host.trim().toLowerCase().replace(/\.$/, '');
+  const labels = host.split('.');
   if (labels.length > 64) return false;
-  return environmentWordIn(subdomainLabels(labels), PUBLIC_TEST_WORDS) !== undefined;
+  if (MOCK_SERVICE_HOSTS.has(host)) return true;
+  if (environmentWordIn(subdomainLabels(labels), PUBLIC_TEST_WORDS) !== undefined) return true;
+  // The service's own domain (`abc.mockapi.io`): its label left of the public suffix.
+  if (labels.length >= 2 && environmentWordIn([labels[Math.max(0, labels.length - registrableLength(labels))]], MOCK_DOMAIN_WORDS) !== undefined) return true;
+  const at = url.indexOf(parsed.host);
+  const path = at < 0 ? '' : url.slice(at + parsed.host.length, at + parsed.host.length + 2048);
+  const segments = path.split(/[?#]/)[0].split('/').slice(1, 32);
+  return environmentWordIn(segments, MOCK_WORDS) !== undefined;
 }
 
 /** The environment words of the option, compared lower-case without separators. */

@@ -1,5 +1,5 @@
 import {
-  audienceOf, describedAsExternal, documentMarkedInternal, environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestHost, serverEntries, serverHost, serverUrls,
+  audienceOf, describedAsExternal, documentMarkedInternal, environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, serverEntries, serverHost, serverUrls,
   type Environment, type JsonPath, type ServerEntry,
 } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
@@ -71,8 +71,8 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
         if (host === undefined) continue;
         const environment = hostEnvironment(host, environmentWords);
         if (!environment) {
-          // A sandbox offered to integrators is neither production nor reported.
-          if (!isPublicTestHost(host)) entry.production.push(url);
+          // A sandbox or mock offered to integrators is neither production nor reported.
+          if (!isPublicTestServer(url)) entry.production.push(url);
           continue;
         }
         // Blame the variable value that makes the host non-production when the template's own host does not.

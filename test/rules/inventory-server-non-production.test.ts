@@ -143,6 +143,41 @@ describe('test environments offered to customers', () => {
   });
 });
 
+describe('hosted mock servers', () => {
+  const MOCKS = [
+    'https://stoplight.io/mocks/acme/todos/91811472',
+    'https://virtserver.swaggerhub.com/acme-corp/SimpleInventory/1.0.0',
+    'https://api.example.com/mock/v1',
+    'https://prism.example.com',
+    'https://api-mock.example.com',
+    'https://5f1a2b3c.mockapi.io/api/v1',
+  ];
+
+  it.each(V3.flatMap(v => MOCKS.map(u => [v, u] as const)))('%s: %s is a mock, not production: the localhost beside it is not reported', async (version, url) => {
+    expect(await found(RULE, api(version, [{ url: 'http://localhost:3000' }, { url, description: 'Mock server' }]))).toEqual([]);
+  });
+
+  it.each(V3.flatMap(v => MOCKS.map(u => [v, u] as const)))('%s: %s is not reported beside production either', async (version, url) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url }, { url: 'https://staging.example.com' }]))).toEqual(['servers.2.url']);
+  });
+
+  it('3.1: a mock server of a path item in components.pathItems is not production', async () => {
+    const doc = base('3.1', {
+      servers: [{ url: 'http://localhost:3000' }],
+      paths: { '/things': { $ref: '#/components/pathItems/Things' } },
+      components: { pathItems: { Things: { servers: [{ url: 'https://stoplight.io/mocks/acme/todos/1' }], get: ok() } } },
+    });
+    expect(await found(RULE, doc)).toEqual([]);
+  });
+
+  it.each(V3.flatMap(v => ['https://api.example.com/mockingbird', 'https://api.example.com/v1?mode=mock', 'https://swaggerhub.com/apis', 'https://api.prismatic.example.com', 'https://mocktail.com'].map(u => [v, u] as const)))(
+    '%s: %s only looks like a mock: it is production',
+    async (version, url) => {
+      expect(await found(RULE, api(version, [{ url }, { url: 'http://localhost:3000' }]))).toEqual(['servers.1.url']);
+    },
+  );
+});
+
 describe('what counts as production', () => {
   it.each(V3)('%s: nothing when every server is non-production (no production to compare)', async version => {
     expect(await found(RULE, api(version, [{ url: 'http://localhost:8080' }, { url: 'https://staging.example.com' }, { url: 'https://qa.example.com' }]))).toEqual([]);

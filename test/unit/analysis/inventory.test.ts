@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTS } from '../../../functions/core/defaults.js';
-import { environmentWordSet, hostEnvironment, internalMarkerMatcher, isRealVersion, isVersionParameterName, mediaTypeHasVersion, pathHasVersion, serverUrls } from '../../../functions/analysis/index.js';
+import { environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, isRealVersion, isVersionParameterName, mediaTypeHasVersion, pathHasVersion, serverUrls } from '../../../functions/analysis/index.js';
 
 const WORDS = environmentWordSet(DEFAULT_LISTS.nonProductionHostWords);
 
@@ -36,6 +36,15 @@ describe('hostEnvironment', () => {
       expect(hostEnvironment(host, WORDS)).toBeUndefined();
     },
   );
+});
+
+describe('isPublicTestServer', () => {
+  it.each(['https://api.sandbox.example.com', 'https://stoplight.io/mocks/acme/todos/1', 'https://virtserver.swaggerhub.com/a/b/1.0.0', 'https://VirtServer.SwaggerHub.com.', 'http://api.example.com:8080/mock', 'https://a1.mockapi.io', 'https://prism-api.example.com', 'https://example.com/api/mocks/1'])('%s is a sandbox or mock', url => {
+    expect(isPublicTestServer(url)).toBe(true);
+  });
+  it.each(['https://api.example.com/v1', 'https://api.example.com/mockingbird', 'https://api.example.com/?mock', 'https://prism.com', 'https://api.prism.com', 'https://sandbox.com', '/mocks', '', `https://${'mock.'.repeat(100)}com`])('%s is not', url => {
+    expect(isPublicTestServer(url)).toBe(false);
+  });
 });
 
 describe('serverUrls', () => {
