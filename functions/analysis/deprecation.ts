@@ -19,7 +19,37 @@ const DATE =
 const REMOVAL_RELEASE = /\b(?:in|with|from|by) (?:the )?(?:api )?(?:v\d{1,4}|version \d{1,4})\b/i;
 
 /** Words that say the operation will go away (or has a date to). */
-const REMOVAL = /\b(?:sunset|sunsets|sunsetted|sunsetting|remove|removed|removal|discontinue|discontinued|discontinuing|retire|retired|retirement|decommission(?:ed)?|shut (?:down|off)|shutdown|turned off|end[ -]of[ -]life|eol|no longer (?:be )?(?:available|supported|work)|stop (?:working|being)|will be disabled|deleted|brownout)\b/i;
+const REMOVAL = /\b(?:sunset|sunsets|sunsetted|sunsetting|remove|removed|removal|discontinue|discontinued|discontinuing|retire|retires|retired|retiring|retirement|decommission(?:ed|ing)?|shut (?:down|off)|shutdown|turned off|end[ -]of[ -](?:life|support)|eol|no longer (?:be )?(?:available|supported|work)|stop (?:working|being)|will be disabled|deleted|deletion|ends? (?:on|after|by)|will end|brownout)\b/i;
+
+/**
+ * What precedes the date of the deprecation itself ("was deprecated on 2024-01-01 and will be
+ * removed in a future release"): that date says when it began, not when it ends.
+ */
+const DEPRECATED_ON = /deprecat[a-z]{0,6}:? (?:on |since |as of |from |in |at |effective )?(?:the )?$/i;
+
+/**
+ * Sentences of prose: a date and a removal word count together only in one. A full stop ends a
+ * sentence when a capital follows, so `Nov. 2020` and `v1.2` stay whole.
+ */
+function sentences(text: string): string[] {
+  return text.split(/[.!?;]\s+(?=[A-Z])|\n/).slice(0, 500);
+}
+
+/** Whether a sentence says when the operation goes away: a removal word and a date that is not the deprecation's own, or a release. */
+function removalDated(sentence: string): boolean {
+  if (!REMOVAL.test(sentence)) return false;
+  if (REMOVAL_RELEASE.test(sentence)) return true;
+  // Every date of the sentence, to tell the removal's date from the deprecation's.
+  let from = 0;
+  for (let hops = 0; hops < 50; hops++) {
+    const match = DATE.exec(sentence.slice(from));
+    if (!match) return false;
+    const at = from + match.index;
+    if (!DEPRECATED_ON.test(sentence.slice(Math.max(0, at - 40), at))) return true;
+    from = at + Math.max(1, match[0].length);
+  }
+  return false;
+}
 
 /** Prose that says the operation is already gone. */
 const GONE = /\b(?:has been|have been|was|is now|is) (?:retired|removed|discontinued|shut down|sunset|sunsetted|decommissioned|turned off|disabled)\b|\bno longer (?:supported|available|works)\b/i;
@@ -135,7 +165,7 @@ export function documentedSunset(operation: Operation): string | undefined {
   const prose = proseOf(operation);
   // Dates inside links (a blog post's `/2020-02-26-…` address) are when something was written, not the removal.
   const text = prose.split(' ').filter(word => !word.includes('://') && !word.includes('](')).join(' ');
-  if (REMOVAL.test(text) && (DATE.test(text) || REMOVAL_RELEASE.test(text))) return 'the description';
+  if (sentences(text).some(removalDated)) return 'the description';
   return undefined;
 }
 

@@ -105,6 +105,37 @@ describe('a documented sunset', () => {
     ]) expect(await found(RULE, api(version, { description: text })), text).toEqual([]);
   });
 
+  it.each(VERSIONS.flatMap(v => [
+    'Retires on 2026-05-01. Use listThingsV2 instead.',
+    'Scheduled for deletion on 1 May 2026. Use listThingsV2 instead.',
+    'Support for this endpoint ends on 2026-05-01. Use listThingsV2 instead.',
+    'This endpoint will be shut down on June 30, 2026. Use listThingsV2 instead.',
+    'To be decommissioned in Q3 2026. Use listThingsV2 instead.',
+    'Deprecated since 2024-01-01. Discontinued on 2026-05-01; use listThingsV2 instead.',
+    'Deprecated on 2024-01-01, retiring on 2026-05-01. Use listThingsV2 instead.',
+  ].map(t => [v, t] as const)))('%s: other removal wordings with a date: %j', async (version, text) => {
+    expect(await found(RULE, api(version, { description: text }))).toEqual([]);
+  });
+
+  it.each(VERSIONS.flatMap(v => [
+    'This endpoint was deprecated on 2024-01-01 and will be removed in a future release. Use listThingsV2 instead.',
+    'Deprecated since 1 May 2024, will be retired. Use listThingsV2 instead.',
+    'Deprecated as of 2024-01-01: support ends soon. Use listThingsV2 instead.',
+    'Will be removed. Lists things created before 2026-06-30. Use listThingsV2 instead.',
+    'Will be shut down. Use listThingsV2 instead.',
+  ].map(t => [v, t] as const)))('%s: the date is the deprecation\'s, or in another sentence than the removal: no sunset in %j', async (version, text) => {
+    expect(await found(RULE, api(version, { description: text }))).toEqual(AT);
+  });
+
+  it('3.1: read in the description of a path item in components.pathItems', async () => {
+    const pathItem = (description: string): Doc => base('3.1', {
+      paths: { '/v1/things': { $ref: '#/components/pathItems/Things' }, '/v2/things': { get: { operationId: 'listThingsV2', responses: { '200': { description: 'OK' } } } } },
+      components: { pathItems: { Things: { description, get: { deprecated: true, responses: { '200': { description: 'OK' } } } } } },
+    });
+    expect(await found(RULE, pathItem('Retires on 2026-05-01. Use listThingsV2 instead.'))).toEqual([]);
+    expect(await found(RULE, pathItem('Deprecated on 2024-01-01 and will be removed in a future release. Use listThingsV2 instead.'))).toHaveLength(1);
+  });
+
   it.each(VERSIONS)('%s: already gone (410, or "has been retired") is not judged: its end is documented, every call says so', async version => {
     expect(await found(RULE, api(version, { responses: { '410': { description: 'Gone' } } }))).toEqual([]);
     expect(await found(RULE, api(version, { description: 'This endpoint has been retired. To create keys, visit the control panel.' }))).toEqual([]);
