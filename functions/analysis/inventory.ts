@@ -246,6 +246,22 @@ export function hostEnvironment(rawHost: string, environmentWords: ReadonlySet<s
   return word ? { kind: 'word', word } : undefined;
 }
 
+/**
+ * Whether a server variable's value names a non-production environment by itself: an environment
+ * word in any of its labels (`uat`, `api.staging`), or a loopback, private address or private name
+ * (`localhost:3000`, `10.0.0.5`, `orders.internal`). A single label that is no word (`eu-west-1`)
+ * names nothing, though a host of one label would be a machine name.
+ */
+export function valueNamesEnvironment(value: string, environmentWords: ReadonlySet<string>): boolean {
+  const text = value.trim().toLowerCase();
+  if (text.length === 0 || text.length > 253) return false;
+  const host = text.startsWith('[') ? text : text.split(':')[0];
+  const labels = host.split('.');
+  if (labels.length <= 64 && environmentWordIn(labels, environmentWords) !== undefined) return true;
+  const environment = hostEnvironment(host, environmentWords);
+  return environment !== undefined && !(environment.kind === 'private-domain' && labels.length === 1);
+}
+
 /** A word without its trailing digits (`staging2`, `qa01`). */
 function withoutTrailingDigits(word: string): string {
   let end = word.length;

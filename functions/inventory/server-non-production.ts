@@ -1,6 +1,6 @@
 import {
   audienceOf, describedAsExternal, documentMarkedInternal, environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, serverEntries, serverHost, serverUrls,
-  type Environment, type JsonPath, type ServerEntry,
+  type Environment, type JsonPath, type ServerEntry, type ServerUrl, valueNamesEnvironment,
 } from '../analysis/index.js';
 import { defaultLists } from '../core/defaults.js';
 import { quoteUrl } from '../core/message.js';
@@ -26,13 +26,30 @@ function because(environment: Environment): string {
   }
 }
 
-/** The variables written in the scheme and host of a URL template (`{env}` of `https://{env}.example.com/v1`), or every variable when it has no `://`. */
+/** The variables written in the host (and port) of a URL template (`{env}` of `{scheme}://{env}.example.com/v1`), or every variable when it has no `://`. */
 function templateHostVariables(template: string): Set<string> {
   const start = template.indexOf('://');
   const rest = start < 0 ? template : template.slice(start + 3);
   const end = start < 0 ? rest.length : rest.search(/[/?#]/);
-  const authority = start < 0 ? template : template.slice(0, start + 3 + (end < 0 ? rest.length : end));
+  const authority = rest.slice(0, end < 0 ? rest.length : end);
   return new Set([...authority.matchAll(/\{([^{}]{1,128})\}/g)].map(m => m[1]));
+}
+
+type Value = ServerUrl['values'][number];
+
+/**
+ * The variable value to blame for a non-production URL: of the host's variables, one whose value
+ * makes every URL it appears in non-production (`uat` of `{region}.{environment}`, not the region
+ * beside it), preferring a value that names an environment or a local address by itself
+ * (`localhost:3000` of `{scheme}://{host}`, not the scheme). Reviewers and exemptions go to the
+ * reported value, so it must be the one that changes the verdict.
+ */
+function blame(values: readonly Value[], hostVariables: ReadonlySet<string>, alwaysNonProduction: (v: Value) => boolean, environmentWords: ReadonlySet<string>): Value | undefined {
+  const inHost = values.filter(v => hostVariables.has(v.variable));
+  if (inHost.length === 0) return values[0];
+  const decisive = inHost.filter(alwaysNonProduction);
+  const candidates = decisive.length > 0 ? decisive : inHost;
+  return candidates.find(v => valueNamesEnvironment(v.value, environmentWords)) ?? candidates[0];
 }
 
 interface Judged {
@@ -66,17 +83,22 @@ export const serverNonProduction = analysisFunction<ServerNonProductionOptions>(
       const template = String(server.node.url);
       const literalEnvironment = hostEnvironment(serverHost(template) ?? '', environmentWords);
       const hostVariables = templateHostVariables(template);
-      for (const { url, values } of serverUrls(server.node, server.path)) {
-        const host = serverHost(url);
+      const urls = serverUrls(server.node, server.path).map(u => {
+        const host = serverHost(u.url);
+        return { ...u, host, environment: host === undefined ? undefined : hostEnvironment(host, environmentWords) };
+      });
+      const key = (v: Value) => JSON.stringify(v.path);
+      const production = new Set<string>();
+      for (const u of urls) if (u.host !== undefined && !u.environment) for (const v of u.values) production.add(key(v));
+      for (const { url, values, host, environment } of urls) {
         if (host === undefined) continue;
-        const environment = hostEnvironment(host, environmentWords);
         if (!environment) {
           // A sandbox or mock offered to integrators is neither production nor reported.
           if (!isPublicTestServer(url)) entry.production.push(url);
           continue;
         }
         // Blame the variable value that makes the host non-production when the template's own host does not.
-        const blamed = literalEnvironment ? undefined : values.find(v => hostVariables.has(v.variable)) ?? values[0];
+        const blamed = literalEnvironment ? undefined : blame(values, hostVariables, v => !production.has(key(v)), environmentWords);
         entry.nonProduction.push({ url, environment, path: blamed?.path ?? [...server.path, 'url'], variable: blamed?.variable, value: blamed?.value });
       }
       judged.push(entry);

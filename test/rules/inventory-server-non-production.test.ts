@@ -219,6 +219,31 @@ describe('server variables', () => {
     expect(await found(RULE, doc)).toEqual(['servers.1.url']);
   });
 
+  it.each(V3)('%s: the variable whose value makes the host non-production takes the blame, once, not the one beside it', async version => {
+    const doc = api(version, [{ url: PROD }, { url: 'https://{region}.{environment}.example.com/v3', variables: { region: { default: 'eu-west-1', enum: ['eu-west-1', 'us-east-1'] }, environment: { default: 'api', enum: ['api', 'uat'] } } }]);
+    expect(await found(RULE, doc)).toEqual(['servers.1.variables.environment.enum.1']);
+    expect(await messagesOf(RULE, doc)).toEqual([expect.stringContaining('Server variable "environment" offers "uat"')]);
+  });
+
+  it.each(V3)('%s: a host variable defaulting to localhost takes the blame, not the scheme', async version => {
+    const doc = api(version, [{ url: PROD }, { url: '{scheme}://{host}/api/v1', variables: { scheme: { default: 'http', enum: ['http', 'https'] }, host: { default: 'localhost:3000' } } }]);
+    expect(await found(RULE, doc)).toEqual(['servers.1.variables.host.default']);
+  });
+
+  it.each(V3)('%s: a variable whose value is the whole environment word takes the blame when every value is non-production', async version => {
+    const doc = api(version, [{ url: PROD }, { url: 'https://{tenant}.{env}.example.com', variables: { tenant: { default: 'acme', enum: ['acme', 'globex'] }, env: { default: 'staging' } } }]);
+    expect(await found(RULE, doc)).toEqual(['servers.1.variables.env.default']);
+  });
+
+  it('3.1: blamed where the variable is written, through a path item in components.pathItems', async () => {
+    const doc = base('3.1', {
+      servers: [{ url: PROD }],
+      paths: { '/things': { $ref: '#/components/pathItems/Things' } },
+      components: { pathItems: { Things: { servers: [{ url: 'https://{region}.{environment}.example.com', variables: { region: { default: 'eu' }, environment: { default: 'api', enum: ['api', 'qa'] } } }], get: ok() } } },
+    });
+    expect(await found(RULE, doc)).toEqual(['components.pathItems.Things.servers.0.variables.environment.enum.1']);
+  });
+
   it.each(V3)('%s: nothing when every value is production', async version => {
     const doc = api(version, [{ url: 'https://{region}.example.com', variables: { region: { default: 'eu', enum: ['eu', 'us', 'devices'] } } }]);
     expect(await found(RULE, doc)).toEqual([]);

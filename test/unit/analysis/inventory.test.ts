@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTS } from '../../../functions/core/defaults.js';
-import { environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, isRealVersion, isVersionParameterName, mediaTypeHasVersion, pathHasVersion, serverUrls } from '../../../functions/analysis/index.js';
+import { environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, isRealVersion, valueNamesEnvironment, isVersionParameterName, mediaTypeHasVersion, pathHasVersion, serverUrls } from '../../../functions/analysis/index.js';
 
 const WORDS = environmentWordSet(DEFAULT_LISTS.nonProductionHostWords);
 
@@ -44,6 +44,15 @@ describe('isPublicTestServer', () => {
   });
   it.each(['https://api.example.com/v1', 'https://api.example.com/mockingbird', 'https://api.example.com/?mock', 'https://prism.com', 'https://api.prism.com', 'https://sandbox.com', '/mocks', '', `https://${'mock.'.repeat(100)}com`])('%s is not', url => {
     expect(isPublicTestServer(url)).toBe(false);
+  });
+});
+
+describe('valueNamesEnvironment', () => {
+  it.each(['uat', 'api.staging', 'qa-01', 'localhost:3000', '127.0.0.1', '10.0.0.5:8080', 'orders.internal', '[::1]'])('%s names an environment', value => {
+    expect(valueNamesEnvironment(value, WORDS)).toBe(true);
+  });
+  it.each(['eu-west-1', 'api', 'https', 'acme', 'devices', '8.8.8.8', '', 'a'.repeat(300)])('%s does not', value => {
+    expect(valueNamesEnvironment(value, WORDS)).toBe(false);
   });
 });
 
