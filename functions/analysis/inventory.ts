@@ -61,12 +61,21 @@ const EXTERNAL_AUDIENCE = /\b(?:public|publicly|customers?|partners?|third[- ]pa
 const INTERNAL_AUDIENCE = /\b(?:internal|internally|employees?|staff|private|team only|not public)\b/i;
 
 /**
+ * An audience named only to be excluded ("Not for customer use", "no external access", "not
+ * available to partners", "non-public"): it says who may not use the server, so it is no audience.
+ * A few linking words may stand between the negation and the audience, none of them a verb that
+ * could start another clause ("No sign-up needed for partners" keeps its audience); a list of
+ * audiences is excluded as a whole ("not available to partners or customers").
+ */
+const NEGATED_AUDIENCE = /\b(?:not|no|never|nor|without|non)[- ](?:(?:for|to|by|with|the|our|any|use|usage|access|available|accessible|open|intended|meant|exposed|shared|be|used|visible|allowed|suitable|of|in) ){0,4}(?:public|publicly|customers?|partners?|third[- ]part(?:y|ies)|external|anyone|everyone)(?:,? (?:or |and |nor )?(?:public|publicly|customers?|partners?|third[- ]part(?:y|ies)|external|anyone|everyone)){0,3}\b/gi;
+
+/**
  * A server whose own description says it is offered outside the organisation (`Public sandbox for
  * testing your integration`): a test environment published on purpose, which is the audience
  * marker written in prose.
  */
 export function describedAsExternal(server: JsonObject): boolean {
-  const text = typeof server.description === 'string' ? server.description.slice(0, 2000) : '';
+  const text = typeof server.description === 'string' ? server.description.slice(0, 2000).replace(NEGATED_AUDIENCE, ' ') : '';
   return EXTERNAL_AUDIENCE.test(text) && !INTERNAL_AUDIENCE.test(text);
 }
 

@@ -128,6 +128,25 @@ describe('test environments offered to customers', () => {
     expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.test.example.com', description }]))).toEqual(['servers.1.url']);
   });
 
+  it.each(V3.flatMap(v => [
+    'Staging environment. Not for customer use.',
+    'Pre-production - no external access, data is wiped nightly.',
+    'QA. Not available to partners.',
+    'Test server, not intended for use by customers.',
+    'Non-public test environment.',
+    'Not for public use.',
+  ].map(d => [v, d] as const)))('%s: a negated audience is no audience: reported when described as %j', async (version, description) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.test.example.com', description }]))).toEqual(['servers.1.url']);
+  });
+
+  it.each(V3.flatMap(v => [
+    'Test environment for partners; not for production traffic.',
+    'No sign-up needed: a public test environment for partners.',
+    'Not just for partners: any customer can test their integration here.',
+  ].map(d => [v, d] as const)))('%s: a negation elsewhere leaves the audience: not reported when described as %j', async (version, description) => {
+    expect(await found(RULE, api(version, [{ url: PROD }, { url: 'https://api.test.example.com', description }]))).toEqual([]);
+  });
+
   it.each(V3.flatMap(v => ['https://api.sandbox.example.com', 'https://sandbox-api.example.com/v1', 'https://public-api.sandbox.example.com', 'https://demo.example.com', 'https://mock.example.com'].map(u => [v, u] as const)))('%s: %s is a test environment offered to integrators: not reported, whatever its description', async (version, url) => {
     expect(await found(RULE, api(version, [{ url: PROD }, { url, description: 'Sandbox server' }]))).toEqual([]);
   });

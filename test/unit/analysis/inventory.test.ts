@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTS } from '../../../functions/core/defaults.js';
-import { environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, isRealVersion, valueNamesEnvironment, isVersionParameterName, mediaTypeHasVersion, pathHasVersion, serverUrls } from '../../../functions/analysis/index.js';
+import { describedAsExternal, environmentWordSet, hostEnvironment, internalMarkerMatcher, isPublicTestServer, isRealVersion, valueNamesEnvironment, isVersionParameterName, mediaTypeHasVersion, pathHasVersion, serverUrls } from '../../../functions/analysis/index.js';
 
 const WORDS = environmentWordSet(DEFAULT_LISTS.nonProductionHostWords);
 
@@ -53,6 +53,15 @@ describe('valueNamesEnvironment', () => {
   });
   it.each(['eu-west-1', 'api', 'https', 'acme', 'devices', '8.8.8.8', '', 'a'.repeat(300)])('%s does not', value => {
     expect(valueNamesEnvironment(value, WORDS)).toBe(false);
+  });
+});
+
+describe('describedAsExternal', () => {
+  it.each(['Public sandbox for your integration.', 'Test environment for partners; not for production traffic.', 'No sign-up needed: open to partners.'])('%j offers the server outside', description => {
+    expect(describedAsExternal({ url: 'x', description })).toBe(true);
+  });
+  it.each(['Staging environment. Not for customer use.', 'Pre-production - no external access.', 'Not available to partners or customers.', 'Non-public.', 'Staging, for internal customers only.', 'Test server.'])('%j does not', description => {
+    expect(describedAsExternal({ url: 'x', description })).toBe(false);
   });
 });
 
