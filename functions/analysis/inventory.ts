@@ -219,8 +219,8 @@ function registrableLength(labels: string[]): number {
 
 /**
  * What environment a host names. Words are matched whole on the subdomain labels, split at `-`
- * and `_` with trailing digits dropped (`staging2`, `qa-01`), and on each label with its
- * separators removed (`non-prod` as `nonprod`): `dev-api` and `api.dev` are dev; `devices`,
+ * and `_` with trailing digits dropped (`staging2`, `qa-01`), on each label with its separators
+ * removed (`non-prod` as `nonprod`) and on two neighbouring parts joined (`api-pre-prod`): `dev-api` and `api.dev` are dev; `devices`,
  * `developer`, `latest` and `contest` are not.
  */
 export function hostEnvironment(rawHost: string, environmentWords: ReadonlySet<string>): Environment | undefined {
@@ -282,9 +282,13 @@ function environmentWordIn(labels: string[], environmentWords: ReadonlySet<strin
   for (const label of labels) {
     const whole = withoutTrailingDigits(label.replace(/[-_]/g, ''));
     if (environmentWords.has(whole)) return whole;
-    for (const part of label.split(/[-_]/)) {
-      const word = withoutTrailingDigits(part);
+    const parts = label.split(/[-_]/);
+    for (let i = 0; i < parts.length && i < 64; i++) {
+      const word = withoutTrailingDigits(parts[i]);
       if (word.length > 0 && environmentWords.has(word)) return word;
+      // A hyphenated word among others (`api-pre-prod`, `pre-prod-api`): two parts joined.
+      const joined = i + 1 < parts.length ? withoutTrailingDigits(parts[i] + parts[i + 1]) : '';
+      if (joined.length > 0 && environmentWords.has(joined)) return joined;
     }
   }
   return undefined;

@@ -285,7 +285,7 @@ export const DEFAULT_LISTS = {
    * are not production, and not reported unless the word is added here.
    */
   nonProductionHostWords: [
-    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'nonprod', 'preview', 'internal', 'intranet', 'local',
+    'staging', 'stage', 'stg', 'dev', 'devel', 'development', 'test', 'testing', 'qa', 'uat', 'preprod', 'preproduction', 'nonprod', 'preview', 'internal', 'intranet', 'local',
   ],
   /**
    * Extensions that mark a server, path item, operation or tag internal (`inventory-internal-published`,

@@ -10,6 +10,10 @@ describe('hostEnvironment', () => {
     ['staging2.example.com', 'word'],
     ['qa-01.example.com', 'word'],
     ['non-prod.example.com', 'word'],
+    ['api-pre-prod.example.com', 'word'],
+    ['pre-prod-api.example.com', 'word'],
+    ['api-non-prod.example.com', 'word'],
+    ['api-pre-production-eu.example.com', 'word'],
     ['localhost', 'loopback'],
     ['api.localhost', 'loopback'],
     ['127.0.0.1', 'loopback'],
@@ -30,7 +34,7 @@ describe('hostEnvironment', () => {
     expect(hostEnvironment(host, WORDS)?.kind).toBe(kind);
   });
 
-  it.each(['api.example.com', 'devices.example.com', 'developer.example.com', 'latest.example.com', 'testing-api.com', 'contest.com', 'api.test.com', 'dev.co.uk', '8.8.8.8', '172.32.0.1', '[2001:db8::1]', '', 'a'.repeat(300)])(
+  it.each(['api.example.com', 'devices.example.com', 'developer.example.com', 'latest.example.com', 'testing-api.com', 'contest.com', 'api.test.com', 'dev.co.uk', 'pre-prod.com', 'product-api.example.com', 'pre-products.example.com', '8.8.8.8', '172.32.0.1', '[2001:db8::1]', '', 'a'.repeat(300)])(
     '%s is not named for an environment',
     host => {
       expect(hostEnvironment(host, WORDS)).toBeUndefined();
