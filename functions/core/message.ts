@@ -71,11 +71,21 @@ function clipLongWords(text: string): string {
   return out;
 }
 
-/** The message as shown to users: no credential, no endless word, at most `MAX_MESSAGE` characters. */
+/**
+ * Spectral runs every message through its template engine: `{{name}}` becomes a variable (or
+ * nothing) and `#{{…}}` an evaluated expression, so a quoted value such as `info.version:
+ * '{{ version }}'` or a Postman `{{baseUrl}}` would vanish or be evaluated. A zero-width space
+ * after every `{` that another follows keeps the text as written to the eye and out of the engine.
+ */
+function withoutTemplates(text: string): string {
+  return text.includes('{{') ? text.replace(/\{(?=\{)/g, '{\u200B') : text;
+}
+
+/** The message as shown to users: no credential, no endless word, no template, at most `MAX_MESSAGE` characters. */
 export function safeMessage(message: string): string {
   const redacted = redactSecrets(message);
   const words = redacted.length > MAX_WORD ? clipLongWords(redacted) : redacted;
-  return clip(words, MAX_MESSAGE);
+  return withoutTemplates(clip(words, MAX_MESSAGE));
 }
 
 /** A URL in double quotes: credentials masked first, then userinfo and query dropped and the rest cut (`displayUrl`). */

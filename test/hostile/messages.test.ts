@@ -122,6 +122,15 @@ describe('the masking step', () => {
     expect(quote('x'.repeat(10_000)).length).toBe(MAX_QUOTED_NAME + 3);
   });
 
+  it('keeps `{{…}}` in a value out of Spectral\'s template engine, shown as written', () => {
+    for (const text of ['"{{ version }}"', '#{{1+1}}', '{{{{x}}}}']) {
+      const out = safeMessage(text);
+      expect(out).not.toMatch(/\{\{/);
+      expect(out.replace(/\u200B/g, '')).toBe(text);
+    }
+    expect(safeMessage('/users/{id}')).toBe('/users/{id}');
+  });
+
   it('caps a message and its endless words', () => {
     expect(safeMessage(`word ${'y'.repeat(50_000)} end`).length).toBeLessThanOrEqual(MAX_MESSAGE + 1);
     expect(safeMessage('a '.repeat(10_000)).length).toBe(MAX_MESSAGE + 1);

@@ -52,6 +52,11 @@ describe('info.version', () => {
     expect(await found(RULE, api(version, value))).toEqual([]);
   });
 
+  it.each(VERSIONS)('%s: a `{{ … }}` placeholder is quoted in the message as written, not swallowed by Spectral\'s templating', async version => {
+    const [message] = await messagesOf(RULE, api(version, '{{ version }}'));
+    expect(message.replace(/\u200B/g, '')).toContain('`info.version` is "{{ version }}", which names no release');
+  });
+
   it('reported once however many operations there are', async () => {
     const doc = api('3.0', 'TODO', { paths: { '/a': { get: ok(), post: ok() }, '/b': { get: ok() } } });
     expect(await found(RULE, doc)).toEqual(['info.version']);
