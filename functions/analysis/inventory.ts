@@ -383,11 +383,15 @@ export function isVersionParameterName(name: string): boolean {
   return w.length > 0 && w[w.length - 1] === 'version' && w.length <= 6;
 }
 
-/** A media type that carries a version: `application/vnd.acme.v2+json`, `application/json; version=2`. */
+/**
+ * A media type that carries a version: `application/vnd.acme.v2+json`, `application/json;
+ * version=2`, `application/vnd.acme+json;v=2` (the short parameter vendors use; a number must
+ * follow, as `v` alone names nothing).
+ */
 export function mediaTypeHasVersion(mediaType: string): boolean {
   if (mediaType.length > 200) return false;
   const lower = mediaType.toLowerCase();
-  return /[.\-+]v\d{1,4}([.+;]|$)/.test(lower) || /;\s{0,8}(api-)?version=/.test(lower);
+  return /[.\-+]v\d{1,4}([.+;]|$)/.test(lower) || /;\s{0,8}(api-)?version=/.test(lower) || /;\s{0,8}v=\s{0,2}"?\d/.test(lower);
 }
 
 /** Where a version is documented besides `info.version`, in words for a message; undefined when nowhere. */

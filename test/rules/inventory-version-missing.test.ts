@@ -110,6 +110,21 @@ describe('a version written elsewhere', () => {
     expect(await found(RULE, api(version, 'latest', {}, { responses: { '200': { description: 'OK', content: plain } } }))).toEqual(['info.version']);
   });
 
+  it.each(V3)('%s: a `;v=2` media type parameter, also in a $ref response', async version => {
+    const content = (type: string) => ({ [type]: { schema: { type: 'object' } } });
+    expect(await found(RULE, api(version, 'current', {}, { responses: { '200': { description: 'OK', content: content('application/vnd.acme.catalog+json;v=2') } } }))).toEqual([]);
+    const components = { components: { responses: { Ok: { description: 'OK', content: content('application/json; v=1.1') } } } };
+    expect(await found(RULE, api(version, 'current', components, { responses: { '200': { $ref: '#/components/responses/Ok' } } }))).toEqual([]);
+    // Look-alikes: `v` with no number, another parameter ending in v.
+    expect(await found(RULE, api(version, 'current', {}, { responses: { '200': { description: 'OK', content: content('application/json;v=latest') } } }))).toEqual(['info.version']);
+    expect(await found(RULE, api(version, 'current', {}, { responses: { '200': { description: 'OK', content: content('application/json;dev=2') } } }))).toEqual(['info.version']);
+  });
+
+  it('2.0: a `;v=2` media type in produces, and not `;v=latest`', async () => {
+    expect(await found(RULE, api('2.0', 'current', { produces: ['application/vnd.acme+json;v=2'] }))).toEqual([]);
+    expect(await found(RULE, api('2.0', 'current', { produces: ['application/vnd.acme+json;v=latest'] }))).toEqual(['info.version']);
+  });
+
   it('2.0: a versioned media type in produces', async () => {
     expect(await found(RULE, api('2.0', 'latest', { produces: ['application/vnd.github.v3+json'] }))).toEqual([]);
   });

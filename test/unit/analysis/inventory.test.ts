@@ -89,6 +89,10 @@ describe('versions', () => {
     expect(mediaTypeHasVersion('application/vnd.github.v3+json')).toBe(true);
     expect(mediaTypeHasVersion('application/json;version=2')).toBe(true);
     expect(mediaTypeHasVersion('application/vnd.api+json')).toBe(false);
+    expect(mediaTypeHasVersion('application/vnd.acme.catalog+json;v=2')).toBe(true);
+    expect(mediaTypeHasVersion('application/json; v="1.1"')).toBe(true);
+    expect(mediaTypeHasVersion('application/json;v=latest')).toBe(false);
+    expect(mediaTypeHasVersion('application/json;dev=2')).toBe(false);
   });
 });
 
