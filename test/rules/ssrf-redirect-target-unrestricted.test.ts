@@ -37,6 +37,13 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     expect(await found(RULE, doc, only)).toEqual([`${session.at}.allOf.1.properties.success_url`]);
   });
 
+  it('reads a pattern in an allOf member of a $ref as written', async () => {
+    const loose = component(version, 'ReturnUrl', { allOf: [uri(), { pattern: '^(https://example\\.com/.*|/.*)$' }] });
+    expect(await found(RULE, postBody(version, object({ return_url: loose.ref }), '/things', loose.root), only)).toEqual([at('return_url')]);
+    const tight = component(version, 'ReturnUrl', { allOf: [uri(), { pattern: '^https://([a-z0-9-]+\\.)?example\\.com/' }] });
+    expect(await found(RULE, postBody(version, object({ return_url: tight.ref }), '/things', tight.root), only)).toEqual([]);
+  });
+
   it('says what to do', async () => {
     const [message] = await messagesOf(RULE, postBody(version, object({ return_to: uri() })), only);
     expect(message).toContain('"return_to"');
@@ -63,13 +70,20 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['a same-site path pattern', { pattern: '^/(?!/)' }],
     ['a path prefix', { pattern: '^/account/' }],
     ['a pinned host', { pattern: '^https://app\\.example\\.com/' }],
+    ['a pinned host or a same-site path', { pattern: '^(https://example\\.com/.*|/(?!/).*)$' }],
     ['x-allowed-hosts', { 'x-allowed-hosts': ['app.example.com'] }],
     ['a registered-URL description', { description: 'Must exactly match one of the registered redirect URIs of the client.' }],
   ])('leaves a redirect target limited by %s alone', async (_, extra) => {
     expect(await found(RULE, postBody(version, object({ redirect_uri: str(extra) })), only)).toEqual([]);
   });
 
-  it.each([['^/', { pattern: '^/' }], ['^https://', { pattern: '^https://' }]])('still flags a redirect target limited only by %s', async (_, extra) => {
+  it.each([
+    ['^/', { pattern: '^/' }],
+    ['^https://', { pattern: '^https://' }],
+    ['a wildcard subdomain group', { pattern: '^https://(.*\\.)?example\\.com/' }],
+    ['an optional end after the host', { pattern: '^https?://(www\\.)?example\\.com/?.*$' }],
+    ['an alternative whose relative branch accepts //evil.com', { pattern: '^(https://example\\.com/.*|/.*)$' }],
+  ])('still flags a redirect target limited only by %s', async (_, extra) => {
     expect(await found(RULE, postBody(version, object({ redirect_uri: str(extra) })), only)).toEqual([at('redirect_uri')]);
   });
 

@@ -107,6 +107,13 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     expect(await found(RULE, postBody(version, object({ callback_url: str(extra) })), only)).toEqual([]);
   });
 
+  it('reads a bypassable pattern through $ref and allOf as no limit, and a pinned one as a limit', async () => {
+    const loose = component(version, 'HookUrl', { allOf: [uri(), { pattern: '^https://.+\\.example\\.com/' }] });
+    expect(await found(RULE, postBody(version, object({ callback_url: loose.ref }), '/things', loose.root), only)).toEqual([at('callback_url')]);
+    const tight = component(version, 'HookUrl', { allOf: [uri(), { pattern: '^https://(?:[a-z0-9-]+\\.)?example\\.com/' }] });
+    expect(await found(RULE, postBody(version, object({ callback_url: tight.ref }), '/things', tight.root), only)).toEqual([]);
+  });
+
   it('honours a limit written in an allOf member or beside a $ref', async () => {
     const pinned = component(version, 'HookUrl', uri());
     const doc = postBody(version, object({ callback_url: { allOf: [pinned.ref, { pattern: '^https://hooks\\.example\\.com/' }] } }), '/things', pinned.root);
@@ -119,6 +126,9 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['an unanchored host', { pattern: 'https://hooks\\.example\\.com/' }],
     ['an unescaped dot', { pattern: '^https://hooks.example.com/' }],
     ['a top-level alternative', { pattern: '^https://hooks\\.example\\.com/|.*' }],
+    ['a wildcard subdomain group (evil.com/x.example.com)', { pattern: '^https://(.*\\.)?example\\.com/' }],
+    ['a class that spans a slash (evil.com?.example.com)', { pattern: '^https://[^/]*\\.example\\.com/' }],
+    ['an optional end after the host (example.com.evil.net)', { pattern: '^https?://(www\\.)?example\\.com/?.*$' }],
     ['format hostname', { format: 'hostname' }],
     ['maxLength', { maxLength: 200 }],
   ])('still flags a callback URL limited only by %s', async (_, extra) => {

@@ -12,6 +12,10 @@ describe('patternPinsHost', () => {
     '^https://([a-z0-9-]+\\.)?example\\.com/',
     '^https://[a-z0-9-]+\\.example\\.com(/|$)',
     '^https://(eu|us)\\.example\\.com/',
+    '^https://(?:[a-z0-9-]+\\.)?example\\.com/',
+    '^https://example\\.com(/.*)?$',
+    '^https://hooks\\.example\\.com/?$',
+    '^(https://a\\.example\\.com/|https://b\\.example\\.com/)',
   ])('pins %s to a host', pattern => {
     expect(patternPinsHost(pattern, false)).toBe(true);
   });
@@ -28,6 +32,15 @@ describe('patternPinsHost', () => {
     '^https://example\\.com.evil\\.io/',
     '^https://[^/]+\\.com/',
     '^https://[a-z]+example\\.com/',
+    // The host part can hold text that ends a host: `evil.com/x.example.com`, `evil.com?.example.com`.
+    '^https://(.*\\.)?example\\.com/',
+    '^https://.+\\.example\\.com/',
+    '^https://[^/]*\\.example\\.com/',
+    '^https://[a-z:]+\\.example\\.com/',
+    // No required end after the host: `example.com.evil.net`.
+    '^https?://(www\\.)?example\\.com/?.*$',
+    '^https://example\\.com(/|.*)',
+    '^https://example\\.com/*.*',
     '^/(?!/)',
     '^[a-z]+://',
     '',
@@ -37,6 +50,11 @@ describe('patternPinsHost', () => {
 
   it.each(['^/(?!/)', '^\\/(?!\\/)', '^/(?![/\\\\])', '^/account/'])('accepts the same-site path %s for redirects', pattern => {
     expect(patternPinsHost(pattern, true)).toBe(true);
+  });
+
+  it('accepts a leading group only when each alternative is pinned or same-site', () => {
+    expect(patternPinsHost('^(https://example\\.com/.*|/(?!/).*)$', true)).toBe(true);
+    expect(patternPinsHost('^(https://example\\.com/.*|/.*)$', true)).toBe(false);
   });
 
   it.each(['^/', '^//', '^/.*', '^/\\/'])('does not take %s as same-site (it allows //evil.com)', pattern => {
