@@ -386,6 +386,29 @@ export function isAllowListExtension(key: string): boolean {
 const ALLOW_LIST_PROSE = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|safe[- ]?list(?:ed)?|(?:allowed|permitted|trusted|registered|pre-registered|verified) (?:hosts?|domains?|origins?|urls?|uris?|redirect urls?|redirect uris?))\b/i;
 
 /**
+ * Words of a sentence naming the list a redirect target is checked against, in any order: "must
+ * exactly match one of the redirect URIs registered for the client", "must match one of the
+ * redirect URLs configured in your app's settings", "must be listed in the Allowed Logout URLs".
+ * A constraint word is needed too, so "any URL is allowed" or "the redirect URL configured for the
+ * app is used when omitted" do not count.
+ */
+const REGISTRATION_WORDS = new Set(['registered', 'preregistered', 'configured', 'allowed', 'permitted', 'whitelisted', 'whitelist', 'allowlisted', 'allowlist', 'safelisted', 'safelist']);
+const REDIRECT_WORDS = new Set(['redirect', 'redirects', 'callback', 'callbacks', 'logout', 'return', 'signout']);
+const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'domain', 'domains', 'origin', 'origins', 'host', 'hosts']);
+const CONSTRAINT_WORDS = new Set(['must', 'match', 'matches', 'matched', 'matching', 'listed', 'only', 'exactly', 'among', 'validated', 'checked', 'compared', 'against', 'required']);
+
+/** Whether a description names the registered or allowed redirect URLs the value is checked against. */
+export function namesRedirectAllowList(description: string): boolean {
+  for (const sentence of proseSentences(description.slice(0, 20_000).toLowerCase())) {
+    const list = sentence.split(/[^a-z0-9]+/);
+    const registration = list.some((w, i) => REGISTRATION_WORDS.has(w) || (w === 'allow' && (list[i + 1] === 'listed' || list[i + 1] === 'list')));
+    if (!registration || !list.some(w => REDIRECT_WORDS.has(w)) || !list.some(w => URL_WORDS.has(w))) continue;
+    if (list.some(w => CONSTRAINT_WORDS.has(w)) || /\bone of\b/.test(sentence)) return true;
+  }
+  return false;
+}
+
+/**
  * Words of a sentence saying the server refuses private destinations ("Private, loopback and
  * link-local addresses are rejected"): the defence that fits a URL callers choose freely (a webhook),
  * where no allow-list can. Read per sentence, word by word, so the cost stays linear.
@@ -398,12 +421,45 @@ const ADDRESS_WORDS = new Set(['address', 'addresses', 'ip', 'ips', 'network', '
 
 /** Whether a description says private or internal destinations are refused. */
 export function refusesPrivateDestinations(description: string): boolean {
-  for (const sentence of description.slice(0, 20_000).toLowerCase().split(/[.;!?\n]/)) {
+  for (const sentence of proseSentences(description.slice(0, 20_000).toLowerCase())) {
     const list = sentence.split(/[^a-z0-9]+/);
     const refuses = list.some((w, i) => REFUSAL_WORDS.has(w) || (w === 'not' && NEGATED.has(list[i + 1])));
-    if (refuses && list.some(w => PRIVATE_WORDS.has(w)) && list.some(w => ADDRESS_WORDS.has(w))) return true;
+    // "RFC 1918" is written with a space as often as without.
+    const private_ = list.some((w, i) => PRIVATE_WORDS.has(w) || (w === 'rfc' && list[i + 1] === '1918'));
+    if (refuses && private_ && list.some(w => ADDRESS_WORDS.has(w))) return true;
   }
   return false;
+}
+
+/** Abbreviations whose dot does not end a sentence. */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'incl', 'approx']);
+
+/**
+ * The sentences of a text: a `.`, `!` or `?` ends one only before whitespace or the end, so the
+ * dots of `10.0.0.0/8`, `169.254.169.254` and `e.g.` do not cut a refusal in two; `;` and blank
+ * lines end one too.
+ */
+export function proseSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const next = text[i + 1];
+    const atBreak = next === undefined || next === ' ' || next === '\n' || next === '\t' || next === '\r';
+    let ends = c === ';' || (c === '\n' && next === '\n');
+    if (!ends && (c === '.' || c === '!' || c === '?') && atBreak) {
+      // The word before the dot, back to the last space: `e.g`, `i.e`, `etc`.
+      let j = i;
+      while (j > start && j > i - 8 && !/\s|\(/.test(text[j - 1])) j--;
+      ends = c !== '.' || !ABBREVIATIONS.has(text.slice(j, i));
+    }
+    if (ends) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 /** A host name of two labels or more, written out. */
@@ -666,6 +722,7 @@ export function urlRestriction(input: Pick<UrlInput, 'members' | 'declared' | 'r
     if (typeof node.pattern === 'string' && patternPinsHost(node.pattern, input.role === 'redirect')) return { how: '`pattern`' };
     for (const key of Object.keys(node)) if (isAllowListExtension(key)) return { how: `\`${key}\`` };
     if (ALLOW_LIST_PROSE.test(text(node.description))) return { how: 'its description' };
+    if (input.role === 'redirect' && namesRedirectAllowList(text(node.description))) return { how: 'its description' };
     if (input.role !== 'redirect' && refusesPrivateDestinations(text(node.description))) return { how: 'its description' };
   }
   return undefined;

@@ -37,6 +37,19 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     expect(await found(RULE, doc, only)).toEqual([`${session.at}.allOf.1.properties.success_url`]);
   });
 
+  it.each([
+    ['"any redirect URL is allowed"', 'Any redirect URL is allowed.'],
+    ['the default configured redirect', 'The redirect URL configured for the app is used when this is omitted.'],
+  ])('still flags a redirect target described with %s', async (_, description) => {
+    expect(await found(RULE, postBody(version, object({ redirect_uri: uri({ description }) })), only)).toEqual([at('redirect_uri')]);
+  });
+
+  it('reads an allow-list description in an allOf member of a $ref', async () => {
+    const shared = component(version, 'RedirectUri', { allOf: [uri(), { description: 'It must exactly match one of the redirect URIs registered for the client.' }] });
+    expect(await found(RULE, postBody(version, object({ redirect_uri: shared.ref }), '/things', shared.root), only)).toEqual([]);
+    expect(await found(RULE, withParameters(version, [param(version, 'post_logout_redirect_uri', 'query', uri({ description: 'Must match one of the post-logout redirect URIs registered for the client.' }))], 'get', '/logout'), only)).toEqual([]);
+  });
+
   it('reads a pattern in an allOf member of a $ref as written', async () => {
     const loose = component(version, 'ReturnUrl', { allOf: [uri(), { pattern: '^(https://example\\.com/.*|/.*)$' }] });
     expect(await found(RULE, postBody(version, object({ return_url: loose.ref }), '/things', loose.root), only)).toEqual([at('return_url')]);
@@ -73,6 +86,9 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['a pinned host or a same-site path', { pattern: '^(https://example\\.com/.*|/(?!/).*)$' }],
     ['x-allowed-hosts', { 'x-allowed-hosts': ['app.example.com'] }],
     ['a registered-URL description', { description: 'Must exactly match one of the registered redirect URIs of the client.' }],
+    ['"redirect URIs registered for the client"', { description: 'Where the authorization response is sent. It must exactly match one of the redirect URIs registered for the client.' }],
+    ['"redirect URLs configured in your app"', { description: "Must match one of the redirect URLs configured in your app's OAuth settings." }],
+    ['"Allowed Logout URLs"', { description: "It must be listed in the Allowed Logout URLs field of the application's settings." }],
   ])('leaves a redirect target limited by %s alone', async (_, extra) => {
     expect(await found(RULE, postBody(version, object({ redirect_uri: str(extra) })), only)).toEqual([]);
   });

@@ -103,6 +103,9 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['a described allow-list', { description: 'Must be on one of the allowed domains registered for your account.' }],
     ['a description refusing private addresses', { description: 'Any public https URL. Private, loopback and link-local addresses are rejected.' }],
     ['a description refusing internal hosts', { description: 'We POST events here; internal hosts and cloud metadata IPs are not allowed' }],
+    ['a refusal listing CIDRs', { description: 'Must be HTTPS. Requests to private IP ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and localhost are blocked.' }],
+    ['a refusal with e.g. and IPs', { description: 'URLs that resolve to private, loopback or link-local IP addresses (e.g. 127.0.0.1, 169.254.169.254) are rejected.' }],
+    ['a refusal of RFC 1918 addresses', { description: 'URLs pointing at RFC 1918 addresses are refused.' }],
   ])('leaves a callback URL limited by %s alone', async (_, extra) => {
     expect(await found(RULE, postBody(version, object({ callback_url: str(extra) })), only)).toEqual([]);
   });
@@ -129,6 +132,7 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['a wildcard subdomain group (evil.com/x.example.com)', { pattern: '^https://(.*\\.)?example\\.com/' }],
     ['a class that spans a slash (evil.com?.example.com)', { pattern: '^https://[^/]*\\.example\\.com/' }],
     ['an optional end after the host (example.com.evil.net)', { pattern: '^https?://(www\\.)?example\\.com/?.*$' }],
+    ['a refusal in another sentence than the private addresses', { description: 'We call it from 10.0.0.0/8 and other private addresses. Invalid URLs are rejected.' }],
     ['format hostname', { format: 'hostname' }],
     ['maxLength', { maxLength: 200 }],
   ])('still flags a callback URL limited only by %s', async (_, extra) => {
