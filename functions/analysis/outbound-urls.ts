@@ -16,6 +16,7 @@ import { literalSegments, leadingWords, words } from './names.js';
 import type { Operation } from './operations.js';
 import { allOfMembers, valueTypes, type Members } from './schema.js';
 import { schemaGraph, type UseContext } from './schema-graph.js';
+import { isTokenEndpoint, tokenUrlPaths } from './security.js';
 
 /** String formats that say a value is a URL (JSON Schema, OpenAPI registry and common spellings). */
 export const URL_FORMATS: ReadonlySet<string> = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
@@ -342,9 +343,12 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
     const where = { schema: declarationWords(use.path), purpose: fetching.get(use.declared) ?? [] };
     const verdict = classifyUrlInput(use.name, members, use.declared, where, vocabulary);
     if (!verdict) continue;
+    // A token request's `redirect_uri` is only compared with the authorization request's (RFC 6749 §4.1.3).
+    if (verdict.role === 'redirect' && requests.every(context => context.tokenRequest)) continue;
     out.push({ name: use.name, kind: 'property', path: use.path, declared: use.declared, members, role: verdict.role, reason: verdict.reason, contextWords: verdict.words, uses: requests });
   }
   const seen = new Set<JsonObject>();
+  const tokenPaths = tokenUrlPaths(analysis.schemes);
   for (const operation of analysis.operations) {
     if (operation.container !== 'paths') continue;
     const purpose = operationWords(operation);
@@ -358,6 +362,7 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
       const fetchingPurpose = purpose.some(word => FETCHING_PURPOSES.has(word)) ? purpose : [];
       const verdict = classifyUrlInput(parameter.name, members, parameter.node, { schema: [], purpose: fetchingPurpose }, vocabulary);
       if (!verdict) continue;
+      if (verdict.role === 'redirect' && isTokenEndpoint(operation.pathKey, tokenPaths)) continue;
       // The query of a read filters what exists (`GET /webhooks?url=`): only a read that acts on
       // the URL it is given (`GET /preview?url=`) fetches it. A redirect target is followed on any method.
       const reads = (operation.method === 'get' || operation.method === 'head') && (parameter.in === 'query' || parameter.in === 'header');
