@@ -184,6 +184,23 @@ export interface Classified {
  * operation's for URL-named inputs that are not links to show.
  */
 export function classifyUrlInput(name: string, members: Members, declared: JsonObject, where: UrlContext, vocabulary: CompiledVocabulary): Classified | undefined {
+  const verdict = classifyByName(name, members, declared, where, vocabulary);
+  if (verdict?.role !== 'fetched' || describedAsRequested(members, declared)) return verdict;
+  // The input's own description outranks its name and operation: a link it says is shown to people
+  // is not requested ("Link shown in the delivery log"), and one the user's browser is sent to is
+  // a redirect target ("URLs to redirect to after someone authorizes"), not a fetched URL.
+  const prose = [declared.description, ...members.map(m => m.node.description)].map(text).join(' ');
+  if (DISPLAYED_PROSE.test(prose)) return undefined;
+  if (REDIRECTED_PROSE.test(prose) && !/\bfollow/i.test(prose)) return { role: 'redirect', reason: 'described as where the user is redirected', words: verdict.words };
+  return verdict;
+}
+
+/** Prose saying a URL is a link shown to people. */
+const DISPLAYED_PROSE = /\b(?:displayed|for display|shown (?:in|on|to|as))\b/i;
+/** Prose saying the user's browser is sent to the URL ("redirect to", "the customer will be redirected to"). */
+const REDIRECTED_PROSE = /\b(?:redirect|redirected|redirects)(?: (?:the|a|your) (?:user|users|customer|customers|browser|visitor|visitors))? (?:back )?to\b/i;
+
+function classifyByName(name: string, members: Members, declared: JsonObject, where: UrlContext, vocabulary: CompiledVocabulary): Classified | undefined {
   const schemaContext = where.schema;
   const context = [...where.schema, ...where.purpose];
   const list = words(name).slice(0, 12);

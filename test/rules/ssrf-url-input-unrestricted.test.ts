@@ -117,6 +117,27 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     expect(await found(RULE, postBody(version, object({ callback_url: tight.ref }), '/things', tight.root), only)).toEqual([]);
   });
 
+  it('leaves a URL alone whose own description says it is a link shown to people, through $ref and allOf', async () => {
+    const doc = postBody(version, object({ dashboard_url: uri({ description: 'Link shown in the delivery log.' }), status_page_url: uri() }), '/webhooks');
+    expect(await found(RULE, doc, only)).toEqual([at('status_page_url', '/webhooks')]);
+    const shown = component(version, 'ShownUrl', { allOf: [uri(), { description: 'For display on the receipt only.' }] });
+    expect(await found(RULE, postBody(version, object({ callback_url: shown.ref }), '/things', shown.root), only)).toEqual([]);
+  });
+
+  it('reads a URL described as where the user is redirected as a redirect target, not a fetched URL', async () => {
+    const description = 'Up to 10 full URLs to redirect to after someone authorizes an installation.';
+    const doc = postBody(version, object({ callback_urls: { type: 'array', items: uri(), description } }), '/app-manifests');
+    expect(await found(RULE, doc, only)).toEqual([]);
+    expect(await found('ssrf-redirect-target-unrestricted', doc, onlyRule('ssrf-redirect-target-unrestricted'))).toEqual([at('callback_urls', '/app-manifests')]);
+  });
+
+  it.each([
+    ['the server also requests it', 'We will send a POST request to this URL; the response is displayed in the log.'],
+    ['it is about following redirects', 'Redirects to other hosts are not followed.'],
+  ])('still flags a callback URL whose description mentions display or redirects when %s', async (_, description) => {
+    expect(await found(RULE, postBody(version, object({ callback_url: uri({ description }) })), only)).toEqual([at('callback_url')]);
+  });
+
   it('honours a limit written in an allOf member or beside a $ref', async () => {
     const pinned = component(version, 'HookUrl', uri());
     const doc = postBody(version, object({ callback_url: { allOf: [pinned.ref, { pattern: '^https://hooks\\.example\\.com/' }] } }), '/things', pinned.root);
