@@ -16,6 +16,7 @@ import { literalSegments, leadingWords, words } from './names.js';
 import type { Operation } from './operations.js';
 import { allOfMembers, valueTypes, type Members } from './schema.js';
 import { schemaGraph, type UseContext } from './schema-graph.js';
+import { isTokenEndpoint, tokenUrlPaths } from './security.js';
 
 /** String formats that say a value is a URL (JSON Schema, OpenAPI registry and common spellings). */
 export const URL_FORMATS: ReadonlySet<string> = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
@@ -183,6 +184,23 @@ export interface Classified {
  * operation's for URL-named inputs that are not links to show.
  */
 export function classifyUrlInput(name: string, members: Members, declared: JsonObject, where: UrlContext, vocabulary: CompiledVocabulary): Classified | undefined {
+  const verdict = classifyByName(name, members, declared, where, vocabulary);
+  if (verdict?.role !== 'fetched' || describedAsRequested(members, declared)) return verdict;
+  // The input's own description outranks its name and operation: a link it says is shown to people
+  // is not requested ("Link shown in the delivery log"), and one the user's browser is sent to is
+  // a redirect target ("URLs to redirect to after someone authorizes"), not a fetched URL.
+  const prose = [declared.description, ...members.map(m => m.node.description)].map(text).join(' ');
+  if (DISPLAYED_PROSE.test(prose)) return undefined;
+  if (REDIRECTED_PROSE.test(prose) && !/\bfollow/i.test(prose)) return { role: 'redirect', reason: 'described as where the user is redirected', words: verdict.words };
+  return verdict;
+}
+
+/** Prose saying a URL is a link shown to people. */
+const DISPLAYED_PROSE = /\b(?:displayed|for display|shown (?:in|on|to|as))\b/i;
+/** Prose saying the user's browser is sent to the URL ("redirect to", "the customer will be redirected to"). */
+const REDIRECTED_PROSE = /\b(?:redirect|redirected|redirects)(?: (?:the|a|your) (?:user|users|customer|customers|browser|visitor|visitors))? (?:back )?to\b/i;
+
+function classifyByName(name: string, members: Members, declared: JsonObject, where: UrlContext, vocabulary: CompiledVocabulary): Classified | undefined {
   const schemaContext = where.schema;
   const context = [...where.schema, ...where.purpose];
   const list = words(name).slice(0, 12);
@@ -342,9 +360,12 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
     const where = { schema: declarationWords(use.path), purpose: fetching.get(use.declared) ?? [] };
     const verdict = classifyUrlInput(use.name, members, use.declared, where, vocabulary);
     if (!verdict) continue;
+    // A token request's `redirect_uri` is only compared with the authorization request's (RFC 6749 §4.1.3).
+    if (verdict.role === 'redirect' && requests.every(context => context.tokenRequest)) continue;
     out.push({ name: use.name, kind: 'property', path: use.path, declared: use.declared, members, role: verdict.role, reason: verdict.reason, contextWords: verdict.words, uses: requests });
   }
   const seen = new Set<JsonObject>();
+  const tokenPaths = tokenUrlPaths(analysis.schemes);
   for (const operation of analysis.operations) {
     if (operation.container !== 'paths') continue;
     const purpose = operationWords(operation);
@@ -358,6 +379,7 @@ function collectUrlInputs(analysis: Analysis, vocabulary: CompiledVocabulary): U
       const fetchingPurpose = purpose.some(word => FETCHING_PURPOSES.has(word)) ? purpose : [];
       const verdict = classifyUrlInput(parameter.name, members, parameter.node, { schema: [], purpose: fetchingPurpose }, vocabulary);
       if (!verdict) continue;
+      if (verdict.role === 'redirect' && isTokenEndpoint(operation.pathKey, tokenPaths)) continue;
       // The query of a read filters what exists (`GET /webhooks?url=`): only a read that acts on
       // the URL it is given (`GET /preview?url=`) fetches it. A redirect target is followed on any method.
       const reads = (operation.method === 'get' || operation.method === 'head') && (parameter.in === 'query' || parameter.in === 'header');
@@ -386,6 +408,29 @@ export function isAllowListExtension(key: string): boolean {
 const ALLOW_LIST_PROSE = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|safe[- ]?list(?:ed)?|(?:allowed|permitted|trusted|registered|pre-registered|verified) (?:hosts?|domains?|origins?|urls?|uris?|redirect urls?|redirect uris?))\b/i;
 
 /**
+ * Words of a sentence naming the list a redirect target is checked against, in any order: "must
+ * exactly match one of the redirect URIs registered for the client", "must match one of the
+ * redirect URLs configured in your app's settings", "must be listed in the Allowed Logout URLs".
+ * A constraint word is needed too, so "any URL is allowed" or "the redirect URL configured for the
+ * app is used when omitted" do not count.
+ */
+const REGISTRATION_WORDS = new Set(['registered', 'preregistered', 'configured', 'allowed', 'permitted', 'whitelisted', 'whitelist', 'allowlisted', 'allowlist', 'safelisted', 'safelist']);
+const REDIRECT_WORDS = new Set(['redirect', 'redirects', 'callback', 'callbacks', 'logout', 'return', 'signout']);
+const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'domain', 'domains', 'origin', 'origins', 'host', 'hosts']);
+const CONSTRAINT_WORDS = new Set(['must', 'match', 'matches', 'matched', 'matching', 'listed', 'only', 'exactly', 'among', 'validated', 'checked', 'compared', 'against', 'required']);
+
+/** Whether a description names the registered or allowed redirect URLs the value is checked against. */
+export function namesRedirectAllowList(description: string): boolean {
+  for (const sentence of proseSentences(description.slice(0, 20_000).toLowerCase())) {
+    const list = sentence.split(/[^a-z0-9]+/);
+    const registration = list.some((w, i) => REGISTRATION_WORDS.has(w) || (w === 'allow' && (list[i + 1] === 'listed' || list[i + 1] === 'list')));
+    if (!registration || !list.some(w => REDIRECT_WORDS.has(w)) || !list.some(w => URL_WORDS.has(w))) continue;
+    if (list.some(w => CONSTRAINT_WORDS.has(w)) || /\bone of\b/.test(sentence)) return true;
+  }
+  return false;
+}
+
+/**
  * Words of a sentence saying the server refuses private destinations ("Private, loopback and
  * link-local addresses are rejected"): the defence that fits a URL callers choose freely (a webhook),
  * where no allow-list can. Read per sentence, word by word, so the cost stays linear.
@@ -398,12 +443,45 @@ const ADDRESS_WORDS = new Set(['address', 'addresses', 'ip', 'ips', 'network', '
 
 /** Whether a description says private or internal destinations are refused. */
 export function refusesPrivateDestinations(description: string): boolean {
-  for (const sentence of description.slice(0, 20_000).toLowerCase().split(/[.;!?\n]/)) {
+  for (const sentence of proseSentences(description.slice(0, 20_000).toLowerCase())) {
     const list = sentence.split(/[^a-z0-9]+/);
     const refuses = list.some((w, i) => REFUSAL_WORDS.has(w) || (w === 'not' && NEGATED.has(list[i + 1])));
-    if (refuses && list.some(w => PRIVATE_WORDS.has(w)) && list.some(w => ADDRESS_WORDS.has(w))) return true;
+    // "RFC 1918" is written with a space as often as without.
+    const private_ = list.some((w, i) => PRIVATE_WORDS.has(w) || (w === 'rfc' && list[i + 1] === '1918'));
+    if (refuses && private_ && list.some(w => ADDRESS_WORDS.has(w))) return true;
   }
   return false;
+}
+
+/** Abbreviations whose dot does not end a sentence. */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'incl', 'approx']);
+
+/**
+ * The sentences of a text: a `.`, `!` or `?` ends one only before whitespace or the end, so the
+ * dots of `10.0.0.0/8`, `169.254.169.254` and `e.g.` do not cut a refusal in two; `;` and blank
+ * lines end one too.
+ */
+export function proseSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const next = text[i + 1];
+    const atBreak = next === undefined || next === ' ' || next === '\n' || next === '\t' || next === '\r';
+    let ends = c === ';' || (c === '\n' && next === '\n');
+    if (!ends && (c === '.' || c === '!' || c === '?') && atBreak) {
+      // The word before the dot, back to the last space: `e.g`, `i.e`, `etc`.
+      let j = i;
+      while (j > start && j > i - 8 && !/\s|\(/.test(text[j - 1])) j--;
+      ends = c !== '.' || !ABBREVIATIONS.has(text.slice(j, i));
+    }
+    if (ends) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 /** A host name of two labels or more, written out. */
@@ -412,64 +490,240 @@ const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/i;
 /** A path on the same site: `^/(?!/)`, `^\/(?![/\\])`, `^/account` (a second `/` would make it `//evil.com`). */
 const SAME_SITE_PATH = /^\^\\?\/(?:\(\?!(?:\\?\/|\[[^\]]{0,8}\])\)|[A-Za-z0-9_-])/;
 
-/**
- * The pattern pins the URL to a host (`^https://hooks\.example\.com/`, `^https://([a-z]+\.)?example\.com(/|$)`)
- * or, for redirects, to a path on the same site (`^/(?!/)`, `^/account/`): anchored at the start,
- * no alternative at the top level, and an authority that ends in a literal domain of two labels or more.
- */
-export function patternPinsHost(pattern: string, allowRelative: boolean): boolean {
-  if (typeof pattern !== 'string' || pattern.length > 2_000 || !pattern.startsWith('^')) return false;
-  let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
+// Markers of the literal reading of a pattern. ANY can match text that ends a host (`/ ? # @ : \`),
+// so a host containing one is not pinned (`.*`, `[^/]*`: `evil.com/x.example.com`); LABEL matches
+// only characters of a host name (`[a-z0-9-]`, `\d`, `(eu|us)`), which cannot leave it.
+const ANY = '\u0000';
+const END = '\u0001';
+const OPTIONAL_GROUP = '\u0002';
+const LABEL = '\u0003';
+/** Characters that end the host of a URL (browsers read `\` as `/`). */
+const HOST_ENDERS = '/?#@:\\';
+const MAX_ALTERNATIVES = 16;
+
+function rangeHits(lo: number, hi: number): boolean {
+  for (const c of HOST_ENDERS) if (c.charCodeAt(0) >= lo && c.charCodeAt(0) <= hi) return true;
+  return false;
+}
+
+/** Whether a character class (its body, between `[` and `]`) matches only characters of a host name. */
+function classStaysInHost(body: string): boolean {
+  if (body.startsWith('^')) return false;
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i];
+    if (c === '\\') {
+      const next = body[i + 1] ?? '';
+      i++;
+      if (next === 'w' || next === 'd' || next === '.' || next === '-' || next === '_') continue;
+      if (/[a-zA-Z]/.test(next)) return false;
+      c = next;
+    }
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      let hi = body[i + 2];
+      if (hi === '\\') hi = body[i + 3] ?? '';
+      if (rangeHits(c.charCodeAt(0), hi.charCodeAt(0))) return false;
+      i += body[i + 2] === '\\' ? 3 : 2;
+      continue;
+    }
+    if (HOST_ENDERS.includes(c)) return false;
+  }
+  return true;
+}
+
+/** The index of each `(`'s matching `)` (-1 when unbalanced), skipping escapes and classes. */
+function closingParens(pattern: string, from: number, to: number): Map<number, number> | undefined {
+  const out = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = from; i < to; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return false;
+    else if (c === '[') {
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '(') open.push(i);
+    else if (c === ')') {
+      const at = open.pop();
+      if (at === undefined) return undefined;
+      out.set(at, i);
+    }
   }
-  // Read the pattern as literal characters; anything that matches more than one character is `\u0000`.
-  let literal = '';
-  for (let i = 1; i < pattern.length; i++) {
+  return open.length === 0 ? out : undefined;
+}
+
+/** The top-level alternatives of `pattern[from, to)`, as [start, end) pairs. */
+function alternatives(pattern: string, from: number, to: number, parens: Map<number, number>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
     const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '(') i = parens.get(i) ?? to;
+    else if (c === '|') {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  out.push([start, to]);
+  return out;
+}
+
+const groupBodyStart = (pattern: string, open: number): number => {
+  if (pattern[open + 1] !== '?') return open + 1;
+  if (pattern[open + 2] === ':') return open + 3;
+  if (pattern[open + 2] === '<' && pattern[open + 3] !== '=' && pattern[open + 3] !== '!') {
+    const close = pattern.indexOf('>', open);
+    return close < 0 ? open + 1 : close + 1;
+  }
+  return -1; // a lookaround: zero width, it only narrows what matches
+};
+
+/** Whether a literal reading holds only host-name characters. */
+const staysInHost = (literal: string): boolean => /^[a-z0-9._\u0003\u0002-]*$/i.test(literal);
+/** Whether it is a required end of the host: `/…`, `:…`, `?…`, `#…` or `$`. */
+const endsHost = (literal: string): boolean => /^[/:?#\u0001]/.test(literal);
+
+/**
+ * Reads `pattern[from, to)` as literal characters and markers, or undefined when it cannot tell
+ * (unbalanced). Linear: each character is read once per nesting level of alternatives, which are few.
+ */
+function literalOf(pattern: string, from: number, to: number, parens: Map<number, number>): string | undefined {
+  let literal = '';
+  for (let i = from; i < to; i++) {
+    const c = pattern[i];
+    let unit: string;
     if (c === '\\') {
       const next = pattern[i + 1] ?? '';
-      literal += /[./:\-?#&=_~]/.test(next) ? next : '\u0000';
       i++;
+      unit = /[./:\-?#&=_~@]/.test(next) ? next : next === 'd' || next === 'w' ? LABEL : ANY;
     } else if (c === '[') {
-      // A class matches one of several characters; skip to its end.
       let j = i + 1;
+      if (pattern[j] === '^') j++;
       if (pattern[j] === ']') j++;
-      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      literal += '\u0000';
+      while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      unit = classStaysInHost(pattern.slice(i + 1, j)) ? LABEL : ANY;
       i = j;
-    } else if (c === '?' && literal.endsWith('s') && /https?$/.test(literal.slice(-5))) {
-      // `https?` accepts http too but still one host.
-      literal = literal.slice(0, -1);
-    } else if (c === ')' && pattern[i + 1] === '?') {
-      // An optional group (`([a-z]+\.)?example\.com`): the host may or may not have it.
-      literal += '\u0002';
-      i++;
-    } else if ('.*+?{}()|$'.includes(c)) {
-      literal += c === '$' ? '\u0001' : c === '(' || c === ')' ? '' : '\u0000';
-    } else literal += c;
+    } else if (c === '(') {
+      const close = parens.get(i);
+      if (close === undefined || close >= to) return undefined;
+      const bodyStart = groupBodyStart(pattern, i);
+      const quantifier = pattern[close + 1] ?? '';
+      const optional = quantifier === '?' || quantifier === '*' || (quantifier === '{' && pattern[close + 2] === '0');
+      if (bodyStart < 0) {
+        i = close;
+        continue;
+      }
+      const alts = alternatives(pattern, bodyStart, close, parens);
+      if (alts.length > MAX_ALTERNATIVES) return undefined;
+      const read: string[] = [];
+      for (const [a, b] of alts) {
+        const sub = literalOf(pattern, a, b, parens);
+        if (sub === undefined) return undefined;
+        read.push(sub);
+      }
+      i = close;
+      if ('?*+{'.includes(quantifier) && quantifier !== '') {
+        if (quantifier === '{') i = Math.max(i, pattern.indexOf('}', close));
+        else i++;
+      }
+      if (read.length === 1) {
+        const [sub] = read;
+        // `(/.*)?$`: either the host ends the URL or a `/` follows it.
+        if (optional && endsHost(sub) && pattern[i + 1] === '$') literal += sub;
+        else if (optional || quantifier === '+') literal += staysInHost(sub) ? sub + OPTIONAL_GROUP : sub.startsWith(':') ? sub + OPTIONAL_GROUP : ANY;
+        else literal += sub;
+      } else if (!optional && read.every(endsHost)) {
+        // `(/|$)`, `(:\d+/|/)`: every way on ends the host.
+        literal += read.every(r => r.startsWith('/')) ? '/' : END;
+      } else literal += read.every(staysInHost) ? LABEL : ANY;
+      continue;
+    } else if (c === '$') unit = END;
+    else if (c === '.') unit = ANY;
+    else if (c === '*' || c === '+' || c === '?' || c === '{') {
+      // A quantifier applies to the last unit read: `https?` is still one host; an optional or
+      // repeated host ender (`/?`, `/*`) is no longer a required end; `[a-z]+` stays a label.
+      const last = literal.slice(-1);
+      if (c === '{') i = Math.max(i, pattern.indexOf('}', i));
+      const zero = c === '*' || c === '?' || (c === '{' && pattern[i + 1] === '0');
+      if (c === '?' && last === 's' && literal.endsWith('https')) {
+        literal = literal.slice(0, -1);
+        continue;
+      }
+      if (!zero) {
+        if (!staysInHost(last) && !HOST_ENDERS.includes(last)) literal += ANY;
+        continue;
+      }
+      // `/?$`: the host ends either way.
+      if (HOST_ENDERS.includes(last) && pattern[i + 1] === '$' && c !== '{') continue;
+      literal = literal.slice(0, -1) + (staysInHost(last) ? LABEL : ANY);
+      continue;
+    } else if (c === '|' || c === ')') return undefined;
+    else unit = c;
+    literal += unit;
   }
-  if (allowRelative && (SAME_SITE_PATH.test(pattern) || /^\/[^/\u0000\\]/.test(literal))) return true;
+  return literal;
+}
+
+/** Whether a literal reading (after `^`) pins a host, or for redirects a path on the same site. */
+function literalPinsHost(literal: string, allowRelative: boolean): boolean {
+  if (allowRelative && /^\/[^/\u0000\u0003\\]/.test(literal)) return true;
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(literal);
   if (!scheme) return false;
   const rest = literal.slice(scheme[0].length);
   const end = rest.search(/[/\u0001?#]/);
   if (end < 0) return false;
-  const authority = rest.slice(0, end).replace(/:[\d\u0000\u0002]*$/, '');
+  const authority = rest.slice(0, end).replace(/:[\d\u0003\u0002]*$/, '');
+  if (authority.includes(ANY) || /[@:\\]/.test(authority)) return false;
   // The host must end in a literal registrable domain: after the last wildcard, a dot, then two
   // labels or more written out (`[a-z]+\.example\.com`, `(eu|us)\.example\.com`), or an optional
   // subdomain group right before one (`([a-z]+\.)?example\.com`). `[a-z]+example\.com` is not
   // pinned: `evilexample.com` matches it.
-  const wild = Math.max(authority.lastIndexOf('\u0000'), authority.lastIndexOf('\u0002'));
+  const wild = Math.max(authority.lastIndexOf(LABEL), authority.lastIndexOf(OPTIONAL_GROUP));
   if (wild < 0) return DOMAIN.test(authority);
   const host = authority.slice(wild + 1);
-  if (authority[wild] === '\u0002' && authority[wild - 1] === '.' && DOMAIN.test(host)) return true;
+  if (authority[wild] === OPTIONAL_GROUP && authority[wild - 1] === '.' && DOMAIN.test(host)) return true;
   const dot = host.indexOf('.');
   return dot >= 0 && DOMAIN.test(host.slice(dot + 1));
+}
+
+/**
+ * The pattern pins the URL to a host (`^https://hooks\.example\.com/`, `^https://([a-z]+\.)?example\.com(/|$)`)
+ * or, for redirects, to a path on the same site (`^/(?!/)`, `^/account/`): anchored at the start,
+ * every alternative pinned, and an authority that cannot hold text ending a host (`.*`, `[^/]*`)
+ * and ends in a literal domain of two labels or more followed by a required `/`, `:port`, `?`, `#` or `$`.
+ */
+export function patternPinsHost(pattern: string, allowRelative: boolean): boolean {
+  if (typeof pattern !== 'string' || pattern.length > 2_000 || !pattern.startsWith('^')) return false;
+  if (allowRelative && SAME_SITE_PATH.test(pattern)) return true;
+  const parens = closingParens(pattern, 1, pattern.length);
+  if (!parens) return false;
+  const top = alternatives(pattern, 1, pattern.length, parens);
+  if (top.length > 1) return false;
+  // A leading group of alternatives (`^(https://a\.example\.com/|/.*)$`) pins only if each does.
+  const close = pattern[1] === '(' ? parens.get(1) : undefined;
+  if (close !== undefined && groupBodyStart(pattern, 1) > 0 && !'?*+{'.includes(pattern[close + 1] ?? 'x')) {
+    const alts = alternatives(pattern, groupBodyStart(pattern, 1), close, parens);
+    if (alts.length > 1) {
+      if (alts.length > MAX_ALTERNATIVES) return false;
+      const after = literalOf(pattern, close + 1, pattern.length, parens);
+      if (after === undefined) return false;
+      return alts.every(([a, b]) => {
+        if (allowRelative && SAME_SITE_PATH.test(`^${pattern.slice(a, b)}`)) return true;
+        const sub = literalOf(pattern, a, b, parens);
+        return sub !== undefined && literalPinsHost(sub + after, allowRelative);
+      });
+    }
+  }
+  const literal = literalOf(pattern, 1, pattern.length, parens);
+  return literal !== undefined && literalPinsHost(literal, allowRelative);
 }
 
 export interface Restriction {
@@ -490,6 +744,7 @@ export function urlRestriction(input: Pick<UrlInput, 'members' | 'declared' | 'r
     if (typeof node.pattern === 'string' && patternPinsHost(node.pattern, input.role === 'redirect')) return { how: '`pattern`' };
     for (const key of Object.keys(node)) if (isAllowListExtension(key)) return { how: `\`${key}\`` };
     if (ALLOW_LIST_PROSE.test(text(node.description))) return { how: 'its description' };
+    if (input.role === 'redirect' && namesRedirectAllowList(text(node.description))) return { how: 'its description' };
     if (input.role !== 'redirect' && refusesPrivateDestinations(text(node.description))) return { how: 'its description' };
   }
   return undefined;

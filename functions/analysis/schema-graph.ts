@@ -18,6 +18,8 @@ export interface UseContext {
   method: string;
   /** A response of an OAuth2 token endpoint, where returning tokens is the point. */
   tokenEndpoint: boolean;
+  /** A request to an OAuth2 token endpoint, whose `redirect_uri` is compared with the authorization request's, never followed. */
+  tokenRequest: boolean;
   /** A 4xx, 5xx or `default` response. */
   errorResponse: boolean;
   /** Set when the operation (or its path item) has exemptions of its own, so rules can honour them. */
@@ -81,11 +83,13 @@ export function buildSchemaGraph(root: JsonObject, operations: readonly Operatio
 
   const contextFor = (operation: Operation, direction: Direction, errorResponse: boolean): UseContext => {
     const exempt = hasExemptions(operation, exemptionsOf);
-    const tokenEndpoint = direction === 'response' && isTokenEndpoint(operation.pathKey, tokenPaths);
-    const key = `${direction}|${operation.method}|${tokenEndpoint}|${errorResponse}|${exempt ? JSON.stringify(operation.path) : ''}`;
+    const token = isTokenEndpoint(operation.pathKey, tokenPaths);
+    const tokenEndpoint = direction === 'response' && token;
+    const tokenRequest = direction === 'request' && token;
+    const key = `${direction}|${operation.method}|${tokenEndpoint}|${tokenRequest}|${errorResponse}|${exempt ? JSON.stringify(operation.path) : ''}`;
     let context = contexts.get(key);
     if (!context) {
-      context = { direction, method: operation.method, tokenEndpoint, errorResponse, operation: exempt ? operation : undefined };
+      context = { direction, method: operation.method, tokenEndpoint, tokenRequest, errorResponse, operation: exempt ? operation : undefined };
       contexts.set(key, context);
     }
     return context;

@@ -103,8 +103,39 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['a described allow-list', { description: 'Must be on one of the allowed domains registered for your account.' }],
     ['a description refusing private addresses', { description: 'Any public https URL. Private, loopback and link-local addresses are rejected.' }],
     ['a description refusing internal hosts', { description: 'We POST events here; internal hosts and cloud metadata IPs are not allowed' }],
+    ['a refusal listing CIDRs', { description: 'Must be HTTPS. Requests to private IP ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and localhost are blocked.' }],
+    ['a refusal with e.g. and IPs', { description: 'URLs that resolve to private, loopback or link-local IP addresses (e.g. 127.0.0.1, 169.254.169.254) are rejected.' }],
+    ['a refusal of RFC 1918 addresses', { description: 'URLs pointing at RFC 1918 addresses are refused.' }],
   ])('leaves a callback URL limited by %s alone', async (_, extra) => {
     expect(await found(RULE, postBody(version, object({ callback_url: str(extra) })), only)).toEqual([]);
+  });
+
+  it('reads a bypassable pattern through $ref and allOf as no limit, and a pinned one as a limit', async () => {
+    const loose = component(version, 'HookUrl', { allOf: [uri(), { pattern: '^https://.+\\.example\\.com/' }] });
+    expect(await found(RULE, postBody(version, object({ callback_url: loose.ref }), '/things', loose.root), only)).toEqual([at('callback_url')]);
+    const tight = component(version, 'HookUrl', { allOf: [uri(), { pattern: '^https://(?:[a-z0-9-]+\\.)?example\\.com/' }] });
+    expect(await found(RULE, postBody(version, object({ callback_url: tight.ref }), '/things', tight.root), only)).toEqual([]);
+  });
+
+  it('leaves a URL alone whose own description says it is a link shown to people, through $ref and allOf', async () => {
+    const doc = postBody(version, object({ dashboard_url: uri({ description: 'Link shown in the delivery log.' }), status_page_url: uri() }), '/webhooks');
+    expect(await found(RULE, doc, only)).toEqual([at('status_page_url', '/webhooks')]);
+    const shown = component(version, 'ShownUrl', { allOf: [uri(), { description: 'For display on the receipt only.' }] });
+    expect(await found(RULE, postBody(version, object({ callback_url: shown.ref }), '/things', shown.root), only)).toEqual([]);
+  });
+
+  it('reads a URL described as where the user is redirected as a redirect target, not a fetched URL', async () => {
+    const description = 'Up to 10 full URLs to redirect to after someone authorizes an installation.';
+    const doc = postBody(version, object({ callback_urls: { type: 'array', items: uri(), description } }), '/app-manifests');
+    expect(await found(RULE, doc, only)).toEqual([]);
+    expect(await found('ssrf-redirect-target-unrestricted', doc, onlyRule('ssrf-redirect-target-unrestricted'))).toEqual([at('callback_urls', '/app-manifests')]);
+  });
+
+  it.each([
+    ['the server also requests it', 'We will send a POST request to this URL; the response is displayed in the log.'],
+    ['it is about following redirects', 'Redirects to other hosts are not followed.'],
+  ])('still flags a callback URL whose description mentions display or redirects when %s', async (_, description) => {
+    expect(await found(RULE, postBody(version, object({ callback_url: uri({ description }) })), only)).toEqual([at('callback_url')]);
   });
 
   it('honours a limit written in an allOf member or beside a $ref', async () => {
@@ -119,6 +150,10 @@ describe.each(VERSIONS)('Swagger/OpenAPI %s', (version: Version) => {
     ['an unanchored host', { pattern: 'https://hooks\\.example\\.com/' }],
     ['an unescaped dot', { pattern: '^https://hooks.example.com/' }],
     ['a top-level alternative', { pattern: '^https://hooks\\.example\\.com/|.*' }],
+    ['a wildcard subdomain group (evil.com/x.example.com)', { pattern: '^https://(.*\\.)?example\\.com/' }],
+    ['a class that spans a slash (evil.com?.example.com)', { pattern: '^https://[^/]*\\.example\\.com/' }],
+    ['an optional end after the host (example.com.evil.net)', { pattern: '^https?://(www\\.)?example\\.com/?.*$' }],
+    ['a refusal in another sentence than the private addresses', { description: 'We call it from 10.0.0.0/8 and other private addresses. Invalid URLs are rejected.' }],
     ['format hostname', { format: 'hostname' }],
     ['maxLength', { maxLength: 200 }],
   ])('still flags a callback URL limited only by %s', async (_, extra) => {
