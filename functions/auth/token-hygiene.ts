@@ -61,11 +61,33 @@ export const jwtUndocumented = analysisFunction<Record<string, never>>(
 /** Flows that hand out tokens a user keeps: where refresh applies (3.x names). */
 const REFRESHABLE_FLOWS: ReadonlySet<string> = new Set(['authorizationcode', 'password']);
 
+/** Refreshing named: refresh tokens, `grant_type=refresh_token`, "refresh the access token". */
+const REFRESH_MENTION = /\brefresh[_ -]?tokens?\b|\brefresh(?:es|ed|ing)? (?:the |an? |your )?(?:access )?tokens?\b/i;
+/** Refresh ruled out in so many words. */
+const NOT_REFRESHABLE = /\bnon[- ]?refreshable\b|\bnot refreshable\b|\bcannot be refreshed\b/i;
+const NEGATION = /\b(?:no|not|never|without|none|nor|unsupported)\b|n['’]t\b/i;
+/** A clause about how long something lives: "Refresh tokens do not expire" still says refresh tokens exist. */
+const EXPIRY_WORD = /\bexpir|\blifetime\b|\bttl\b|\bvalid\b|\blong[- ]lived\b/i;
+const SHORT_LIVED = /\bshort[- ]lived\b/i;
+/** A lifetime of seconds, minutes or hours: days-long tokens are not what "short-lived" spares. */
+const SHORT_DURATION = /\b\d{1,4} ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
+/** Clauses, so that "Access tokens do not expire and there are no refresh tokens" is read half by half. */
+const CLAUSE_BREAK = /[.;:!?()\n]|\b(?:and|but|however|while|whereas)\b/i;
+
 /**
- * Prose that settles refresh: it is documented (refresh tokens, `grant_type=refresh_token`), or
- * ruled out (short-lived, non-refreshable tokens).
+ * Prose that settles refresh: refresh is documented (a clause that names it without denying it),
+ * or ruled out for tokens said to be short-lived. A denial alone ("there are no refresh tokens",
+ * "Access tokens never expire; refresh tokens are not supported") does not: it documents a
+ * decision, but it is the long-lived, non-renewable token this rule warns about, and a reviewer
+ * wants to see it; a team that means it records why in an exemption.
  */
-const REFRESH_SETTLED = /\brefresh[_ -]?tokens?\b|\brefresh(?:es|ed|ing)? (?:the |an? |your )?(?:access )?tokens?\b|\bshort[- ]lived\b|\bnon[- ]?refreshable\b|\bnot refreshable\b|\bcannot be refreshed\b/i;
+function settlesRefresh(value: string): boolean {
+  const clauses = value.replace(/\s+/g, ' ').split(CLAUSE_BREAK);
+  if (clauses.some(clause => REFRESH_MENTION.test(clause) && (!NEGATION.test(clause) || EXPIRY_WORD.test(clause)))) return true;
+  if (SHORT_LIVED.test(value)) return true;
+  const ruledOut = NOT_REFRESHABLE.test(value) || clauses.some(clause => REFRESH_MENTION.test(clause) && NEGATION.test(clause));
+  return ruledOut && clauses.some(clause => EXPIRY_WORD.test(clause) && SHORT_DURATION.test(clause) && !NEGATION.test(clause));
+}
 
 /** The OpenID Connect scope that asks for a refresh token. */
 const OFFLINE_ACCESS = 'offline_access';
@@ -100,7 +122,7 @@ export const oauthRefreshUndocumented = analysisFunction<Record<string, never>>(
     const flows = scheme.flows.filter(flow => REFRESHABLE_FLOWS.has(flow.name.toLowerCase()) && !(typeof flow.node.refreshUrl === 'string' && flow.node.refreshUrl.trim() !== ''));
     if (flows.length === 0) return;
     const overview = isObject(analysis.root.info) ? text(analysis.root.info.description) : '';
-    if (REFRESH_SETTLED.test(text(scheme.node.description)) || REFRESH_SETTLED.test(overview) || documentsRefreshGrant(analysis)) return;
+    if (settlesRefresh(text(scheme.node.description)) || settlesRefresh(overview) || documentsRefreshGrant(analysis)) return;
     for (const flow of flows) {
       if (flow.scopes.has(OFFLINE_ACCESS)) continue;
       yield {
