@@ -77,6 +77,13 @@ function pathItemOperations(root: JsonObject, raw: unknown, path: JsonPath): Cha
 
 /** Words that make an operation of the API one that receives webhooks: `receiveWebhook`, `handle_stripe_event`, `POST /webhook`. */
 const RECEIVING = new Set(['receive', 'receives', 'handle', 'handles', 'incoming', 'inbound', 'process', 'consume', 'accept']);
+/** Nouns for a receiver ("GitHub webhook receiver"), read only when nothing says the operation manages it. */
+const RECEIVER_NOUNS = new Set(['receiver', 'listener', 'handler', 'consumer']);
+/** Words of an operation that manages webhooks rather than receives them ("Create a webhook receiver", `testGithubWebhook`). */
+const MANAGING = new Set(['create', 'add', 'register', 'update', 'edit', 'configure', 'set', 'list', 'get', 'delete', 'remove', 'test', 'ping', 'redeliver', 'replay', 'subscribe', 'unsubscribe']);
+const HOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks']);
+/** Services that send webhooks, as they name a receiver's route. */
+const SENDERS = new Set(['stripe', 'github', 'gitlab', 'bitbucket', 'slack', 'twilio', 'shopify', 'paypal', 'sendgrid', 'mailgun', 'postmark', 'zoom', 'discord', 'intercom', 'hubspot', 'zendesk', 'jira', 'square', 'braintree', 'adyen', 'mollie', 'razorpay', 'paddle', 'chargebee', 'recurly', 'plaid', 'docusign', 'calendly', 'typeform', 'clerk', 'auth0', 'okta', 'mailchimp', 'vonage', 'whatsapp', 'twitch', 'dropbox', 'trello', 'asana', 'netlify', 'vercel', 'sentry', 'pagerduty', 'linear', 'svix']);
 const MESSAGE_WORDS = new Set(['webhook', 'webhooks', 'callback', 'callbacks', 'notification', 'notifications', 'event', 'events', 'postback', 'ipn']);
 /** Last path segments of an endpoint that receives messages (singular: `/webhooks` is usually a collection that manages them). */
 const RECEIVER_SEGMENTS = new Set(['webhook', 'callback', 'postback', 'ipn']);
@@ -127,9 +134,18 @@ function receivesMessages(root: JsonObject, operation: Operation): boolean {
   const segments = literalSegments(operation.pathKey);
   const last = segments.length > 0 ? words(segments[segments.length - 1]) : [];
   if (last.length > 0 && RECEIVER_SEGMENTS.has(last[last.length - 1]) && !last.some(w => w === 'url' || w === 'urls' || w === 'config')) return true;
-  for (const text of [operation.node.operationId, operation.node.summary]) {
-    const list = leadingWords(text);
+  const named = [operation.node.operationId, operation.node.summary].map(text => leadingWords(text));
+  for (const list of named) {
     if (list.some(w => RECEIVING.has(w)) && list.some(w => MESSAGE_WORDS.has(w))) return true;
+  }
+  if (named.some(list => list.some(w => MANAGING.has(w)))) return false;
+  for (const list of named) {
+    if (list.some(w => RECEIVER_NOUNS.has(w)) && list.some(w => HOOK_WORDS.has(w))) return true;
+  }
+  // `/webhooks/stripe`, `/api/github/webhooks`: a route named for the sender, not a collection of the API's own webhooks.
+  if (!operation.pathKey.includes('{')) {
+    const pathWords = segments.flatMap(segment => words(segment));
+    if (pathWords.some(w => HOOK_WORDS.has(w)) && pathWords.some(w => SENDERS.has(w))) return true;
   }
   return false;
 }

@@ -128,6 +128,20 @@ describe.each(VERSIONS)('%s: operations that receive webhooks, and x-webhooks', 
     expect(await found(RULE, receiver('/payments/callback'), only)).toEqual(['paths./payments/callback.post']);
   });
 
+  it('flags a receiver route named for its sender, and a summary that calls it a webhook receiver', async () => {
+    expect(await found(RULE, receiver('/webhooks/stripe', { operationId: 'stripeWebhook' }), only)).toEqual(['paths./webhooks/stripe.post']);
+    expect(await found(RULE, receiver('/api/github/webhooks', { summary: 'GitHub webhook receiver' }), only)).toEqual(['paths./api/github/webhooks.post']);
+    expect(await found(RULE, receiver('/integrations/inbound', { summary: 'Webhook listener for partner events' }), only)).toEqual(['paths./integrations/inbound.post']);
+  });
+
+  it('leaves sender-named webhook management and a receiver noun in a managing operation alone', async () => {
+    expect(await found(RULE, receiver('/integrations/github/webhooks', { operationId: 'createGithubWebhook' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/webhooks/stripe/test', { summary: 'Test the Stripe webhook' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/repos/{repo}/github/hooks'), only)).toEqual([]);
+    expect(await found(RULE, receiver('/receivers', { summary: 'Create a webhook receiver' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/stripe/customers'), only)).toEqual([]);
+  });
+
   it('flags an x-webhooks entry without verification', async () => {
     const doc = base(version, { paths: {}, 'x-webhooks': { orderPaid: { post: { responses: ok } } } });
     expect(await found(RULE, doc, only)).toEqual(['x-webhooks.orderPaid']);
