@@ -1,6 +1,7 @@
 // What a response says about its headers: each declared header with the values the description
 // gives it (enum, const, default, examples) and its prose, followed through `$ref`s (components
-// headers, 2.0 shared responses, components examples) and `allOf`, in 2.0, 3.0 and 3.1 alike.
+// headers, 2.0 shared responses, components examples), `allOf` and the alternatives of `oneOf`/`anyOf`,
+// in 2.0, 3.0 and 3.1 alike.
 // The CORS and security-header rules judge these declarations; none of them asks a response to
 // declare a header it does not.
 
@@ -53,11 +54,38 @@ function pushValues(root: JsonObject, node: JsonObject, path: JsonPath, { values
   }
 }
 
-/** A schema and its `allOf` members. */
+/**
+ * The alternatives of a `oneOf`/`anyOf`, one level deep: each is a value the header may take
+ * (`oneOf: [{const: '*'}, {format: uri}]` declares that `*` may be sent). They limit the header
+ * only when every alternative is itself limited (`enum`/`const`).
+ */
+function pushAlternatives(root: JsonObject, schema: Located<JsonObject>, collected: Collected): void {
+  for (const key of ['oneOf', 'anyOf']) {
+    const list = asArray(schema.node[key]).slice(0, MAX_VALUES);
+    if (list.length === 0) continue;
+    const allowed: unknown[] = [];
+    let everyLimited = true;
+    list.forEach((raw, i) => {
+      const alternative = deref(root, raw, [...schema.path, key, i]);
+      const own: Collected = { values: [], allowed: [], texts: [] };
+      if (isObject(alternative.node)) for (const member of allOfMembers(root, alternative as Located<JsonObject>)) pushValues(root, member.node, member.path, own);
+      collected.values.push(...own.values);
+      collected.texts.push(...own.texts);
+      allowed.push(...own.allowed);
+      if (own.allowed.length === 0) everyLimited = false;
+    });
+    if (everyLimited) collected.allowed.push(...allowed);
+  }
+}
+
+/** A schema, its `allOf` members and their `oneOf`/`anyOf` alternatives. */
 function pushSchema(root: JsonObject, raw: unknown, path: JsonPath, collected: Collected): void {
   const schema = deref(root, raw, path);
   if (!isObject(schema.node)) return;
-  for (const member of allOfMembers(root, schema as Located<JsonObject>)) pushValues(root, member.node, member.path, collected);
+  for (const member of allOfMembers(root, schema as Located<JsonObject>)) {
+    pushValues(root, member.node, member.path, collected);
+    pushAlternatives(root, member, collected);
+  }
 }
 
 function readHeader(root: JsonObject, name: string, located: Located): DeclaredHeader | undefined {

@@ -9,10 +9,10 @@ import { operationsAt } from '../core/targets.js';
 const ANY_ORIGIN: ReadonlySet<string> = new Set(['*', 'null']);
 
 /** Words saying a value is sent back as received ("echoes", "the value of the Origin header"). */
-const ECHO_VERB = /\b(?:echo(?:e[sd])?|reflect(?:s|ed)?|mirror(?:s|ed)?|cop(?:y|ies|ied)|repeat(?:s|ed)?|value of|same as)\b/i;
+const ECHO_VERB = /\b(?:echo(?:e[sd])?|reflect(?:s|ed)?|mirror(?:s|ed)?|cop(?:y|ies|ied)|repeat(?:s|ed)?|value of|same as|whatever)\b/i;
 const ORIGIN_WORD = /\borigin\b/i;
 /** The request's Origin named outright, or as a runtime expression (`$request.header.Origin`). Run on text with single spaces. */
-const REQUEST_ORIGIN = /\b(?:request(?:['’`]s|ing)?|caller['’`]?s|client['’`]?s) origin\b|\borigin (?:header )?(?:of|from|sent by|sent with|in) the (?:request|caller|client|browser)\b|\$request\.header\.origin/i;
+const REQUEST_ORIGIN = /\b(?:request(?:['’`]s|ing)?|caller['’`]?s|client['’`]?s) origin\b|\borigin (?:header )?(?:of|from|sent by|sent with|in) the (?:request|caller|client|browser|calling (?:page|site|app|application|client))\b|\$request\.header\.origin/i;
 
 /** Prose saying the header echoes whatever Origin the request sent: an echo verb and "origin" in one sentence, or the request's Origin named. */
 function saysReflected(text: string): boolean {
@@ -22,6 +22,24 @@ function saysReflected(text: string): boolean {
 
 /** Prose that limits which origins are echoed: then only listed sites get credentialed access. */
 const RESTRICTED = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|allowed|trusted|registered|configured|permitted|approved|known|whitelisted|specific|one of|if it matches|when it matches|if (?:the origin|it) is|when (?:the origin|it) is|validated|verified|matching)\b/i;
+/**
+ * A negation in the same clause turns an allow-list word into its absence ("no allow-list is applied",
+ * "not checked against a list of trusted origins"). Clauses are split on conjunctions too, so that
+ * "echoed if it is allowed, and no header is sent otherwise" keeps its restricting first half.
+ */
+const NEGATION = /\b(?:no|not|never|without|nor|none)\b|n['’]t\b/i;
+/**
+ * Every origin admitted ("All origins are allowed", "allowed for any origin") is no allow-list either;
+ * "any origin on the allow-list", "all origins that are registered" still name a list.
+ */
+const EVERY_ORIGIN = /\b(?:all|any|every|arbitrary)(?: other)? (?:origins?|sites?|websites?|domains?)\b(?! (?:on|in|that|which|listed|matching|from|registered|configured)\b)/i;
+const CLAUSE_BREAK = /[.;,:()!?]|\b(?:and|but|or|otherwise|else|while|whereas|unless)\b/i;
+
+/** Some clause of the description limits the echo to listed origins, neither negated nor extended to every origin. */
+function saysRestricted(description: string): boolean {
+  const spaced = description.slice(0, 4096).replace(/\s+/g, ' ');
+  return spaced.split(CLAUSE_BREAK).some(clause => RESTRICTED.test(clause) && !NEGATION.test(clause) && !EVERY_ORIGIN.test(clause));
+}
 
 /**
  * An echo of any Origin: said in prose (or a runtime expression), with no word of an allow-list and
@@ -30,7 +48,7 @@ const RESTRICTED = /\b(?:allow[- ]?list(?:ed)?|white[- ]?list(?:ed)?|allowed|tru
 function reflectsAnyOrigin(header: DeclaredHeader): boolean {
   if (header.allowed.length > 0) return false;
   const texts = [header.description, ...header.values.filter((v): v is string => typeof v === 'string')];
-  return texts.some(saysReflected) && !RESTRICTED.test(header.description.slice(0, 4096));
+  return texts.some(saysReflected) && !saysRestricted(header.description);
 }
 
 /** `Access-Control-Allow-Credentials: true` among the declared values (its only valid value; a header declared without one is not judged). */

@@ -1,5 +1,6 @@
 import {
   asArray,
+  compact,
   compactSet,
   deref,
   entries,
@@ -28,6 +29,24 @@ const SIGNATURE_WORDS = new Set(['signature', 'sig', 'hmac', 'signed']);
 /** Prose that documents how a message is verified. */
 const VERIFICATION_PROSE = /\b(?:signature|signatures|signed|signing|hmac|mutual tls|mtls|client certificates?)\b/i;
 const MESSAGES_PROSE = /\b(?:webhooks?|callbacks?|event notifications?)\b/i;
+/** A clause that denies what it names ("These notifications are not signed", "carry no signature"). */
+const DENIED = /\b(?:no|not|never|without|none|nor)\b|n['’]t\b/i;
+/**
+ * Words of a clause that tells the receiver to reject what fails the check: there a negation is
+ * part of the instruction ("requests without a valid signature are rejected"), not a denial.
+ */
+const ENFORCED = /\b(?:reject(?:s|ed)?|discard(?:s|ed)?|drop(?:s|ped)?|refuse[sd]?|ignore[sd]?|invalid|valid|match(?:es)?|fails?|failed|401|403)\b/i;
+/** Verification promised for later is not there now ("planned for a future release", "not supported yet"). */
+const NOT_YET = /\b(?:planned|future|upcoming|roadmap|coming soon|not yet|yet to|unsupported|not supported|not available|will be (?:added|introduced|available))\b/i;
+/** Sentences, and the halves of a contrast ("Requests are not retried, but each is signed"). */
+const CLAUSE_BREAK = /[.;:!?]\s|\b(?:but|however|although|though|whereas)\b/i;
+
+/** Some clause names a signature, HMAC or mTLS as something that is there now, not denied or promised. */
+function documentsVerification(text: string): boolean {
+  const value = prose(text).replace(/\s+/g, ' ');
+  if (!VERIFICATION_PROSE.test(value)) return false;
+  return value.split(CLAUSE_BREAK).some(clause => VERIFICATION_PROSE.test(clause) && !NOT_YET.test(clause) && (!DENIED.test(clause) || ENFORCED.test(clause)));
+}
 
 const MAX_TEXT = 20_000;
 const prose = (value: unknown): string => (typeof value === 'string' ? value.slice(0, MAX_TEXT) : '');
@@ -58,18 +77,75 @@ function pathItemOperations(root: JsonObject, raw: unknown, path: JsonPath): Cha
 
 /** Words that make an operation of the API one that receives webhooks: `receiveWebhook`, `handle_stripe_event`, `POST /webhook`. */
 const RECEIVING = new Set(['receive', 'receives', 'handle', 'handles', 'incoming', 'inbound', 'process', 'consume', 'accept']);
+/** Nouns for a receiver ("GitHub webhook receiver"), read only when nothing says the operation manages it. */
+const RECEIVER_NOUNS = new Set(['receiver', 'listener', 'handler', 'consumer']);
+/** Words of an operation that manages webhooks rather than receives them ("Create a webhook receiver", `testGithubWebhook`). */
+const MANAGING = new Set(['create', 'add', 'register', 'update', 'edit', 'configure', 'set', 'list', 'get', 'delete', 'remove', 'test', 'ping', 'redeliver', 'replay', 'subscribe', 'unsubscribe']);
+const HOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks']);
+/** Services that send webhooks, as they name a receiver's route. */
+const SENDERS = new Set(['stripe', 'github', 'gitlab', 'bitbucket', 'slack', 'twilio', 'shopify', 'paypal', 'sendgrid', 'mailgun', 'postmark', 'zoom', 'discord', 'intercom', 'hubspot', 'zendesk', 'jira', 'square', 'braintree', 'adyen', 'mollie', 'razorpay', 'paddle', 'chargebee', 'recurly', 'plaid', 'docusign', 'calendly', 'typeform', 'clerk', 'auth0', 'okta', 'mailchimp', 'vonage', 'whatsapp', 'twitch', 'dropbox', 'trello', 'asana', 'netlify', 'vercel', 'sentry', 'pagerduty', 'linear', 'svix']);
 const MESSAGE_WORDS = new Set(['webhook', 'webhooks', 'callback', 'callbacks', 'notification', 'notifications', 'event', 'events', 'postback', 'ipn']);
 /** Last path segments of an endpoint that receives messages (singular: `/webhooks` is usually a collection that manages them). */
 const RECEIVER_SEGMENTS = new Set(['webhook', 'callback', 'postback', 'ipn']);
 
-function receivesMessages(operation: Operation): boolean {
+/**
+ * Words of a sign-in flow. Its redirect endpoint (`/oauth/callback`, `/auth/callback`, `/sso/callback`,
+ * a SAML assertion consumer) is reached by the user's browser, also as a POST with OIDC's
+ * `response_mode=form_post`; `state`, the nonce and the signed token protect it, not a webhook signature.
+ */
+const SIGN_IN_WORDS = new Set(['auth', 'oauth', 'oauth2', 'oidc', 'openid', 'login', 'signin', 'sso', 'saml', 'authorize', 'authorization', 'authn']);
+/** Fields a sign-in redirect carries (compacted): an authorization response or a SAML response. */
+const SIGN_IN_FIELDS = ['idtoken', 'samlresponse'];
+const MAX_FIELDS = 256;
+
+/** The names of the fields a request sends: its query and form parameters, and its body's top-level properties. */
+function requestFieldNames(root: JsonObject, operation: Operation): Set<string> {
+  const out = new Set<string>();
+  const parameters = [...asArray(operation.pathItem.parameters), ...asArray(operation.node.parameters)].slice(0, MAX_FIELDS);
+  for (const raw of parameters) {
+    const parameter = deref(root, raw, operation.path).node;
+    if (isObject(parameter) && typeof parameter.name === 'string') out.add(compact(parameter.name));
+  }
+  const body = deref(root, operation.node.requestBody, [...operation.path, 'requestBody']).node;
+  if (isObject(body)) {
+    for (const [mediaType, media] of entries(body.content).slice(0, MAX_FIELDS)) {
+      if (!isObject(media)) continue;
+      const schema = deref(root, media.schema, [...operation.path, 'requestBody', 'content', mediaType, 'schema']).node;
+      if (isObject(schema)) for (const [name] of entries(schema.properties).slice(0, MAX_FIELDS)) out.add(compact(name));
+    }
+  }
+  return out;
+}
+
+/** Words that name a pushed message outright: an identity provider's own webhooks (`/auth/webhook`, "Okta SSO event hook") stay receivers. */
+const PUSHED_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks', 'event', 'events', 'notification', 'notifications', 'postback', 'ipn']);
+
+function signInRedirect(root: JsonObject, operation: Operation): boolean {
+  const named = [...literalSegments(operation.pathKey).flatMap(segment => words(segment)), ...leadingWords(operation.node.operationId), ...leadingWords(operation.node.summary)];
+  if (named.some(word => PUSHED_WORDS.has(word))) return false;
+  if (named.some(word => SIGN_IN_WORDS.has(word))) return true;
+  const fields = requestFieldNames(root, operation);
+  return SIGN_IN_FIELDS.some(name => fields.has(name)) || (fields.has('code') && fields.has('state'));
+}
+
+function receivesMessages(root: JsonObject, operation: Operation): boolean {
   if (operation.method !== 'post') return false;
+  if (signInRedirect(root, operation)) return false;
   const segments = literalSegments(operation.pathKey);
   const last = segments.length > 0 ? words(segments[segments.length - 1]) : [];
   if (last.length > 0 && RECEIVER_SEGMENTS.has(last[last.length - 1]) && !last.some(w => w === 'url' || w === 'urls' || w === 'config')) return true;
-  for (const text of [operation.node.operationId, operation.node.summary]) {
-    const list = leadingWords(text);
+  const named = [operation.node.operationId, operation.node.summary].map(text => leadingWords(text));
+  for (const list of named) {
     if (list.some(w => RECEIVING.has(w)) && list.some(w => MESSAGE_WORDS.has(w))) return true;
+  }
+  if (named.some(list => list.some(w => MANAGING.has(w)))) return false;
+  for (const list of named) {
+    if (list.some(w => RECEIVER_NOUNS.has(w)) && list.some(w => HOOK_WORDS.has(w))) return true;
+  }
+  // `/webhooks/stripe`, `/api/github/webhooks`: a route named for the sender, not a collection of the API's own webhooks.
+  if (!operation.pathKey.includes('{')) {
+    const pathWords = segments.flatMap(segment => words(segment));
+    if (pathWords.some(w => HOOK_WORDS.has(w)) && pathWords.some(w => SENDERS.has(w))) return true;
   }
   return false;
 }
@@ -102,7 +178,7 @@ function channels(analysis: Analysis): Channel[] {
     }
   }
   for (const operation of analysis.operations) {
-    if (operation.container === 'paths' && receivesMessages(operation)) {
+    if (operation.container === 'paths' && receivesMessages(root, operation)) {
       out.push({ label: `${describe(operation)}, which receives webhooks,`, path: operation.path, operations: [{ node: operation.node, path: operation.path, pathItem: operation.pathItem }], receiver: operation, operation });
     }
   }
@@ -128,7 +204,7 @@ function verified(analysis: Analysis, channel: Channel, listed: ReadonlySet<stri
     }
     const body = deref(analysis.root, node.requestBody, [...path, 'requestBody']).node;
     if (isObject(body)) texts.push(body.description);
-    if (texts.some(text => VERIFICATION_PROSE.test(prose(text)))) return true;
+    if (texts.some(text => documentsVerification(prose(text)))) return true;
   }
   return false;
 }
@@ -139,7 +215,7 @@ function documentedOnce(root: JsonObject): boolean {
   for (const tag of asArray(root.tags)) if (isObject(tag)) texts.push(tag.description, isObject(tag.externalDocs) ? tag.externalDocs.description : undefined);
   return texts.some(text => {
     const value = prose(text);
-    return MESSAGES_PROSE.test(value) && VERIFICATION_PROSE.test(value);
+    return MESSAGES_PROSE.test(value) && documentsVerification(value);
   });
 }
 

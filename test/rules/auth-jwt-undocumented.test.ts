@@ -46,6 +46,29 @@ testRule(JWT, VERSIONS.flatMap((version): RuleCase[] => {
       errors: [says(at('A'), 'how long its tokens live')],
     },
     {
+      name: `${version}: a rate-limit window is no lifetime, and "signed with the algorithm in its alg header" or "signed by our service" names no algorithm`,
+      document: withSchemes(version, {
+        Window: jwt('RS256-signed JWT. Rate limited to 100 requests per 15 minutes.'),
+        Header: jwt('JWT signed with the algorithm named in its alg header. Tokens expire after 1 hour.'),
+        Service: jwt('A JWT signed by our identity service. Short-lived.'),
+      }),
+      errors: [says(at('Window'), 'how long its tokens live'), says(at('Header'), 'how its tokens are signed'), says(at('Service'), 'how its tokens are signed')],
+    },
+    {
+      name: `${version}: a duration said of the token counts, beside a rate limit in another sentence; an RSA or HMAC family counts`,
+      document: withSchemes(version, {
+        Last: jwt('RS256-signed. Tokens last 24 hours. Rate limited to 100 requests per 15 minutes.'),
+        Good: jwt('Signed with RSA keys; good for 7 days.'),
+        Hmac: jwt('HMAC-signed; each token is valid 1 hour.'),
+      }),
+      errors: [],
+    },
+    {
+      name: `${version}: an algorithm family in the overview may be about anything else`,
+      document: withSchemes(version, { A: jwt('Tokens expire after 1 hour.') }, { info: { title: 'T', version: '1', description: 'Webhook payloads carry an HMAC of the body.' } }),
+      errors: [says(at('A'), 'how its tokens are signed')],
+    },
+    {
       name: `${version}: not an opaque bearer token or an API key that is not a JWT`,
       document: withSchemes(version, {
         Key: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Your project key.' },

@@ -61,6 +61,35 @@ testRule(REFRESH, V3.flatMap((version): RuleCase[] => [
     errors: [],
   },
   {
+    name: `${version}: a description or overview that denies refresh tokens, for tokens that never expire or live long, documents no refresh (through $ref too)`,
+    document: withSchemes(version, {
+      A: { ...oauth2(version, 'authorizationCode', code), description: 'Access tokens do not expire and there are no refresh tokens.' },
+      B: { $ref: '#/components/securitySchemes/Shared' },
+      Shared: { ...oauth2(version, 'password', { tokenUrl: TOKEN }), description: 'Tokens are valid for 30 days. Refresh tokens are not supported.' },
+      C: { ...oauth2(version, 'authorizationCode', code), description: 'Access tokens are not refreshable.' },
+    }),
+    errors: [
+      flagged(schemePath(version, 'A', 'flows', 'authorizationCode'), 'authorizationCode'),
+      flagged(schemePath(version, 'Shared', 'flows', 'password'), 'password'),
+      flagged(schemePath(version, 'C', 'flows', 'authorizationCode'), 'authorizationCode'),
+    ],
+  },
+  {
+    name: `${version}: the overview "Access tokens never expire; refresh tokens are not supported." documents no refresh`,
+    document: withSchemes(version, { A: oauth2(version, 'authorizationCode', code) }, { info: { title: 'T', version: '1', description: 'Access tokens never expire; refresh tokens are not supported.' } }),
+    errors: [flagged(schemePath(version, 'A', 'flows', 'authorizationCode'), 'authorizationCode')],
+  },
+  {
+    name: `${version}: not when refresh is ruled out for tokens of minutes, or refresh tokens are named beside a negation about something else`,
+    document: withSchemes(version, {
+      A: { ...oauth2(version, 'authorizationCode', code), description: 'Access tokens expire after 15 minutes. There are no refresh tokens: sign in again.' },
+      B: { $ref: '#/components/securitySchemes/Shared' },
+      Shared: { ...oauth2(version, 'password', { tokenUrl: TOKEN }), description: 'Refresh tokens do not expire; revoke them at /oauth/revoke.' },
+      C: { ...oauth2(version, 'authorizationCode', code), description: 'Access tokens are not cached by the gateway. Use the refresh token to get a new one.' },
+    }),
+    errors: [],
+  },
+  {
     name: `${version}: a shared scheme through $ref is reported once; an exemption on a scheme silences it`,
     document: withSchemes(version, {
       A: { $ref: '#/components/securitySchemes/Shared' },

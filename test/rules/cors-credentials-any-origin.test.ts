@@ -15,6 +15,8 @@ const flagged = (path: string[], value = '*') => ({
 const reflected = (path: string[]) => ({ path, severity: DiagnosticSeverity.Error, message: expect.stringContaining("echoes the request's Origin, whatever it is") });
 
 const get = (responses: Doc, more: Doc = {}): Doc => ({ get: { responses, ...more } });
+/** A string header without declared values. */
+const plain = (version: string): Doc => (version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } });
 
 testRule(CORS, VERSIONS.flatMap((version): RuleCase[] => {
   const credentials = header(version, 'enum', true, 'boolean');
@@ -88,6 +90,36 @@ testRule(CORS, VERSIONS.flatMap((version): RuleCase[] => {
       errors: [],
     },
     {
+      name: `${version}: an echo whose allow-list words are negated or cover every origin, and more echo wordings, with credentials (shared response too)`,
+      document: headersDoc(
+        version,
+        {
+          '/all': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: 'Echoes back the request Origin header. All origins are allowed.' }, [ACAC]: credentials }) }),
+          '/none': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: 'Reflects the Origin header sent by the client; no allow-list is applied.' }, [ACAC]: credentials }) }),
+          '/paren': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: "Echoes the request's Origin header (allowed for all origins)." }, [ACAC]: credentials }) }),
+          '/unchecked': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: 'Copies the Origin request header; origins are not checked against a list of trusted origins.' }, [ACAC]: credentials }) }),
+          '/calling': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: 'Set to the origin of the calling page.' }, [ACAC]: credentials }) }),
+          '/shared': get({ '200': { $ref: responseRef(version, 'Echo') } }),
+        },
+        { responses: { Echo: withHeaders(version, { [ACAO]: { ...plain(version), description: 'Whatever Origin the browser sent.' }, [ACAC]: credentials }) } },
+      ),
+      errors: ['/all', '/none', '/paren', '/unchecked', '/calling'].map(p => reflected(at(p))).concat([reflected([...responseComponentPath(version, 'Echo'), 'headers', ACAO])]),
+    },
+    {
+      name: `${version}: an echo limited to listed origins in other words, even beside a negation or "any origin" elsewhere`,
+      document: headersDoc(
+        version,
+        {
+          '/listed': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: 'Echoes the request Origin when it is on the allow-list configured for your workspace.' }, [ACAC]: credentials }) }),
+          '/otherwise': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: "Echoes the request's Origin if it is trusted, and no header is sent otherwise." }, [ACAC]: credentials }) }),
+          '/any-listed': get({ '200': withHeaders(version, { [ACAO]: { ...plain(version), description: 'Echoes any origin on the allow-list of your OAuth app.' }, [ACAC]: credentials }) }),
+          '/shared': get({ '200': { $ref: responseRef(version, 'Echo') } }),
+        },
+        { responses: { Echo: withHeaders(version, { [ACAO]: { ...plain(version), description: 'Set to the origin of the calling page. Origins that are not registered get no CORS headers; registered origins are echoed.' }, [ACAC]: credentials }) } },
+      ),
+      errors: [],
+    },
+    {
       name: `${version}: an exemption on the operation silences it`,
       document: headersDoc(version, {
         '/me': get({ '200': withHeaders(version, { [ACAO]: header(version, 'enum', '*'), [ACAC]: credentials }) }, { 'x-api-security-exemptions': { [CORS]: 'Preview API behind a VPN; no browser reaches it.' } }),
@@ -122,5 +154,25 @@ testRule(CORS, (['3.0', '3.1'] as const).flatMap((version): RuleCase[] => [
       '/expr': get({ '200': withHeaders(version, { [ACAO]: { schema: { type: 'string', example: '$request.header.Origin' } }, [ACAC]: header(version, 'enum', true, 'boolean') }) }),
     }),
     errors: [flagged([...responsePath('/content'), 'headers', ACAO]), reflected([...responsePath('/expr'), 'headers', ACAO])],
+  },
+  {
+    name: `${version}: a \`*\` among the oneOf/anyOf alternatives of the header schema, through $ref and allOf`,
+    document: headersDoc(
+      version,
+      {
+        '/oneof': get({ '200': withHeaders(version, { [ACAO]: { schema: { oneOf: [{ type: 'string', const: '*' }, { type: 'string', format: 'uri' }] } }, [ACAC]: header(version, 'enum', true, 'boolean') }) }),
+        '/anyof': get({ '200': withHeaders(version, { [ACAO]: { schema: { allOf: [{ $ref: '#/components/schemas/Origin' }] } }, [ACAC]: header(version, 'enum', true, 'boolean') }) }),
+      },
+      { schemas: { Origin: { anyOf: [{ $ref: '#/components/schemas/Any' }, { type: 'string', format: 'uri' }] }, Any: { type: 'string', enum: ['*'] } } },
+    ),
+    errors: [flagged([...responsePath('/oneof'), 'headers', ACAO]), flagged([...responsePath('/anyof'), 'headers', ACAO])],
+  },
+  {
+    name: `${version}: oneOf alternatives that all list origins limit an echo; without credentials a \`*\` alternative is public`,
+    document: headersDoc(version, {
+      '/listed': get({ '200': withHeaders(version, { [ACAO]: { description: "Echoes the request's Origin header.", schema: { oneOf: [{ const: 'https://app.example.com' }, { enum: ['https://admin.example.com'] }] } }, [ACAC]: header(version, 'enum', true, 'boolean') }) }),
+      '/public': get({ '200': withHeaders(version, { [ACAO]: { schema: { oneOf: [{ type: 'string', const: '*' }, { type: 'string', format: 'uri' }] } } }) }),
+    }),
+    errors: [],
   },
 ]));

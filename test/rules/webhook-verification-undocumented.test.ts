@@ -92,6 +92,56 @@ describe.each(VERSIONS)('%s: operations that receive webhooks, and x-webhooks', 
     expect(await found(RULE, receiver('/webhook_url'), only)).toEqual([]);
   });
 
+  it('flags a receiver and an x-webhooks entry whose prose denies verification or promises it for later', async () => {
+    const denials = [
+      'These notifications are not signed; do not rely on them for anything security-relevant.',
+      'Deliveries carry no signature. Secure your endpoint with an unguessable URL.',
+      'Signature verification is not supported yet.',
+      'HMAC signing is planned for a future release.',
+    ];
+    for (const description of denials) {
+      expect(await found(RULE, receiver('/payments/webhook', { description }), only)).toEqual(['paths./payments/webhook.post']);
+      expect(await found(RULE, base(version, { paths: {}, 'x-webhooks': { orderPaid: { $ref: '#/x-shared/Paid' } }, 'x-shared': { Paid: { post: { description, responses: ok } } } }), only)).toEqual(['x-webhooks.orderPaid']);
+    }
+    expect(await found(RULE, base(version, { info: { title: 'T', version: '1', description: 'Webhooks are not signed.' }, paths: {}, 'x-webhooks': { orderPaid: { post: { responses: ok } } } }), only)).toEqual(['x-webhooks.orderPaid']);
+  });
+
+  it('prose that enforces the signature, or signs beside a denial of something else, still documents it', async () => {
+    for (const description of ['Requests without a valid signature are rejected.', "Deliveries are not retried, but each is signed with HMAC-SHA256.", 'Do not trust a payload whose signature does not match.']) {
+      expect(await found(RULE, receiver('/payments/webhook', { description }), only)).toEqual([]);
+    }
+    expect(await found(RULE, base(version, { info: { title: 'T', version: '1', description: 'Webhooks are not retried. Each webhook is signed with HMAC.' }, paths: {}, 'x-webhooks': { orderPaid: { post: { responses: ok } } } }), only)).toEqual([]);
+  });
+
+  it('leaves a sign-in redirect (OIDC form_post, SAML) alone, but not an identity provider\'s own webhook', async () => {
+    const form = version === '2.0'
+      ? { consumes: ['application/x-www-form-urlencoded'], parameters: [{ name: 'code', in: 'formData', type: 'string' }, { name: 'state', in: 'formData', type: 'string' }] }
+      : { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/Redirect' } } } } };
+    const root = version === '2.0' ? {} : { components: { schemas: { Redirect: { type: 'object', properties: { code: { type: 'string' }, id_token: { type: 'string' }, state: { type: 'string' } } } } } };
+    for (const path of ['/auth/callback', '/oauth/callback', '/login/callback', '/sso/callback', '/auth/{provider}/callback']) {
+      expect(await found(RULE, receiver(path, { summary: 'Redirect URI (response_mode=form_post)', security: [] }), only)).toEqual([]);
+    }
+    expect(await found(RULE, receiver('/callback', { ...form, summary: 'Redirect URI' }, root), only)).toEqual([]);
+    expect(await found(RULE, receiver('/callback', { operationId: 'oidcFormPostCallback' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/auth/webhook'), only)).toEqual(['paths./auth/webhook.post']);
+    expect(await found(RULE, receiver('/sso/callback', { operationId: 'receiveSsoEvents' }), only)).toEqual(['paths./sso/callback.post']);
+    expect(await found(RULE, receiver('/payments/callback'), only)).toEqual(['paths./payments/callback.post']);
+  });
+
+  it('flags a receiver route named for its sender, and a summary that calls it a webhook receiver', async () => {
+    expect(await found(RULE, receiver('/webhooks/stripe', { operationId: 'stripeWebhook' }), only)).toEqual(['paths./webhooks/stripe.post']);
+    expect(await found(RULE, receiver('/api/github/webhooks', { summary: 'GitHub webhook receiver' }), only)).toEqual(['paths./api/github/webhooks.post']);
+    expect(await found(RULE, receiver('/integrations/inbound', { summary: 'Webhook listener for partner events' }), only)).toEqual(['paths./integrations/inbound.post']);
+  });
+
+  it('leaves sender-named webhook management and a receiver noun in a managing operation alone', async () => {
+    expect(await found(RULE, receiver('/integrations/github/webhooks', { operationId: 'createGithubWebhook' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/webhooks/stripe/test', { summary: 'Test the Stripe webhook' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/repos/{repo}/github/hooks'), only)).toEqual([]);
+    expect(await found(RULE, receiver('/receivers', { summary: 'Create a webhook receiver' }), only)).toEqual([]);
+    expect(await found(RULE, receiver('/stripe/customers'), only)).toEqual([]);
+  });
+
   it('flags an x-webhooks entry without verification', async () => {
     const doc = base(version, { paths: {}, 'x-webhooks': { orderPaid: { post: { responses: ok } } } });
     expect(await found(RULE, doc, only)).toEqual(['x-webhooks.orderPaid']);

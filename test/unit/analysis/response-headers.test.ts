@@ -43,6 +43,25 @@ describe('responseHeaders', () => {
     expect(headerValueTexts(headers.get('x-one')!).sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('3.x: the alternatives of oneOf/anyOf are values; they limit the header only when every one is an enum/const', () => {
+    const headers = headersOf(oneOperation('get', '/a', {
+      responses: {
+        '200': {
+          description: 'OK',
+          headers: {
+            'X-Open': { schema: { oneOf: [{ $ref: '#/components/schemas/Star' }, { type: 'string', format: 'uri' }] } },
+            'X-Listed': { schema: { allOf: [{ anyOf: [{ const: 'a' }, { enum: ['b'] }] }] } },
+            'X-Odd': { schema: { oneOf: 'x', anyOf: [null, 7] } },
+          },
+        },
+      },
+    }, { components: { schemas: { Star: { type: 'string', const: '*' } } } }));
+    expect(headerValueTexts(headers.get('x-open')!)).toEqual(['*']);
+    expect(headers.get('x-open')!.allowed).toEqual([]);
+    expect(headerValueTexts(headers.get('x-listed')!, true).sort()).toEqual(['a', 'b']);
+    expect(headers.get('x-odd')!.values).toEqual([]);
+  });
+
   it('never throws on malformed headers, and bounds what it reads', () => {
     const headers = headersOf(oneOperation('get', '/a', {
       responses: { '200': { description: 'OK', headers: { A: 'text', B: null, C: { schema: { $ref: '#/nowhere' }, examples: [1, 2] }, D: { enum: Array.from({ length: 10_000 }, (_, i) => `v${i}`) } } } },
