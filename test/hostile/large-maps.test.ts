@@ -15,8 +15,9 @@ import { assertStrict, lintText, ours, type Results } from './harness.js';
  * text in different runs (CPU profiles: 63 s in one empty run, 55 s in the next run of ours), while
  * other test files share the two cores. With one run each, CI saw 1.70x and 1.47x where the same
  * rules took 1.10x and 1.15x in a quiet process. With two runs each, four CI runs gave 1.16x, 1.34x,
- * 1.33x and 1.50x for rule code no slower in-process (our rules at 25,000 path items: 6.0 s to 6.9 s,
- * against 7.1 s to 8.6 s at this session's first commit), the empty ruleset's own two runs 35.7 s and 43.1 s.
+ * 1.33x and 1.50x for rule code no slower in-process (our rules at 25,000 path items: 5.8 s to 8.0 s,
+ * median 6.4 s, against 7.1 s to 8.6 s at this session's first commit), the empty ruleset's own two
+ * runs 35.7 s and 43.1 s.
  */
 beforeAll(assertStrict);
 
