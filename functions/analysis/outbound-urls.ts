@@ -530,6 +530,15 @@ function classStaysInHost(body: string): boolean {
   return true;
 }
 
+/** The index of the `]` that closes the character class opening at `start` (`to` when unclosed); a leading `]` or `^]` is a member. */
+function classEnd(pattern: string, start: number, to: number): number {
+  let j = start + 1;
+  if (pattern[j] === '^') j++;
+  if (pattern[j] === ']') j++;
+  while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** The index of each `(`'s matching `)` (-1 when unbalanced), skipping escapes and classes. */
 function closingParens(pattern: string, from: number, to: number): Map<number, number> | undefined {
   const out = new Map<number, number>();
@@ -537,13 +546,8 @@ function closingParens(pattern: string, from: number, to: number): Map<number, n
   for (let i = from; i < to; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
-    else if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      i = j;
-    } else if (c === '(') open.push(i);
+    else if (c === '[') i = classEnd(pattern, i, to);
+    else if (c === '(') open.push(i);
     else if (c === ')') {
       const at = open.pop();
       if (at === undefined) return undefined;
@@ -560,13 +564,8 @@ function alternatives(pattern: string, from: number, to: number, parens: Map<num
   for (let i = from; i < to; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
-    else if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      i = j;
-    } else if (c === '(') i = parens.get(i) ?? to;
+    else if (c === '[') i = classEnd(pattern, i, to);
+    else if (c === '(') i = parens.get(i) ?? to;
     else if (c === '|') {
       out.push([start, i]);
       start = i + 1;
@@ -605,10 +604,7 @@ function literalOf(pattern: string, from: number, to: number, parens: Map<number
       i++;
       unit = /[./:\-?#&=_~@]/.test(next) ? next : next === 'd' || next === 'w' ? LABEL : ANY;
     } else if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < to && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      const j = classEnd(pattern, i, to);
       unit = classStaysInHost(pattern.slice(i + 1, j)) ? LABEL : ANY;
       i = j;
     } else if (c === '(') {
